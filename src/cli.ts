@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { GLOBAL_OPTIONS, parseCommandLine, stringOption, type ParsedOptions } from './cli-options.js';
+import { COMMANDS, findCommand, type CommandDef } from './commands/registry.js';
+import type { Context } from './context.js';
+import { asGateError, badInput, ExitCode } from './errors.js';
+import { resolveProfile } from './platform/profile.js';
+import { Pm2 } from './pm2/pm2.js';
+import { Runner } from './run/runner.js';
+import { RunLog } from './ui/run-log.js';
+import { Secrets } from './ui/secrets.js';
+
+const GLOBAL_HELP = `Global options:
+  --root DIR      a sandbox gateway: every device path below DIR (like DESTDIR)
+  --prefix PATH   the Termux prefix (default $PREFIX or /data/data/com.termux/files/usr)
+  --json          print one JSON document on stdout and nothing else there
+  --log FILE      append this run's log to FILE (default: PREFIX/var/log/gate-mqtt/COMMAND.log)
+  --verbose       echo the log lines on stderr
+  --no-color      no colours (also NO_COLOR)
+  -h, --help      this help
+
+Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed),
+3 another run holds the lock (nothing changed), 4 the environment cannot be served.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function usage(): string {
+  const lines = COMMANDS.map((def) => `  ${def.usage.padEnd(44)} ${def.summary}`);
+  return `gate-mqtt ${version()}: keeps the MQTT broker of a Termux home gateway working.\n\nUsage: gate-mqtt COMMAND [OPTIONS]\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL_HELP}\n`;
+}
+
+function commandHelp(def: CommandDef): string {
+  return `Usage: gate-mqtt ${def.usage}\n\n${def.summary}\n\n${GLOBAL_HELP}\n`;
+}
+
+function checkOptions(def: CommandDef, options: ParsedOptions, rest: string[]): void {
+  if (options.password !== undefined) throw badInput('passwords are never taken on the command line (they would show in the process list)', 'use --password-stdin or --password-file FILE');
+  const allowed = new Set([...GLOBAL_OPTIONS, ...def.options]);
+  for (const name of Object.keys(options)) {
+    if (!allowed.has(name as never)) throw badInput(`gate-mqtt ${def.path.join(' ')} does not take --${name}`, `see: gate-mqtt ${def.path.join(' ')} --help`);
+  }
+  const [min, max] = def.positionals;
+  if (rest.length < min || rest.length > max) throw badInput(`usage: gate-mqtt ${def.usage}`);
+}
+
+function buildContext(def: CommandDef, options: ParsedOptions): Context {
+  const json = options.json === true;
+  const dryRun = options['dry-run'] === true;
+  const profile = resolveProfile({ root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') }, def.needsDevice);
+  const runner = new Runner(dryRun);
+  const secrets = new Secrets();
+  const name = def.path.join('-');
+  const logFile = stringOption(options, 'log') ?? (def.needsDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined);
+  const verbose = options.verbose === true;
+  const log = new RunLog(logFile ? path.resolve(logFile) : undefined, name, secrets, verbose ? (line) => process.stderr.write(`${line}\n`) : undefined);
+  const color = !(options['no-color'] === true || process.env.NO_COLOR !== undefined);
+  if (!color) process.env.NO_COLOR = '1'; // listr2 and its colour helper read it
+  return {
+    profile,
+    runner,
+    pm2: new Pm2(profile, runner),
+    log,
+    secrets,
+    output: { json, verbose, color, interactive: Boolean(process.stdout.isTTY) && !json },
+    dryRun,
+    print: (line) => (json ? process.stderr : process.stdout).write(`${secrets.scrub(line)}\n`),
+  };
+}
+
+/** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const { positionals, options } = parseCommandLine(argv);
+    json = options.json === true;
+    if (options.version === true) {
+      process.stdout.write(`${version()}\n`);
+      return ExitCode.ok;
+    }
+    const found = findCommand(positionals);
+    if (!found) {
+      if (positionals.length === 0 || options.help === true) {
+        process.stdout.write(usage());
+        return positionals.length === 0 && options.help !== true ? ExitCode.badInput : ExitCode.ok;
+      }
+      throw badInput(`unknown command "${positionals.join(' ')}"`, 'see: gate-mqtt --help');
+    }
+    if (options.help === true) {
+      process.stdout.write(commandHelp(found.def));
+      return ExitCode.ok;
+    }
+    checkOptions(found.def, options, found.rest);
+    const ctx = buildContext(found.def, options);
+    return await found.def.run(ctx, found.rest, options);
+  } catch (error) {
+    const gate = asGateError(error);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ok: false, error: { code: gate.exitCode, message: gate.message, ...(gate.hint ? { hint: gate.hint } : {}) } }, null, 2)}\n`);
+    } else {
+      process.stderr.write(`error: ${gate.message}\n`);
+      if (gate.hint) process.stderr.write(`hint: ${gate.hint}\n`);
+    }
+    return gate.exitCode;
+  }
+}

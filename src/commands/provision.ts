@@ -1,0 +1,36 @@
+import type { Context } from '../context.js';
+import { factoryConfigStep, folderSteps } from '../tasks/config.js';
+import { mosquittoSteps } from '../tasks/mosquitto.js';
+import { pm2Steps, saveStep } from '../tasks/pm2.js';
+import { preflightSteps } from '../tasks/preflight.js';
+import { startupStep } from '../tasks/startup.js';
+import { newRunState } from '../tasks/state.js';
+import { verifyStep } from '../tasks/verify.js';
+import type { CommandResult } from '../ui/result.js';
+import { runSteps } from '../ui/steps.js';
+
+export interface ProvisionOptions {
+  port: number;
+}
+
+/**
+ * First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot.
+ * The broker is verified before the process list is saved, so a dump never records a broken broker.
+ */
+export async function provision(ctx: Context, options: ProvisionOptions): Promise<CommandResult> {
+  const state = newRunState(options.port);
+  try {
+    return await runSteps(ctx, 'provision', [
+      ...preflightSteps(ctx, state, 'provision'),
+      ...mosquittoSteps(ctx, state),
+      folderSteps(ctx),
+      factoryConfigStep(ctx, state, options.port),
+      ...pm2Steps(ctx, state),
+      verifyStep(ctx, state),
+      saveStep(ctx, state),
+      startupStep(ctx),
+    ]);
+  } finally {
+    await state.lock?.release();
+  }
+}

@@ -1,0 +1,6 @@
+/** The gateway's factory broker config, byte for byte (shared/CLI.md); `port` changes only the listener. */
+export const FACTORY_PORT = 1883;
+
+export function factoryConfig(port: number = FACTORY_PORT): string {
+  return `# AIS Config file for mosquitto on gate\nlistener ${port} 0.0.0.0\nallow_anonymous true\n`;
+}

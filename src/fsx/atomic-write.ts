@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface WriteOptions {
+  mode?: number;
+}
+
+/** Flushes a folder's entry list so a rename survives power loss. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `content` to `file` so that a reader (or a power cut) sees either the old file or the whole new
+ * one: a temp file beside it, fsync, rename, fsync of the folder. The temp file is created with O_EXCL,
+ * so a symlink planted at its name is never followed; rename replaces a link at `file` itself.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const mode = options.mode ?? 0o644;
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', mode);
+  try {
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(temp, mode); // the umask may have narrowed it
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dir);
+}
+
+export async function ensureDir(dir: string, mode = 0o755): Promise<boolean> {
+  const created = await mkdir(dir, { recursive: true, mode });
+  return created !== undefined;
+}

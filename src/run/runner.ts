@@ -1,0 +1,94 @@
+import { $, quote, type ProcessOutput } from 'zx';
+import { failed } from '../errors.js';
+
+/** A program and its arguments as data: values are never glued into a shell string by hand. */
+export type Command = readonly [file: string, args: readonly string[]];
+
+export interface RunOptions {
+  /** Milliseconds before the program is stopped; every call has one. */
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  input?: string;
+  cwd?: string;
+  /** The command changes the device: in dry-run it is recorded, not run. */
+  mutates?: boolean;
+}
+
+export interface RunResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** True when dry-run recorded the command instead of running it. */
+  skipped: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Shows a command the way a person would type it (quoted), for logs, errors and dry-run. */
+export function describeCommand([file, args]: Command): string {
+  return [file, ...args].map((part) => quote(part)).join(' ');
+}
+
+export function tail(text: string, lines = 5): string {
+  return text.trim().split('\n').slice(-lines).join(' | ');
+}
+
+/** Thrown when a program fails: it carries the command, its exit code and the tail of its stderr. */
+export class CommandError extends Error {
+  constructor(
+    readonly command: string,
+    readonly result: RunResult,
+  ) {
+    const why = result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'} (timeout)` : `exit ${result.exitCode}`;
+    const stderr = tail(result.stderr || result.stdout);
+    super(`${command} failed (${why})${stderr ? `: ${stderr}` : ''}`);
+    this.name = 'CommandError';
+  }
+}
+
+/**
+ * The one place programs are started. zx quotes every interpolated value; options are set per call,
+ * never globally. In dry-run, commands that change the device are only recorded in `planned`.
+ */
+export class Runner {
+  readonly planned: string[] = [];
+
+  constructor(readonly dryRun = false) {}
+
+  /** Runs and returns the result whatever the exit code. */
+  async run(command: Command, options: RunOptions = {}): Promise<RunResult> {
+    if (this.dryRun && options.mutates) {
+      this.planned.push(describeCommand(command));
+      return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true };
+    }
+    const [file, args] = command;
+    const output: ProcessOutput = await $({
+      nothrow: true,
+      quiet: true,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      input: options.input,
+      cwd: options.cwd,
+    })`${file} ${args}`;
+    return { exitCode: output.exitCode, signal: output.signal, stdout: output.stdout, stderr: output.stderr, skipped: false };
+  }
+
+  /** Runs and throws a CommandError unless the program exits 0. */
+  async check(command: Command, options: RunOptions = {}): Promise<RunResult> {
+    const result = await this.run(command, options);
+    if (result.exitCode !== 0) throw new CommandError(describeCommand(command), result);
+    return result;
+  }
+
+  /** Records a file change for dry-run output (the writers call it). */
+  plan(description: string): void {
+    this.planned.push(description);
+  }
+}
+
+/** Turns a CommandError into a one-line failure for the user. */
+export function commandFailure(error: unknown, what: string, hint?: string) {
+  const message = error instanceof Error ? error.message : String(error);
+  return failed(`${what}: ${message}`, hint);
+}

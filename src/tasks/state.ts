@@ -1,0 +1,19 @@
+import type { Lock } from '../platform/lock.js';
+
+/** What the steps of one run learn and hand on to later steps. */
+export interface RunState {
+  lock?: Lock;
+  mosquitto?: string;
+  mosquittoVersion?: string;
+  /** The listener the broker is checked on (from the config in force). */
+  port: number;
+  host: string;
+  /** This run started or restarted the broker (so it may stop it again when it cannot serve). */
+  startedByUs: boolean;
+  /** The pm2 process list changed (so it must be saved). */
+  processChanged: boolean;
+}
+
+export function newRunState(port = 1883): RunState {
+  return { port, host: '127.0.0.1', startedByUs: false, processChanged: false };
+}

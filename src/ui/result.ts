@@ -1,0 +1,40 @@
+/** The JSON shapes of shared/CLI.md. */
+
+export type StepStatus = 'done' | 'skipped' | 'failed';
+
+export interface StepRecord {
+  id: string;
+  title: string;
+  status: StepStatus;
+  changed: boolean;
+  detail: string;
+}
+
+export interface CommandResult {
+  command: string;
+  ok: boolean;
+  changed: boolean;
+  steps: StepRecord[];
+  error: null | { code: number; message: string; hint?: string };
+  /** dry-run only: what would have been run or written. */
+  planned?: string[];
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+
+export interface CheckRecord {
+  id: string;
+  status: CheckStatus;
+  detail: string;
+  hint: string | null;
+  ms?: number;
+}
+
+export interface DoctorResult {
+  command: 'doctor';
+  ok: boolean;
+  target: string;
+  checks: CheckRecord[];
+  fixes?: Array<{ id: string; action: string; ok: boolean; detail: string }>;
+  before?: CheckRecord[];
+}
