@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm start`: provision this machine's gateway. On Termux that is the device itself; anywhere else a
+// sandbox gateway under ./.gateway (every device path below it), so nothing outside the project changes.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const project = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(project, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('gate-mqtt is not built yet: run npm ci (or npm run build) first');
+  process.exit(2);
+}
+const { main } = await import(cli);
+const { detectTermuxPrefix, buildPaths, DEFAULT_PREFIX } = await import(path.join(project, 'dist', 'platform', 'profile.js'));
+
+const onDevice = detectTermuxPrefix(process.env) !== undefined;
+const root = path.join(project, '.gateway');
+const extra = process.argv.slice(2);
+const args = onDevice ? ['provision', ...extra] : ['provision', '--root', root, ...extra];
+if (!onDevice) console.log(`No Termux here: provisioning a sandbox gateway below ${root}\n`);
+const code = await main(args);
+if (code === 0 && !extra.includes('--json')) {
+  const portAt = extra.indexOf('--port');
+  const port = portAt >= 0 ? extra[portAt + 1] : '1883';
+  const paths = onDevice ? undefined : buildPaths(root, DEFAULT_PREFIX);
+  console.log(`\nThe broker answers on port ${port}. Try it:`);
+  console.log(`  mosquitto_sub -h 127.0.0.1 -p ${port} -t 'test/#' -v &   mosquitto_pub -h 127.0.0.1 -p ${port} -t test/hello -m hi`);
+  console.log(`  node bin/gate-mqtt.js doctor${onDevice ? '' : ` --root ${root}`}`);
+  if (paths) console.log(`  config: ${paths.configFile}\n  pm2:    PM2_HOME=${paths.pm2Home} npx pm2 show mqtt`);
+}
+process.exitCode = code;

@@ -1,0 +1,115 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import { buildPaths, bundledPm2Script, DEFAULT_PREFIX, type GatewayPaths } from '../../src/platform/profile.js';
+
+export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Sandbox {
+  root: string;
+  port: number;
+  paths: GatewayPaths;
+  /** Runs the real CLI with --root; no TTY, a clean environment (no Termux variables). */
+  cli(args: string[], options?: { input?: string; env?: Record<string, string>; root?: boolean }): Promise<CliResult>;
+  pm2(args: string[]): { code: number | null; stdout: string };
+  /** The mqtt process as pm2 lists it. */
+  mqtt(): { pid: number; status: string; restarts: number } | undefined;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', NO_COLOR: '1', ...extra };
+}
+
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Kills every process whose command line names the sandbox root (a broker pm2 left behind, say). */
+function killLeftovers(root: string): void {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${name}/environ`, 'utf8');
+      if (cmdline.includes(root) || environ.includes(`PM2_HOME=${root}`)) process.kill(Number(name), 'SIGKILL');
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+}
+
+/**
+ * A sandbox gateway for one test: its own temp root, a free port and its own pm2 daemon, all torn down
+ * when the test ends, whether it passed or not.
+ */
+export async function sandbox(t: TestContext): Promise<Sandbox> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gmt-'));
+  const port = await freePort();
+  const paths = buildPaths(root, DEFAULT_PREFIX);
+  const pm2Env = { ...cleanEnv(), PM2_HOME: paths.pm2Home, HOME: paths.home };
+  const pm2 = (args: string[]) => {
+    const r = spawnSync(process.execPath, [bundledPm2Script(), ...args], { env: pm2Env, encoding: 'utf8', timeout: 30_000 });
+    return { code: r.status, stdout: r.stdout };
+  };
+  t.after(() => {
+    try {
+      const pid = Number(readFileSync(path.join(paths.pm2Home, 'pm2.pid'), 'utf8'));
+      if (pid > 0) pm2(['kill']);
+    } catch {
+      // no daemon was started
+    }
+    killLeftovers(root);
+    rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    root,
+    port,
+    paths,
+    cli: (args, options = {}) => runCli(options.root === false ? args : [...args, '--root', root], options),
+    pm2,
+    mqtt: () => {
+      const out = pm2(['jlist']).stdout.split('\n').reverse().find((l) => l.startsWith('['));
+      const list = JSON.parse(out ?? '[]') as Array<{ name: string; pid: number; pm2_env: { status: string; restart_time: number } }>;
+      const p = list.find((x) => x.name === 'mqtt');
+      return p ? { pid: p.pid, status: p.pm2_env.status, restarts: p.pm2_env.restart_time } : undefined;
+    },
+  };
+}
+
+export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+}
