@@ -73,6 +73,7 @@ function buildContext(def: CommandDef, options: ParsedOptions): Context {
 /** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */
 export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json');
+  let command = 'gate-mqtt';
   try {
     const { positionals, options } = parseCommandLine(argv);
     json = options.json === true;
@@ -92,13 +93,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(commandHelp(found.def));
       return ExitCode.ok;
     }
+    command = found.def.path.join(' ');
     checkOptions(found.def, options, found.rest);
     const ctx = buildContext(found.def, options);
     return await found.def.run(ctx, found.rest, options);
   } catch (error) {
     const gate = asGateError(error);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ ok: false, error: { code: gate.exitCode, message: gate.message, ...(gate.hint ? { hint: gate.hint } : {}) } }, null, 2)}\n`);
+      const error = { code: gate.exitCode, message: gate.message, ...(gate.hint ? { hint: gate.hint } : {}) };
+      process.stdout.write(`${JSON.stringify({ command, ok: false, changed: false, steps: [], error }, null, 2)}\n`);
     } else {
       process.stderr.write(`error: ${gate.message}\n`);
       if (gate.hint) process.stderr.write(`hint: ${gate.hint}\n`);

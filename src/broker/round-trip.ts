@@ -9,7 +9,7 @@ export interface RoundTripOptions {
   password?: string;
 }
 
-export type RoundTripResult = { ok: true; ms: number } | { ok: false; reason: string };
+export type RoundTripResult = { ok: true; ms: number } | { ok: false; reason: string; refused?: boolean };
 
 /**
  * Proves the broker works: subscribe to a fresh probe topic, publish to it, wait for the message.
@@ -38,7 +38,8 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
         clearTimeout(timer);
         resolve(result);
       };
-      client.on('error', (error) => finish({ ok: false, reason: error.message }));
+      // A CONNACK refusal (bad credentials, not authorised) still proves an MQTT broker answers.
+      client.on('error', (error) => finish({ ok: false, reason: error.message, refused: /not authori[sz]ed|bad user ?name or password/i.test(error.message) }));
       client.on('close', () => finish({ ok: false, reason: `connection to ${options.host}:${options.port} closed` }));
       client.on('message', (got, message) => {
         if (got === topic && message.toString() === payload) finish({ ok: true, ms: Date.now() - started });

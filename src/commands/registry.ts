@@ -1,7 +1,12 @@
 import type { Context } from '../context.js';
 import { parsePort, stringOption, type OptionName, type ParsedOptions } from '../cli-options.js';
+import { badInput } from '../errors.js';
 import { finishSteps } from '../ui/print.js';
+import { bridgeAdd, bridgeList, bridgeRemove } from './bridge.js';
+import { configApply, configBackups, configRestore, configShow, configValidate } from './config.js';
+import { configEdit } from './config-edit.js';
 import { provision } from './provision.js';
+import { reset } from './reset.js';
 
 export interface CommandDef {
   path: string[];
@@ -25,7 +30,111 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: true,
     run: async (ctx, _positionals, options) => finishSteps(ctx, await provision(ctx, { port: parsePort(stringOption(options, 'port'), 1883) })),
   },
+  {
+    path: ['config', 'show'],
+    usage: 'config show',
+    summary: 'the config in force (and files it includes), secrets redacted',
+    options: [],
+    positionals: [0, 0],
+    needsDevice: false,
+    run: (ctx) => configShow(ctx),
+  },
+  {
+    path: ['config', 'validate'],
+    usage: 'config validate [FILE]',
+    summary: 'parse and check a config (default: the device\'s); errors carry file and line; exit 1 when invalid',
+    options: [],
+    positionals: [0, 1],
+    needsDevice: false,
+    run: (ctx, [file]) => configValidate(ctx, file),
+  },
+  {
+    path: ['config', 'apply'],
+    usage: 'config apply FILE [--dry-run]',
+    summary: 'validate, back up, write atomically, restart, verify; roll back when the broker does not come back',
+    options: ['dry-run'],
+    positionals: [1, 1],
+    needsDevice: true,
+    run: (ctx, [file]) => configApply(ctx, file!),
+  },
+  {
+    path: ['config', 'edit'],
+    usage: 'config edit',
+    summary: 'edit with $VISUAL/$EDITOR, re-edit on errors, then apply the safe way',
+    options: [],
+    positionals: [0, 0],
+    needsDevice: true,
+    run: (ctx) => configEdit(ctx),
+  },
+  {
+    path: ['config', 'backups'],
+    usage: 'config backups',
+    summary: 'list backups with time, reason and how each differs from the current config',
+    options: [],
+    positionals: [0, 0],
+    needsDevice: false,
+    run: (ctx) => configBackups(ctx),
+  },
+  {
+    path: ['config', 'restore'],
+    usage: 'config restore [ID] [--dry-run]',
+    summary: 'restore a backup (the newest by default) the same safe way as apply',
+    options: ['dry-run'],
+    positionals: [0, 1],
+    needsDevice: true,
+    run: (ctx, [id]) => configRestore(ctx, id),
+  },
+  {
+    path: ['bridge', 'add', 'supla'],
+    usage: 'bridge add supla --id ID --address HOST:PORT --username USER (--password-stdin | --password-file F) [--cafile PATH] [--dry-run]',
+    summary: 'add (or update) the SUPLA bridge section; the password never comes from the command line',
+    options: ['id', 'address', 'username', 'password-stdin', 'password-file', 'cafile', 'dry-run'],
+    positionals: [0, 0],
+    needsDevice: true,
+    run: (ctx, _p, options) =>
+      bridgeAdd(ctx, {
+        id: requireOption(options, 'id'),
+        address: requireOption(options, 'address'),
+        username: requireOption(options, 'username'),
+        cafile: stringOption(options, 'cafile'),
+        passwordStdin: options['password-stdin'] === true,
+        passwordFile: stringOption(options, 'password-file'),
+      }),
+  },
+  {
+    path: ['bridge', 'list'],
+    usage: 'bridge list',
+    summary: 'the bridges in the config (never their passwords)',
+    options: [],
+    positionals: [0, 0],
+    needsDevice: false,
+    run: (ctx) => bridgeList(ctx),
+  },
+  {
+    path: ['bridge', 'remove'],
+    usage: 'bridge remove ID [--dry-run]',
+    summary: 'remove a bridge section; the rest of the file stays byte for byte',
+    options: ['dry-run'],
+    positionals: [1, 1],
+    needsDevice: true,
+    run: (ctx, [id]) => bridgeRemove(ctx, id!),
+  },
+  {
+    path: ['reset'],
+    usage: 'reset [--yes] [--keep-data] [--port N] [--dry-run]',
+    summary: 'factory reset: back up, factory config, drop bridges, recreate "mqtt", verify',
+    options: ['yes', 'keep-data', 'port', 'dry-run'],
+    positionals: [0, 0],
+    needsDevice: true,
+    run: (ctx, _p, options) => reset(ctx, { yes: options.yes === true, keepData: options['keep-data'] === true, port: parsePort(stringOption(options, 'port'), 1883) }),
+  },
 ];
+
+function requireOption(options: ParsedOptions, name: OptionName): string {
+  const value = stringOption(options, name);
+  if (value === undefined) throw badInput(`--${name} is required`);
+  return value;
+}
 
 export function findCommand(positionals: string[]): { def: CommandDef; rest: string[] } | undefined {
   const matches = COMMANDS.filter((def) => def.path.every((word, i) => positionals[i] === word)).sort((a, b) => b.path.length - a.path.length);

@@ -69,7 +69,8 @@ export function checkValue(name: string, value: string, spec: OptionSpec): strin
   const words = value.split(/[ \t]+/).filter(Boolean);
   switch (spec.shape) {
     case 'bool':
-      return value === 'true' || value === 'false' ? undefined : `${name} must be true or false, not "${value}"`;
+      if (value === 'true' || value === 'false') return undefined;
+      return `${name} must be true or false, not "${value}"${value.includes('#') ? ' ("#" after a value is not a comment)' : ''}`;
     case 'port':
       return isPort(value) ? undefined : `${name} must be a port 1-65535, not "${value}"`;
     case 'uint':

@@ -16,6 +16,8 @@ export interface GatewayPaths {
   etcMosquitto: string;
   configFile: string;
   tlsCaFile: string;
+  /** The password file of the --auth profile (made by us, removed by reset). */
+  passwordFile: string;
   pm2Home: string;
   bootDir: string;
   bootHook: string;
@@ -79,6 +81,7 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     etcMosquitto,
     configFile: path.join(etcMosquitto, 'mosquitto.conf'),
     tlsCaFile: path.join(prefix, 'etc', 'tls', 'cert.pem'),
+    passwordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
     pm2Home: path.join(home, '.pm2'),
     bootDir,
     bootHook: path.join(bootDir, 'start-mqtt'),

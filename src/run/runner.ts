@@ -81,6 +81,35 @@ export class Runner {
     return result;
   }
 
+  /**
+   * Starts a long-running program and watches its output until `until` matches (then stops it), it
+   * exits by itself, or the time is up (then stops it). Used for a broker's trial start.
+   */
+  async watch(command: Command, options: { until: RegExp; timeoutMs: number; env?: Record<string, string> }): Promise<{ matched: boolean; exitCode: number | null; output: string }> {
+    const [file, args] = command;
+    const child = $({ nothrow: true, quiet: true, timeout: options.timeoutMs, env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' } })`${file} ${args}`;
+    let output = '';
+    let matched = false;
+    const onData = (chunk: Buffer | string) => {
+      output += chunk.toString();
+      if (!matched && options.until.test(output)) {
+        matched = true;
+        void child.kill('SIGTERM').catch(() => undefined);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const result = await child;
+    return { matched, exitCode: matched ? null : result.exitCode, output };
+  }
+
+  /** Runs a program on the user's terminal (an editor): stdin, stdout and stderr are inherited. */
+  async interactive(command: Command, env?: Record<string, string>): Promise<number | null> {
+    const [file, args] = command;
+    const result = await $({ nothrow: true, stdio: 'inherit', env: env ?? (process.env as Record<string, string>), timeout: 24 * 3600_000 })`${file} ${args}`;
+    return result.exitCode;
+  }
+
   /** Records a file change for dry-run output (the writers call it). */
   plan(description: string): void {
     this.planned.push(description);

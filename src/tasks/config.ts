@@ -40,6 +40,7 @@ export function factoryConfigStep(ctx: Context, state: RunState, port: number): 
         const text = factoryConfig(port);
         await writeDeviceFile(ctx, file, text, { mode: 0o644, reason: 'provision' });
         state.port = port;
+        state.configChanged = true;
         return done(`wrote the factory config (listener ${port})`, true);
       }
       if (!current.ok) {

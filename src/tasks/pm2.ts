@@ -44,7 +44,7 @@ export function pm2Steps(ctx: Context, state: RunState): Step[] {
         const written = await writeDeviceFile(ctx, profile.paths.pm2Definition, definitionFile(definition), { reason: 'pm2-definition' });
         if (!ctx.dryRun) await rotateIfLarge(profile.paths.brokerLog);
         const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
-        if (current?.status === 'online' && matchesDefinition(current, definition) && !written.changed) {
+        if (current?.status === 'online' && matchesDefinition(current, definition) && !written.changed && !state.configChanged) {
           return done(`online (pid ${current.pid}, ${current.restarts} restarts)`);
         }
         if (current?.status !== 'online' && (await isListening(state.port, state.host))) {
@@ -54,7 +54,7 @@ export function pm2Steps(ctx: Context, state: RunState): Step[] {
         await pm2.startDefinition(profile.paths.pm2Definition);
         state.startedByUs = true;
         state.processChanged = true;
-        const why = !current ? 'started' : current.status !== 'online' ? `restarted (was ${current.status})` : 'restarted with the new definition';
+        const why = !current ? 'started' : current.status !== 'online' ? `restarted (was ${current.status})` : state.configChanged ? 'restarted with the new config' : 'restarted with the new definition';
         return done(ctx.dryRun ? `dry-run: would be ${why}` : why, true);
       },
     },

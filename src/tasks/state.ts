@@ -10,10 +10,12 @@ export interface RunState {
   host: string;
   /** This run started or restarted the broker (so it may stop it again when it cannot serve). */
   startedByUs: boolean;
+  /** The config was rewritten by this run (so a running broker must restart to read it). */
+  configChanged: boolean;
   /** The pm2 process list changed (so it must be saved). */
   processChanged: boolean;
 }
 
 export function newRunState(port = 1883): RunState {
-  return { port, host: '127.0.0.1', startedByUs: false, processChanged: false };
+  return { port, host: '127.0.0.1', startedByUs: false, configChanged: false, processChanged: false };
 }

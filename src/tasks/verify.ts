@@ -2,8 +2,8 @@ import type { Context } from '../context.js';
 import { failed } from '../errors.js';
 import { addressInUse, configErrorIn, tailFile } from '../broker/log.js';
 import { waitForListener } from '../broker/port.js';
-import { roundTrip } from '../broker/round-trip.js';
-import { PROCESS_NAME } from '../pm2/pm2.js';
+import { roundTrip, type RoundTripResult } from '../broker/round-trip.js';
+import { PROCESS_NAME, type Pm2Process } from '../pm2/pm2.js';
 import { done, skipped, type Step } from '../ui/steps.js';
 import type { RunState } from './state.js';
 
@@ -19,16 +19,46 @@ async function diagnose(ctx: Context, state: RunState): Promise<string> {
 }
 
 /**
+ * Runs the round trip while watching pm2: when the broker dies meanwhile (another program holds the
+ * port and answers TCP, say), the answer comes at once instead of after the round trip's timeout.
+ */
+async function raceWithPm2(ctx: Context, before: Pm2Process | undefined, trip: Promise<RoundTripResult>): Promise<RoundTripResult> {
+  let finished = false;
+  const watch = (async (): Promise<RoundTripResult> => {
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (finished) break;
+      const now = await ctx.pm2.find(PROCESS_NAME);
+      if (now?.status !== 'online' || now.restarts !== before?.restarts) return { ok: false, reason: `the broker stopped (pm2: ${now?.status ?? 'missing'})` };
+    }
+    return trip;
+  })();
+  try {
+    return await Promise.race([trip, watch]);
+  } finally {
+    finished = true;
+  }
+}
+
+/**
  * Proves the broker serves: its listener answers, a publish/subscribe round trip completes, and pm2
  * still shows the same process online (another program on the port would answer TCP too).
  */
 export async function verifyBroker(ctx: Context, state: RunState): Promise<string> {
   const before = await ctx.pm2.find(PROCESS_NAME);
-  const listening = await waitForListener(state.port, state.host, LISTEN_TIMEOUT_MS);
-  const trip = listening ? await roundTrip({ host: state.host, port: state.port }) : { ok: false as const, reason: `nothing listens on ${state.host}:${state.port}` };
+  let polls = 0;
+  // Every ~0.5 s ask pm2 whether waiting still makes sense (a broker that died is not coming).
+  const stillWorth = async () => {
+    if (++polls % 10 !== 0) return true;
+    const now = await ctx.pm2.find(PROCESS_NAME);
+    return now?.status === 'online' && now.restarts === before?.restarts;
+  };
+  const listening = await waitForListener(state.port, state.host, LISTEN_TIMEOUT_MS, stillWorth);
+  const trip = listening ? await raceWithPm2(ctx, before, roundTrip({ host: state.host, port: state.port })) : { ok: false as const, reason: `nothing listens on ${state.host}:${state.port}` };
   const after = await ctx.pm2.find(PROCESS_NAME);
   const stable = after?.status === 'online' && before?.pid === after.pid && before.restarts === after.restarts;
   if (trip.ok && stable) return `round trip on ${state.host}:${state.port} in ${trip.ms} ms`;
+  if (!trip.ok && trip.refused && stable) return `the broker answers on ${state.host}:${state.port} and refuses anonymous clients (${trip.reason}); no round trip without credentials`;
   const why = await diagnose(ctx, state);
   if (state.startedByUs && after) {
     // Leave no crash loop behind: a broker that cannot serve is stopped until someone fixes the cause.

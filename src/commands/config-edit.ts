@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { formatIssue } from '../config/model.js';
+import { readText } from '../fsx/device-files.js';
+import { validateCandidate } from '../tasks/apply.js';
+import { finishSteps } from '../ui/print.js';
+import { confirm, stdinIsTerminal } from '../ui/prompt.js';
+import { applyConfig } from './config.js';
+
+/** $VISUAL, then $EDITOR, then vi; "code -w" style values are split into a program and its arguments. */
+export function editorCommand(env: NodeJS.ProcessEnv, file: string): readonly [string, string[]] {
+  const words = (env.VISUAL || env.EDITOR || 'vi').trim().split(/\s+/);
+  return [words[0] ?? 'vi', [...words.slice(1), file]];
+}
+
+/** Edits a copy of the config; on errors offers to edit again; then applies it the safe way. */
+export async function configEdit(ctx: Context): Promise<number> {
+  if (!stdinIsTerminal()) throw badInput('config edit needs a terminal', 'use: gate-mqtt config apply FILE');
+  const current = (await readText(ctx.profile.paths.configFile)) ?? '';
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gate-mqtt-edit-'));
+  const copy = path.join(dir, 'mosquitto.conf');
+  try {
+    await writeFile(copy, current, { mode: 0o600 });
+    for (;;) {
+      const code = await ctx.runner.interactive(editorCommand(process.env, copy));
+      if (code !== 0) throw badInput(`the editor exited with ${code}; nothing was changed`);
+      const edited = await readFile(copy, 'utf8');
+      if (edited === current) {
+        ctx.print('no changes; nothing was changed');
+        return 0;
+      }
+      const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
+      if (validation.issues.length === 0) {
+        return finishSteps(ctx, await applyConfig(ctx, 'config edit', 'edit', async () => edited));
+      }
+      for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      if (!(await confirm('The config has errors. Edit it again?', true))) throw badInput('the edited config has errors; nothing was changed');
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { diffSummary } from '../config/diff.js';
+import { decodeConfig, readConfigFile } from '../config/load.js';
+import { formatIssue } from '../config/model.js';
+import { redactConfig } from '../config/redact.js';
+import { backupStore, readText } from '../fsx/device-files.js';
+import { applySteps, validateCandidate, type ApplyState } from '../tasks/apply.js';
+import { preflightSteps } from '../tasks/preflight.js';
+import { newRunState } from '../tasks/state.js';
+import { finishSteps, printJson } from '../ui/print.js';
+import type { CommandResult } from '../ui/result.js';
+import { runSteps } from '../ui/steps.js';
+
+/** Reads a file the user hands us as a config candidate (exit 2 when it is not one). */
+export async function readCandidate(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw badInput(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}; nothing was changed`);
+  }
+  const decoded = decodeConfig(bytes);
+  if (!decoded.ok) throw badInput(`${file}:1: ${decoded.message}; nothing was changed`);
+  return decoded.text;
+}
+
+/** Runs the safe-apply pipeline for a candidate config under the run lock. */
+export async function applyConfig(ctx: Context, command: string, reason: string, candidate: () => Promise<string>, label?: string): Promise<CommandResult> {
+  const state: ApplyState = newRunState();
+  try {
+    return await runSteps(ctx, command, [...preflightSteps(ctx, state, command), ...applySteps(ctx, state, reason, candidate, label)]);
+  } finally {
+    await state.lock?.release();
+  }
+}
+
+export async function configApply(ctx: Context, file: string): Promise<number> {
+  const source = path.resolve(file);
+  return finishSteps(ctx, await applyConfig(ctx, 'config apply', 'apply', () => readCandidate(source), source));
+}
+
+export async function configShow(ctx: Context): Promise<number> {
+  const file = ctx.profile.paths.configFile;
+  const read = await readConfigFile(file);
+  if (!read.ok) {
+    const raw = await readText(file).catch(() => undefined);
+    if (raw === undefined) throw badInput(`${read.message}`, 'write the factory config with: gate-mqtt provision');
+  }
+  const text = read.ok ? read.text : ((await readText(file)) ?? '');
+  const shown = redactConfig(text);
+  const included = read.ok ? read.config.included.map((doc) => ({ file: doc.file, text: redactConfig(doc.lines.map((l) => l.raw).join('\n')) })) : [];
+  if (ctx.output.json) {
+    printJson(ctx, { command: 'config show', ok: true, changed: false, steps: [], error: null, file, text: shown, included });
+  } else {
+    process.stdout.write(`# ${file}\n${ctx.secrets.scrub(shown)}${shown.endsWith('\n') ? '' : '\n'}`);
+    for (const doc of included) process.stdout.write(`\n# ${doc.file} (include_dir)\n${ctx.secrets.scrub(doc.text)}\n`);
+  }
+  return 0;
+}
+
+export async function configValidate(ctx: Context, file: string | undefined): Promise<number> {
+  const target = path.resolve(file ?? ctx.profile.paths.configFile);
+  const validation = await validateCandidate(ctx, await readCandidate(target), target);
+  const ok = validation.issues.length === 0;
+  if (ctx.output.json) {
+    printJson(ctx, {
+      command: 'config validate',
+      ok,
+      changed: false,
+      file: target,
+      depth: validation.depth,
+      issues: validation.issues,
+      steps: [],
+      error: ok ? null : { code: 1, message: formatIssue(validation.issues[0]!) },
+    });
+  } else {
+    for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    if (ok) ctx.print(`${target}: valid (${validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only: mosquitto not found'})`);
+  }
+  return ok ? 0 : 1;
+}
+
+export async function configBackups(ctx: Context): Promise<number> {
+  const store = backupStore(ctx);
+  const current = (await readText(ctx.profile.paths.configFile)) ?? '';
+  const rows = [];
+  for (const manifest of (await store.list()).reverse()) {
+    const holdsConfig = manifest.entries.some((e) => e.source === ctx.profile.paths.configFile);
+    const text = holdsConfig ? (await store.read(manifest, ctx.profile.paths.configFile).catch(() => undefined))?.toString('utf8') : undefined;
+    rows.push({ id: manifest.id, created: manifest.created, reason: manifest.reason, files: manifest.entries.length, vsCurrent: text === undefined ? 'no mosquitto.conf' : diffSummary(text, current) });
+  }
+  if (ctx.output.json) {
+    printJson(ctx, { command: 'config backups', ok: true, changed: false, steps: [], error: null, backups: rows });
+  } else if (rows.length === 0) {
+    ctx.print('no backups yet');
+  } else {
+    for (const row of rows) ctx.print(`${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${row.files} file(s)  current vs backup: ${row.vsCurrent}`);
+  }
+  return 0;
+}
+
+export async function configRestore(ctx: Context, id: string | undefined): Promise<number> {
+  const store = backupStore(ctx);
+  const file = ctx.profile.paths.configFile;
+  const manifest = await store.find(file, id);
+  return finishSteps(ctx, await applyConfig(ctx, 'config restore', 'restore', async () => (await store.read(manifest, file)).toString('utf8')));
+}
