@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -112,4 +113,19 @@ export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
   } catch {
     throw new Error(`stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
   }
+}
+
+/** A provisioned sandbox (factory config on the box's port, mqtt online) and a CA file for bridges. */
+export async function provisioned(t: TestContext): Promise<Sandbox> {
+  const box = await sandbox(t);
+  const run = await box.cli(['provision', '--port', String(box.port)]);
+  if (run.code !== 0) throw new Error(`provision failed: ${run.stdout}\n${run.stderr}`);
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  mkdirSync(path.dirname(box.paths.tlsCaFile), { recursive: true });
+  copyFileSync('/etc/ssl/certs/ca-certificates.crt', box.paths.tlsCaFile);
+  return box;
+}
+
+export function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
