@@ -13,6 +13,7 @@ export const OPTION_SPECS = {
   'dry-run': { type: 'boolean' },
   port: { type: 'string' },
   target: { type: 'string' },
+  'ssh-config': { type: 'string' },
   fix: { type: 'boolean' },
   yes: { type: 'boolean' },
   'keep-data': { type: 'boolean' },

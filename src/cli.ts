@@ -49,11 +49,12 @@ function checkOptions(def: CommandDef, options: ParsedOptions, rest: string[]): 
 function buildContext(def: CommandDef, options: ParsedOptions): Context {
   const json = options.json === true;
   const dryRun = options['dry-run'] === true;
-  const profile = resolveProfile({ root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') }, def.needsDevice);
+  const changesDevice = def.needsDevice || options.fix === true;
+  const profile = resolveProfile({ root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') }, changesDevice);
   const runner = new Runner(dryRun);
   const secrets = new Secrets();
   const name = def.path.join('-');
-  const logFile = stringOption(options, 'log') ?? (def.needsDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined);
+  const logFile = stringOption(options, 'log') ?? (changesDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined);
   const verbose = options.verbose === true;
   const log = new RunLog(logFile ? path.resolve(logFile) : undefined, name, secrets, verbose ? (line) => process.stderr.write(`${line}\n`) : undefined);
   const color = !(options['no-color'] === true || process.env.NO_COLOR !== undefined);

@@ -5,6 +5,7 @@ import { finishSteps } from '../ui/print.js';
 import { bridgeAdd, bridgeList, bridgeRemove } from './bridge.js';
 import { configApply, configBackups, configRestore, configShow, configValidate } from './config.js';
 import { configEdit } from './config-edit.js';
+import { doctor } from './doctor.js';
 import { provision } from './provision.js';
 import { reset } from './reset.js';
 
@@ -29,6 +30,16 @@ export const COMMANDS: CommandDef[] = [
     positionals: [0, 0],
     needsDevice: true,
     run: async (ctx, _positionals, options) => finishSteps(ctx, await provision(ctx, { port: parsePort(stringOption(options, 'port'), 1883) })),
+  },
+  {
+    path: ['doctor'],
+    usage: 'doctor [--target T] [--fix] [--port N] [--ssh-config FILE]',
+    summary: 'health checks on the device over a pty; T: local, ssh://USER@HOST[:PORT] (8022 by default), adb[://SERIAL]',
+    options: ['target', 'fix', 'port', 'ssh-config'],
+    positionals: [0, 0],
+    needsDevice: false,
+    run: (ctx, _p, options) =>
+      doctor(ctx, { target: stringOption(options, 'target'), fix: options.fix === true, port: parsePort(stringOption(options, 'port'), 1883), sshConfig: stringOption(options, 'ssh-config') }),
   },
   {
     path: ['config', 'show'],

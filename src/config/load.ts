@@ -67,12 +67,21 @@ export async function loadConfigText(text: string, file: string): Promise<Loaded
   const issues: ConfIssue[] = [];
   const included: ConfDoc[] = [];
   const entries = await expandIncludes(main, issues, included, 0);
-  const model = analyze(entries);
+  const model = requireListener(analyze(entries), file);
   model.issues.unshift(...issues);
+  return { main, entries, model, included };
+}
+
+function requireListener(model: ConfModel, file: string): ConfModel {
   if (model.listeners.length === 0) {
     model.issues.push(issueAt(file, 1, 'no listener: mosquitto 2 would listen on localhost only and LAN devices could not connect'));
   }
-  return { main, entries, model, included };
+  return model;
+}
+
+/** The model of one file as text, without following include_dir (for a config read from a remote device). */
+export function analyzeText(text: string, file: string): ConfModel {
+  return requireListener(analyze(locate(parseConfig(text, file))), file);
 }
 
 export type ReadResult = { ok: true; config: LoadedConfig; text: string } | { ok: false; missing: boolean; message: string };

@@ -1,0 +1,103 @@
+import { Listr } from 'listr2';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { doctorChecks } from '../checks/catalog.js';
+import { SessionProber } from '../checks/session-prober.js';
+import type { Check, CheckOutcome } from '../checks/types.js';
+import { PtySession } from '../pty/session.js';
+import { describeTarget, parseTarget, transportFor, type Target } from '../pty/transports.js';
+import { fixSteps } from '../tasks/doctor-fix.js';
+import { newRunState } from '../tasks/state.js';
+import { printJson } from '../ui/print.js';
+import type { DoctorResult } from '../ui/result.js';
+import { runSteps } from '../ui/steps.js';
+
+export interface DoctorOptions {
+  target: string | undefined;
+  fix: boolean;
+  port: number;
+  sshConfig: string | undefined;
+}
+
+const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
+
+/** Runs every check: concurrently (they share one pty session, which runs their probes in turn). */
+async function runChecks(ctx: Context, checks: Check[]): Promise<CheckOutcome[]> {
+  const results = new Map<Check, CheckOutcome[]>();
+  const runOne = async (check: Check) => {
+    try {
+      results.set(check, await check.run());
+    } catch (error) {
+      results.set(check, [{ id: check.id, status: 'fail', detail: `the check itself failed: ${error instanceof Error ? error.message : String(error)}`, hint: 'run again with --verbose' }]);
+    }
+    return results.get(check)!;
+  };
+  if (ctx.output.interactive) {
+    await new Listr(
+      checks.map((check) => ({
+        title: check.title,
+        task: async (_c: unknown, task: { title: string }) => {
+          const outcomes = await runOne(check);
+          task.title = outcomes.length ? outcomes.map((o) => `${MARK[o.status]} ${o.id}: ${o.detail}`).join('\n') : `${check.title}: none`;
+          if (outcomes.some((o) => o.status === 'fail')) throw new Error(task.title);
+        },
+      })),
+      { concurrent: true, exitOnError: false, renderer: 'default', rendererOptions: { collapseErrors: true } },
+    )
+      .run()
+      .catch(() => undefined);
+  } else {
+    await Promise.all(checks.map(runOne));
+  }
+  return checks.flatMap((check) => results.get(check) ?? []);
+}
+
+function printTable(ctx: Context, outcomes: CheckOutcome[], heading: string): void {
+  ctx.print(heading);
+  for (const o of outcomes) {
+    ctx.print(`  ${MARK[o.status]}  ${o.id.padEnd(22)} ${o.detail}`);
+    if (o.hint && o.status !== 'pass') ctx.print(`        ${''.padEnd(22)} -> ${o.hint}`);
+  }
+}
+
+async function openSession(ctx: Context, target: Target, options: DoctorOptions): Promise<PtySession> {
+  try {
+    return await PtySession.open(transportFor(target, ctx.profile, { sshConfig: options.sshConfig }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw badInput(`cannot open a shell on ${describeTarget(target)}: ${message}`, target.kind === 'ssh' ? 'check: ssh -p PORT USER@HOST works without a password (keys), and Termux runs sshd' : undefined);
+  }
+}
+
+export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
+  const target = parseTarget(options.target);
+  if (options.fix && target.kind !== 'local') throw badInput('--fix works on the device itself', `run on the device: gate-mqtt doctor --fix (e.g. ssh in first)`);
+  const session = await openSession(ctx, target, options);
+  const result: DoctorResult = { command: 'doctor', ok: true, target: describeTarget(target), checks: [] };
+  try {
+    const catalog = () => doctorChecks({ prober: new SessionProber(session), profile: ctx.profile, ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}) });
+    const started = Date.now();
+    result.checks = await runChecks(ctx, catalog());
+    ctx.log.write(`checks on ${result.target} in ${Date.now() - started} ms: ${result.checks.map((c) => `${c.id}=${c.status}`).join(' ')}`);
+    if (options.fix && result.checks.some((c) => c.status === 'fail')) {
+      const state = newRunState(options.port);
+      const steps = fixSteps(ctx, state, result.checks, options.port);
+      if (steps.length) {
+        if (!ctx.output.json) printTable(ctx, result.checks, 'Before the fixes:');
+        const fixed = await runSteps(ctx, 'doctor --fix', steps).finally(() => state.lock?.release());
+        result.fixes = fixed.steps.filter((s) => s.changed || s.status === 'failed').map((s) => ({ id: s.id, action: s.title, ok: s.status !== 'failed', detail: s.detail }));
+        result.before = result.checks;
+        result.checks = await runChecks(ctx, catalog());
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  result.ok = !result.checks.some((c) => c.status === 'fail');
+  if (ctx.output.json) printJson(ctx, result);
+  else {
+    printTable(ctx, result.checks, `${result.before ? 'After the fixes' : 'Doctor'} (${result.target}):`);
+    ctx.print(result.ok ? 'no check failed' : `${result.checks.filter((c) => c.status === 'fail').length} check(s) failed: see the hints above`);
+  }
+  return result.ok ? 0 : 1;
+}

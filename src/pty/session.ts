@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import * as pty from 'node-pty';
+import { cleanPtyText } from './ansi.js';
+
+/** How to reach a shell on the device: a program to spawn in a pty, and lines to send once it answers. */
+export interface TransportSpec {
+  name: string;
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+  /** Shell lines run first (exports, cd); their output is discarded. */
+  setup: string[];
+  /** How long the first answer may take (ssh handshakes are slow). */
+  connectTimeoutMs: number;
+}
+
+export interface RunOutput {
+  output: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  ms: number;
+}
+
+const MARK = '\x1e';
+
+/** Drops keys whose value is undefined: node-pty would pass them on as the string "undefined". */
+function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/**
+ * One long-lived shell in a real pty. Each command is sent base64-encoded and framed by sentinels with a
+ * fresh random id, so its output and exit status are read back exactly whatever the shell echoes,
+ * prompts or colours, and whatever the command itself prints. Commands run one at a time, in order.
+ */
+export class PtySession {
+  private buffer = '';
+  private exited = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private waiter: (() => void) | undefined;
+
+  private constructor(
+    private readonly term: pty.IPty,
+    readonly transport: string,
+  ) {
+    term.onData((data) => {
+      this.buffer += data;
+      this.waiter?.();
+    });
+    term.onExit(() => {
+      this.exited = true;
+      this.waiter?.();
+    });
+  }
+
+  static async open(spec: TransportSpec): Promise<PtySession> {
+    const term = pty.spawn(spec.file, spec.args, { name: 'dumb', cols: 200, rows: 50, env: definedEnv({ ...spec.env, TERM: 'dumb' }) });
+    const session = new PtySession(term, spec.name);
+    // Quiet the shell: no prompts, no echo of what we type; then prove it answers.
+    const ready = await session.exec("PS1=''; PS2=''; stty -echo 2>/dev/null; true", spec.connectTimeoutMs, false);
+    if (ready.exitCode === null) {
+      session.close();
+      const seen = cleanPtyText(session.buffer).trim().split('\n').slice(-2).join(' | ');
+      throw new Error(`no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms${seen ? `: ${seen}` : ''}`);
+    }
+    for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);
+    return session;
+  }
+
+  /** Runs a shell script on the device; stdin is /dev/null, stderr is merged into the output. */
+  run(script: string, timeoutMs = 10_000): Promise<RunOutput> {
+    const next = this.queue.then(() => this.exec(script, timeoutMs, true));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async exec(script: string, timeoutMs: number, encode: boolean): Promise<RunOutput> {
+    const started = Date.now();
+    const id = randomBytes(8).toString('hex');
+    const body = encode ? `( eval "$(printf '%s' '${Buffer.from(script).toString('base64')}' | base64 -d)" ) </dev/null 2>&1` : script;
+    // The markers are split in what we type ('%s%s'), so an echo of this line never looks like them.
+    const line = `printf '\\036%s%s\\036\\n' 'GMB' '${id}'; ${body}; printf '\\036GME%s:%d\\036\\n' '${id}' "$?"\r`;
+    const start = `${MARK}GMB${id}${MARK}`;
+    const end = new RegExp(`${MARK}GME${id}:(\\d+)${MARK}`);
+    this.buffer = '';
+    this.term.write(line);
+    const found = await this.waitFor(() => end.test(this.buffer), timeoutMs);
+    if (!found) {
+      this.term.write('\x03'); // interrupt the command, then wait until the shell answers again
+      await this.exec('true', 3000, false).catch(() => undefined);
+      return { output: '', exitCode: null, timedOut: true, ms: Date.now() - started };
+    }
+    const text = this.buffer;
+    const from = text.indexOf(start);
+    const match = end.exec(text)!;
+    const raw = from === -1 ? text.slice(0, match.index) : text.slice(from + start.length, match.index);
+    return { output: cleanPtyText(raw).replace(/^\n/, ''), exitCode: Number(match[1]), timedOut: false, ms: Date.now() - started };
+  }
+
+  private waitFor(test: () => boolean, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (value: boolean) => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+        resolve(value);
+      };
+      this.waiter = () => {
+        if (test()) finish(true);
+        else if (this.exited) finish(false);
+      };
+      this.waiter();
+    });
+  }
+
+  /** Asks the shell to exit (ssh then closes cleanly); kills it when it does not within a moment. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    this.term.write('exit\r');
+    const gone = await this.waitFor(() => this.exited, 1000);
+    if (!gone) {
+      try {
+        this.term.kill();
+      } catch {
+        // already gone
+      }
+    }
+  }
+}

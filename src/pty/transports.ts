@@ -1,0 +1,79 @@
+import { quote } from 'zx';
+import { badInput } from '../errors.js';
+import type { Profile } from '../platform/profile.js';
+import type { TransportSpec } from './session.js';
+
+export type Target = { kind: 'local' } | { kind: 'ssh'; user: string; host: string; port: number } | { kind: 'adb'; serial: string | undefined };
+
+export const TERMUX_SSH_PORT = 8022;
+
+/** `local`, `ssh://USER@HOST[:PORT]` (Termux's sshd listens on 8022), `adb` or `adb://SERIAL`. */
+export function parseTarget(text: string | undefined): Target {
+  if (text === undefined || text === 'local') return { kind: 'local' };
+  if (text === 'adb') return { kind: 'adb', serial: undefined };
+  const adb = /^adb:\/\/([A-Za-z0-9._:-]{1,64})$/.exec(text);
+  if (adb) return { kind: 'adb', serial: adb[1] };
+  const ssh = /^ssh:\/\/([A-Za-z0-9._-]{1,32})@([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(text);
+  if (ssh) {
+    const port = ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]);
+    if (port < 1 || port > 65535) throw badInput(`--target port must be 1-65535: ${text}`);
+    return { kind: 'ssh', user: ssh[1]!, host: ssh[2]!.replace(/^\[|\]$/g, ''), port };
+  }
+  throw badInput(`--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not ${JSON.stringify(text)}`);
+}
+
+export function describeTarget(target: Target): string {
+  if (target.kind === 'local') return 'local';
+  if (target.kind === 'adb') return target.serial ? `adb://${target.serial}` : 'adb';
+  return `ssh://${target.user}@${target.host}:${target.port}`;
+}
+
+/** Exports that give a remote shell the device's layout (harmless on a real Termux shell, needed in a sandbox). */
+function deviceExports(profile: Profile): string {
+  const p = profile.paths;
+  return `export PREFIX=${quote(p.prefix)} PM2_HOME=${quote(p.pm2Home)} PATH=${quote(p.bin)}:"$PATH"`;
+}
+
+export interface TransportOptions {
+  /** An ssh_config file for the ssh client (-F), e.g. a technician's or a test's. */
+  sshConfig?: string;
+  /** The adb program (ADB in the environment, else adb on PATH). */
+  adb?: string;
+}
+
+export function transportFor(target: Target, profile: Profile, options: TransportOptions = {}): TransportSpec {
+  const hostEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8' };
+  if (process.env.SSH_AUTH_SOCK) hostEnv.SSH_AUTH_SOCK = process.env.SSH_AUTH_SOCK;
+  switch (target.kind) {
+    case 'local':
+      return { name: 'local', file: profile.shell, args: [], env: { ...profile.env }, setup: [], connectTimeoutMs: 5000 };
+    case 'ssh':
+      return {
+        name: describeTarget(target),
+        file: 'ssh',
+        args: [
+          '-tt',
+          '-p',
+          String(target.port),
+          '-o', 'BatchMode=yes',
+          '-o', 'ConnectTimeout=10',
+          '-o', 'ServerAliveInterval=5',
+          '-o', 'StrictHostKeyChecking=accept-new',
+          ...(options.sshConfig ? ['-F', options.sshConfig] : []),
+          `${target.user}@${target.host}`,
+        ],
+        env: hostEnv,
+        setup: [deviceExports(profile)],
+        connectTimeoutMs: 15_000,
+      };
+    case 'adb':
+      return {
+        name: describeTarget(target),
+        file: options.adb ?? process.env.ADB ?? 'adb',
+        args: [...(target.serial ? ['-s', target.serial] : []), 'shell'],
+        env: hostEnv,
+        setup: [deviceExports(profile)],
+        connectTimeoutMs: 15_000,
+      };
+  }
+}
