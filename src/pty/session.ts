@@ -74,8 +74,9 @@ export class PtySession {
     return next;
   }
 
-  private async exec(script: string, timeoutMs: number, encode: boolean): Promise<RunOutput> {
+  private async exec(script: string, timeoutMs: number, encode: boolean, resync = true): Promise<RunOutput> {
     const started = Date.now();
+    if (this.exited) return { output: '', exitCode: null, timedOut: true, ms: 0 };
     const id = randomBytes(8).toString('hex');
     const body = encode ? `( eval "$(printf '%s' '${Buffer.from(script).toString('base64')}' | base64 -d)" ) </dev/null 2>&1` : script;
     // The markers are split in what we type ('%s%s'), so an echo of this line never looks like them.
@@ -86,8 +87,10 @@ export class PtySession {
     this.term.write(line);
     const found = await this.waitFor(() => end.test(this.buffer), timeoutMs);
     if (!found) {
-      this.term.write('\x03'); // interrupt the command, then wait until the shell answers again
-      await this.exec('true', 3000, false).catch(() => undefined);
+      if (resync && !this.exited) {
+        this.term.write('\x03'); // interrupt the command, then wait until the shell answers again
+        await this.exec('true', 3000, false, false);
+      }
       return { output: '', exitCode: null, timedOut: true, ms: Date.now() - started };
     }
     const text = this.buffer;
