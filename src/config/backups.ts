@@ -73,8 +73,9 @@ export class BackupStore {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     let id = newId(reason, now);
     for (let n = 1; await lstat(path.join(this.dir, id)).catch(() => undefined); n++) id = `${newId(reason, now)}-${n}`;
+    // Half-built backups of killed runs (the run lock makes ours the only one being built now).
+    for (const name of await readdir(this.dir)) if (/^\..*\.partial$/.test(name)) await rm(path.join(this.dir, name), { recursive: true, force: true });
     const partial = path.join(this.dir, `.${id}.partial`);
-    await rm(partial, { recursive: true, force: true });
     await mkdir(partial, { mode: 0o700 });
     const entries: BackupEntry[] = [];
     for (const file of files) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../fault.js';
 
 export interface WriteOptions {
   mode?: number;
@@ -16,6 +17,24 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files a killed writer left beside `file` (their pid no longer runs). */
+async function removeStaleTemps(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (match && !alive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+}
+
 /**
  * Writes `content` to `file` so that a reader (or a power cut) sees either the old file or the whole new
  * one: a temp file beside it, fsync, rename, fsync of the folder. The temp file is created with O_EXCL,
@@ -24,6 +43,7 @@ async function syncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const mode = options.mode ?? 0o644;
   const dir = path.dirname(file);
+  await removeStaleTemps(dir, path.basename(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
@@ -34,6 +54,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
       await handle.close();
     }
     await chmod(temp, mode); // the umask may have narrowed it
+    crashPoint(`rename:${path.basename(file)}`);
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

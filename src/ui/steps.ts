@@ -1,6 +1,7 @@
 import { Listr, type ListrTask } from 'listr2';
 import type { Context } from '../context.js';
 import { asGateError } from '../errors.js';
+import { crashPoint } from '../fault.js';
 import type { CommandResult, StepRecord } from './result.js';
 
 /** What a step did: whether it changed the device, and one line saying what it found or did. */
@@ -45,7 +46,9 @@ export async function runSteps(ctx: Context, command: string, steps: Step[]): Pr
       const record: StepRecord = { id: step.id, title: step.title, status: 'failed', changed: false, detail: '' };
       result.steps.push(record);
       try {
+        crashPoint(`before:${step.id}`);
         const outcome = await step.run();
+        crashPoint(`after:${step.id}`);
         record.status = outcome.skipped ? 'skipped' : 'done';
         record.changed = outcome.changed;
         record.detail = ctx.secrets.scrub(outcome.detail);
