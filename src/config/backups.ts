@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput } from '../errors.js';
+import { badInput, failed } from '../errors.js';
 import { writeFileAtomic } from '../fsx/atomic-write.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */
@@ -71,6 +71,7 @@ export class BackupStore {
     }
     if (files.length === 0) return undefined;
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    if ((await lstat(this.dir)).isSymbolicLink()) throw failed(`the backups folder ${this.dir} is a symbolic link; refusing to write backups through it`, 'replace it with a real folder');
     let id = newId(reason, now);
     for (let n = 1; await lstat(path.join(this.dir, id)).catch(() => undefined); n++) id = `${newId(reason, now)}-${n}`;
     // Half-built backups of killed runs (the run lock makes ours the only one being built now).

@@ -45,7 +45,9 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   const dir = path.dirname(file);
   await removeStaleTemps(dir, path.basename(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  // Errors name the file the user knows, not our temp file.
+  const named = (error: unknown) => Object.assign(error as NodeJS.ErrnoException, { path: file });
+  const handle = await open(temp, 'wx', mode).catch((error: unknown) => Promise.reject(named(error)));
   try {
     try {
       await handle.writeFile(content);
@@ -58,7 +60,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw named(error);
   }
   await syncDir(dir);
 }

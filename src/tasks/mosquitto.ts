@@ -57,7 +57,12 @@ export function mosquittoSteps(ctx: Context, state: RunState): Step[] {
           return done(`found ${found}`);
         }
         const what = await install(ctx);
-        state.mosquitto = (await findMosquitto(ctx.profile)) ?? ctx.profile.mosquittoCandidates[0];
+        if (ctx.dryRun) {
+          state.mosquitto = ctx.profile.mosquittoCandidates[0];
+          return done(`dry-run: would install mosquitto`, true);
+        }
+        state.mosquitto = await findMosquitto(ctx.profile);
+        if (!state.mosquitto) throw unsupported(`mosquitto was installed but is not at ${ctx.profile.mosquittoCandidates.join(' or ')}`, 'install it by hand and run again');
         return done(`${what}: ${state.mosquitto}`, true);
       },
     },

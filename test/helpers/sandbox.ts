@@ -55,6 +55,22 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
   });
 }
 
+/** Unmounts whatever a test mounted below its root (deepest first). */
+function unmountAll(root: string): void {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((target) => target === root || target.startsWith(`${root}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const target of mounts) spawnSync('umount', ['-l', target]);
+}
+
+export function mountReadOnly(dir: string): void {
+  const bind = spawnSync('mount', ['--bind', dir, dir], { encoding: 'utf8' });
+  const ro = spawnSync('mount', ['-o', 'remount,bind,ro', dir], { encoding: 'utf8' });
+  if (bind.status !== 0 || ro.status !== 0) throw new Error(`cannot mount ${dir} read-only: ${bind.stderr}${ro.stderr}`);
+}
+
 /** Kills every process whose command line names the sandbox root (a broker pm2 left behind, say). */
 function killLeftovers(root: string): void {
   for (const name of readdirSync('/proc')) {
@@ -73,8 +89,13 @@ function killLeftovers(root: string): void {
  * A sandbox gateway for one test: its own temp root, a free port and its own pm2 daemon, all torn down
  * when the test ends, whether it passed or not.
  */
-export async function sandbox(t: TestContext): Promise<Sandbox> {
+export async function sandbox(t: TestContext, options: { tmpfsBytes?: number } = {}): Promise<Sandbox> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'gmt-'));
+  // A small filesystem of its own as the root, to fill it up (needs root and mount, as CI has).
+  if (options.tmpfsBytes) {
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${options.tmpfsBytes}`, 'tmpfs', root], { encoding: 'utf8' });
+    if (mounted.status !== 0) throw new Error(`cannot mount a tmpfs: ${mounted.stderr}`);
+  }
   const port = await freePort();
   const paths = buildPaths(root, DEFAULT_PREFIX);
   const pm2Env = { ...cleanEnv(), PM2_HOME: paths.pm2Home, HOME: paths.home };
@@ -90,6 +111,7 @@ export async function sandbox(t: TestContext): Promise<Sandbox> {
       // no daemon was started
     }
     killLeftovers(root);
+    unmountAll(root);
     rmSync(root, { recursive: true, force: true });
   });
   return {
@@ -116,8 +138,8 @@ export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
 }
 
 /** A provisioned sandbox (factory config on the box's port, mqtt online) and a CA file for bridges. */
-export async function provisioned(t: TestContext): Promise<Sandbox> {
-  const box = await sandbox(t);
+export async function provisioned(t: TestContext, options: { tmpfsBytes?: number } = {}): Promise<Sandbox> {
+  const box = await sandbox(t, options);
   const run = await box.cli(['provision', '--port', String(box.port)]);
   if (run.code !== 0) throw new Error(`provision failed: ${run.stdout}\n${run.stderr}`);
   const { mkdirSync, copyFileSync } = await import('node:fs');
