@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { passwordStep, type AuthOptions } from '../tasks/auth.js';
 import { factoryConfigStep, folderSteps } from '../tasks/config.js';
 import { mosquittoSteps } from '../tasks/mosquitto.js';
 import { pm2Steps, saveStep } from '../tasks/pm2.js';
@@ -11,6 +12,8 @@ import { runSteps } from '../ui/steps.js';
 
 export interface ProvisionOptions {
   port: number;
+  /** The opt-in --auth profile: anonymous clients refused, this user in the password file. */
+  auth?: AuthOptions;
 }
 
 /**
@@ -24,7 +27,8 @@ export async function provision(ctx: Context, options: ProvisionOptions): Promis
       ...preflightSteps(ctx, state, 'provision'),
       ...mosquittoSteps(ctx, state),
       folderSteps(ctx),
-      factoryConfigStep(ctx, state, options.port),
+      ...(options.auth ? [passwordStep(ctx, state, options.auth)] : []),
+      factoryConfigStep(ctx, state, options.port, options.auth !== undefined),
       ...pm2Steps(ctx, state),
       verifyStep(ctx, state),
       saveStep(ctx, state),

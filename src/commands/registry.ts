@@ -6,6 +6,8 @@ import { bridgeAdd, bridgeList, bridgeRemove } from './bridge.js';
 import { configApply, configBackups, configRestore, configShow, configValidate } from './config.js';
 import { configEdit } from './config-edit.js';
 import { doctor } from './doctor.js';
+import { readPassword } from './password-input.js';
+import { checkAuth } from '../tasks/auth.js';
 import { provision } from './provision.js';
 import { reset } from './reset.js';
 
@@ -24,12 +26,22 @@ export interface CommandDef {
 export const COMMANDS: CommandDef[] = [
   {
     path: ['provision'],
-    usage: 'provision [--port N] [--dry-run]',
+    usage: 'provision [--port N] [--dry-run] [--auth --username USER (--password-stdin | --password-file F)]',
     summary: 'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
-    options: ['port', 'dry-run'],
+    options: ['port', 'dry-run', 'auth', 'username', 'password-stdin', 'password-file'],
     positionals: [0, 0],
     needsDevice: true,
-    run: async (ctx, _positionals, options) => finishSteps(ctx, await provision(ctx, { port: parsePort(stringOption(options, 'port'), 1883) })),
+    run: async (ctx, _positionals, options) => {
+      const port = parsePort(stringOption(options, 'port'), 1883);
+      if (options.auth !== true) {
+        if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) throw badInput('--username and a password go with --auth');
+        return finishSteps(ctx, await provision(ctx, { port }));
+      }
+      const password = await readPassword({ stdin: options['password-stdin'] === true, file: stringOption(options, 'password-file') });
+      ctx.secrets.add(password);
+      const auth = checkAuth({ username: requireOption(options, 'username'), password });
+      return finishSteps(ctx, await provision(ctx, { port, auth }));
+    },
   },
   {
     path: ['doctor'],

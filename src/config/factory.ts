@@ -4,3 +4,8 @@ export const FACTORY_PORT = 1883;
 export function factoryConfig(port: number = FACTORY_PORT): string {
   return `# AIS Config file for mosquitto on gate\nlistener ${port} 0.0.0.0\nallow_anonymous true\n`;
 }
+
+/** The opt-in --auth profile: the factory header and listener, anonymous clients refused, a password file. */
+export function authConfig(port: number, passwordFile: string): string {
+  return `# AIS Config file for mosquitto on gate\nlistener ${port} 0.0.0.0\nallow_anonymous false\npassword_file ${passwordFile}\n`;
+}

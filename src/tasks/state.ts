@@ -12,6 +12,8 @@ export interface RunState {
   startedByUs: boolean;
   /** The config was rewritten by this run (so a running broker must restart to read it). */
   configChanged: boolean;
+  /** Credentials for the round trip when the broker refuses anonymous clients (--auth). */
+  credentials?: { username: string; password: string };
   /** The pm2 process list changed (so it must be saved). */
   processChanged: boolean;
 }

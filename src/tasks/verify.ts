@@ -54,7 +54,7 @@ export async function verifyBroker(ctx: Context, state: RunState): Promise<strin
     return now?.status === 'online' && now.restarts === before?.restarts;
   };
   const listening = await waitForListener(state.port, state.host, LISTEN_TIMEOUT_MS, stillWorth);
-  const trip = listening ? await raceWithPm2(ctx, before, roundTrip({ host: state.host, port: state.port })) : { ok: false as const, reason: `nothing listens on ${state.host}:${state.port}` };
+  const trip = listening ? await raceWithPm2(ctx, before, roundTrip({ host: state.host, port: state.port, ...state.credentials })) : { ok: false as const, reason: `nothing listens on ${state.host}:${state.port}` };
   const after = await ctx.pm2.find(PROCESS_NAME);
   const stable = after?.status === 'online' && before?.pid === after.pid && before.restarts === after.restarts;
   if (trip.ok && stable) return `round trip on ${state.host}:${state.port} in ${trip.ms} ms`;

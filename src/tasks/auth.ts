@@ -1,0 +1,50 @@
+import { chown } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { holdsPassword, passwordLine, USERNAME_PATTERN } from '../config/password-file.js';
+import { requireSafeValue } from '../config/safe-value.js';
+import { readText, writeDeviceFile } from '../fsx/device-files.js';
+import { done, type Step } from '../ui/steps.js';
+import type { RunState } from './state.js';
+
+export interface AuthOptions {
+  username: string;
+  password: string;
+}
+
+export function checkAuth(options: AuthOptions): AuthOptions {
+  if (!USERNAME_PATTERN.test(options.username)) throw badInput('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed');
+  requireSafeValue('the password', options.password);
+  return options;
+}
+
+/** The uid/gid mosquitto drops to when started as root (sandboxes only: on Termux it runs as the app). */
+async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
+  if (ctx.profile.kind !== 'sandbox' || process.getuid?.() !== 0) return undefined;
+  const passwd = (await readText('/etc/passwd')) ?? '';
+  const entry = passwd.split('\n').find((line) => line.startsWith('mosquitto:'));
+  const [, , uid, gid] = entry?.split(':') ?? [];
+  return uid && gid ? { uid: Number(uid), gid: Number(gid) } : undefined;
+}
+
+/** The password file of the --auth profile: written (0600, hashed, backed up) unless it already holds this user and password. */
+export function passwordStep(ctx: Context, state: RunState, auth: AuthOptions): Step {
+  const file = ctx.profile.paths.passwordFile;
+  return {
+    id: 'auth.passwords',
+    title: 'Password file',
+    run: async () => {
+      ctx.secrets.add(auth.password);
+      state.credentials = { username: auth.username, password: auth.password };
+      const current = await readText(file);
+      if (current !== undefined && holdsPassword(current, auth.username, auth.password)) return done(`${file} holds user ${auth.username}`);
+      const others = (current ?? '').split('\n').filter((line) => line !== '' && !line.startsWith(`${auth.username}:`));
+      await writeDeviceFile(ctx, file, `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`, { mode: 0o600, reason: 'passwords' });
+      const owner = ctx.dryRun ? undefined : await brokerUser(ctx);
+      // Started as root, mosquitto reads its password file after dropping to its own user.
+      if (owner) await chown(file, owner.uid, owner.gid);
+      state.configChanged = true;
+      return done(`${current === undefined ? 'wrote' : 'updated'} ${file} (user ${auth.username})`, true);
+    },
+  };
+}
