@@ -65,7 +65,8 @@ function buildContext(def: CommandDef, options: ParsedOptions): Context {
     pm2: new Pm2(profile, runner),
     log,
     secrets,
-    output: { json, verbose, color, interactive: Boolean(process.stdout.isTTY) && !json },
+    // A pty without a size (some adb shells) reports 0 columns: listr2 would wrap every character.
+    output: { json, verbose, color, interactive: Boolean(process.stdout.isTTY) && (process.stdout.columns ?? 0) >= 40 && !json },
     dryRun,
     print: (line) => (json ? process.stderr : process.stdout).write(`${secrets.scrub(line)}\n`),
   };
