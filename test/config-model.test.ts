@@ -108,3 +108,10 @@ test('redaction hides every secret and keeps the rest byte for byte', () => {
   assert.match(out, /remote_password \*{8}/);
   assert.equal(out.replace('remote_password ********', 'remote_password p w'), REAL_WORLD[1]);
 });
+
+test('the dry-run diff names the changed lines only, in order', async () => {
+  const { changedLines, diffSummary } = await import('../src/config/diff.js');
+  assert.deepEqual(changedLines('a\nb\nc\n', 'a\nB\nc\nd\n'), ['- b', '+ B', '+ d']);
+  assert.deepEqual(changedLines('same\n', 'same\n'), []);
+  assert.equal(diffSummary('a\nb\n', 'a\nc\nd\n'), '+2 -1 lines');
+});

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, failed } from '../errors.js';
+import { serializeConfig } from '../config/parse.js';
 import { diffSummary } from '../config/diff.js';
 import { decodeConfig, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
@@ -45,13 +46,10 @@ export async function configApply(ctx: Context, file: string): Promise<number> {
 export async function configShow(ctx: Context): Promise<number> {
   const file = ctx.profile.paths.configFile;
   const read = await readConfigFile(file);
-  if (!read.ok) {
-    const raw = await readText(file).catch(() => undefined);
-    if (raw === undefined) throw badInput(`${read.message}`, 'write the factory config with: gate-mqtt provision');
-  }
-  const text = read.ok ? read.text : ((await readText(file)) ?? '');
-  const shown = redactConfig(text);
-  const included = read.ok ? read.config.included.map((doc) => ({ file: doc.file, text: redactConfig(doc.lines.map((l) => l.raw).join('\n')) })) : [];
+  if (!read.ok && read.missing) throw badInput(read.message, 'write the factory config with: gate-mqtt provision');
+  if (!read.ok) throw failed(`${read.message}: not a config that can be shown`, 'restore a backup (gate-mqtt config restore) or reset (gate-mqtt reset)');
+  const shown = redactConfig(read.text);
+  const included = read.config.included.map((doc) => ({ file: doc.file, text: redactConfig(serializeConfig(doc)) }));
   if (ctx.output.json) {
     printJson(ctx, { command: 'config show', ok: true, changed: false, steps: [], error: null, file, text: shown, included });
   } else {

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { passwordStep, type AuthOptions } from '../tasks/auth.js';
-import { factoryConfigStep, folderSteps } from '../tasks/config.js';
+import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { mosquittoSteps } from '../tasks/mosquitto.js';
 import { pm2Steps, saveStep } from '../tasks/pm2.js';
 import { preflightSteps } from '../tasks/preflight.js';
@@ -26,7 +26,7 @@ export async function provision(ctx: Context, options: ProvisionOptions): Promis
     return await runSteps(ctx, 'provision', [
       ...preflightSteps(ctx, state, 'provision'),
       ...mosquittoSteps(ctx, state),
-      folderSteps(ctx),
+      folderStep(ctx),
       ...(options.auth ? [passwordStep(ctx, state, options.auth)] : []),
       factoryConfigStep(ctx, state, options.port, options.auth !== undefined),
       ...pm2Steps(ctx, state),

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { folderSteps } from '../tasks/config.js';
+import { folderStep } from '../tasks/config.js';
 import { mosquittoSteps } from '../tasks/mosquitto.js';
 import { pm2Steps, saveStep } from '../tasks/pm2.js';
 import { preflightSteps } from '../tasks/preflight.js';
@@ -27,7 +27,7 @@ export async function reset(ctx: Context, options: ResetOptions & { yes: boolean
     const result = await runSteps(ctx, 'reset', [
       ...preflightSteps(ctx, state, 'reset'),
       ...mosquittoSteps(ctx, state),
-      folderSteps(ctx),
+      folderStep(ctx),
       ...resetSteps(ctx, state, options),
       ...pm2Steps(ctx, state),
       verifyStep(ctx, state),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../fault.js';
+import { processAlive } from '../platform/process-alive.js';
 
 export interface WriteOptions {
   mode?: number;
@@ -17,21 +18,12 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes temp files a killed writer left beside `file` (their pid no longer runs). */
 async function removeStaleTemps(dir: string, base: string): Promise<void> {
   const prefix = `.${base}.`;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
-    if (match && !alive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+    if (match && !processAlive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 

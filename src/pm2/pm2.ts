@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Profile } from '../platform/profile.js';
+import { processAlive } from '../platform/process-alive.js';
 import { describeCommand, type Command, type RunResult, type Runner } from '../run/runner.js';
 
 export const PROCESS_NAME = 'mqtt';
@@ -67,15 +68,6 @@ export function parseDump(text: string): string[] {
   return list.map((p) => p.name ?? '');
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The device's pm2, driven through its CLI with the profile's small environment and its PM2_HOME. */
 export class Pm2 {
   constructor(
@@ -98,7 +90,7 @@ export class Pm2 {
   async daemonRunning(): Promise<boolean> {
     const text = await readFile(path.join(this.profile.paths.pm2Home, 'pm2.pid'), 'utf8').catch(() => '');
     const pid = Number(text.trim());
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid);
+    return Number.isInteger(pid) && pid > 0 && processAlive(pid);
   }
 
   /** The process list; without a running daemon (dry-run must not spawn one) it is empty. */

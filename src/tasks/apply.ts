@@ -5,7 +5,7 @@ import { localTarget } from '../config/listener-target.js';
 import { decodeConfig, errors, loadConfigText, readConfigFile, type LoadedConfig } from '../config/load.js';
 import { isListening } from '../broker/port.js';
 import { formatIssue, type ConfIssue } from '../config/model.js';
-import { holdsSecret } from '../config/redact.js';
+import { holdsSecret, redactConfig } from '../config/redact.js';
 import { missingFiles } from '../config/referenced-files.js';
 import { writeFileAtomic } from '../fsx/atomic-write.js';
 import { backupStore, readText, writeDeviceFile } from '../fsx/device-files.js';
@@ -13,7 +13,7 @@ import { findMosquitto } from '../mosquitto/binary.js';
 import { trialStart } from '../mosquitto/trial.js';
 import { PROCESS_NAME } from '../pm2/pm2.js';
 import { done, skipped, type Step } from '../ui/steps.js';
-import { diffSummary } from '../config/diff.js';
+import { changedLines, diffSummary } from '../config/diff.js';
 import type { RunState } from './state.js';
 import { verifyBroker } from './verify.js';
 
@@ -106,6 +106,7 @@ export function applySteps(ctx: Context, state: ApplyState, reason: string, cand
         state.previous = current;
         const written = await writeDeviceFile(ctx, file, text, { mode: holdsSecret(text) ? 0o600 : 0o644, reason });
         const summary = diffSummary(current ?? '', text);
+        if (ctx.dryRun) for (const line of changedLines(redactConfig(current ?? ''), redactConfig(text))) ctx.runner.plan(`diff ${line}`);
         return done(ctx.dryRun ? `dry-run: would write (${summary})` : `wrote ${file} (${summary})${written.backupId ? `, backup ${written.backupId}` : ''}`, true);
       },
     },

@@ -7,7 +7,7 @@ import { ensureDeviceDir, writeDeviceFile } from '../fsx/device-files.js';
 import { done, type Step } from '../ui/steps.js';
 import type { RunState } from './state.js';
 
-export function folderSteps(ctx: Context): Step {
+export function folderStep(ctx: Context): Step {
   const paths = ctx.profile.paths;
   return {
     id: 'config.folders',

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { CheckOutcome } from '../checks/types.js';
 import type { Step } from '../ui/steps.js';
-import { factoryConfigStep, folderSteps } from './config.js';
+import { factoryConfigStep, folderStep } from './config.js';
 import { mosquittoSteps } from './mosquitto.js';
 import { pm2Steps, saveStep } from './pm2.js';
 import { preflightSteps } from './preflight.js';
@@ -24,7 +24,7 @@ export function fixSteps(ctx: Context, state: RunState, checks: CheckOutcome[], 
   const bootBroken = failed(checks, 'startup.registered');
   const needsBinary = failed(checks, 'mosquitto.installed', 'mosquitto.version') || configMissing || (brokerDown && !configBroken) || bootBroken;
   if (!needsBinary) return steps;
-  steps.push(...preflightSteps(ctx, state, 'doctor --fix'), ...mosquittoSteps(ctx, state), folderSteps(ctx), factoryConfigStep(ctx, state, port));
+  steps.push(...preflightSteps(ctx, state, 'doctor --fix'), ...mosquittoSteps(ctx, state), folderStep(ctx), factoryConfigStep(ctx, state, port));
   if ((brokerDown || configMissing) && !configBroken) steps.push(...pm2Steps(ctx, state), verifyStep(ctx, state));
   if (bootBroken || state.processChanged || brokerDown) steps.push(saveStep(ctx, state), startupStep(ctx));
   return steps;
