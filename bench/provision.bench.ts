@@ -77,12 +77,13 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 
-// Targets, as multiples of the bare CLI start (about 0.1-0.2 s here): an idempotent provision and a
-// local doctor must stay cheap enough to run from a boot script or a technician's loop.
+// Targets, as multiples of the bare CLI start (about 75 ms and 41 MiB here): about 1.5 times what was
+// measured when they were set, so a regression shows while machine noise does not. An idempotent
+// provision must stay cheap enough for every boot; a local doctor about a second.
 const TARGETS: Record<string, { time: number; memory: number }> = {
-  'provision (first)': { time: 40, memory: 3 },
-  'provision (second)': { time: 25, memory: 3 },
-  'doctor (local)': { time: 15, memory: 3 },
+  'provision (first)': { time: 55, memory: 3 },
+  'provision (second)': { time: 30, memory: 3 },
+  'doctor (local)': { time: 16, memory: 3 },
 };
 
 const base = { ms: median(jobs.baseline!.map((s) => s.ms)), kib: median(jobs.baseline!.map((s) => s.peakKiB)) };

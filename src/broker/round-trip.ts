@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import mqtt from 'mqtt';
 
 export interface RoundTripOptions {
   host: string;
@@ -20,6 +19,7 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
   const timeoutMs = options.timeoutMs ?? 5000;
   const topic = `gate-mqtt/probe/${randomBytes(6).toString('hex')}`;
   const payload = randomBytes(8).toString('hex');
+  const { default: mqtt } = await import('mqtt'); // loaded on use: it is the slowest module to import
   const client = mqtt.connect({
     host: options.host,
     port: options.port,

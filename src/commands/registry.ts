@@ -2,14 +2,10 @@ import type { Context } from '../context.js';
 import { parsePort, stringOption, type OptionName, type ParsedOptions } from '../cli-options.js';
 import { badInput } from '../errors.js';
 import { finishSteps } from '../ui/print.js';
-import { bridgeAdd, bridgeList, bridgeRemove } from './bridge.js';
-import { configApply, configBackups, configRestore, configShow, configValidate } from './config.js';
-import { configEdit } from './config-edit.js';
-import { doctor } from './doctor.js';
-import { readPassword } from './password-input.js';
-import { checkAuth } from '../tasks/auth.js';
-import { provision } from './provision.js';
-import { reset } from './reset.js';
+
+// Command modules load on use: `--help`, `--version` and light commands do not pay for zx, mqtt, node-pty.
+const bridge = () => import('./bridge.js');
+const config = () => import('./config.js');
 
 export interface CommandDef {
   path: string[];
@@ -33,10 +29,13 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), 1883);
+      const { provision } = await import('./provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) throw badInput('--username and a password go with --auth');
         return finishSteps(ctx, await provision(ctx, { port }));
       }
+      const { readPassword } = await import('./password-input.js');
+      const { checkAuth } = await import('../tasks/auth.js');
       const password = await readPassword({ stdin: options['password-stdin'] === true, file: stringOption(options, 'password-file') });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
@@ -50,8 +49,8 @@ export const COMMANDS: CommandDef[] = [
     options: ['target', 'fix', 'port', 'ssh-config'],
     positionals: [0, 0],
     needsDevice: false,
-    run: (ctx, _p, options) =>
-      doctor(ctx, { target: stringOption(options, 'target'), fix: options.fix === true, port: parsePort(stringOption(options, 'port'), 1883), sshConfig: stringOption(options, 'ssh-config') }),
+    run: async (ctx, _p, options) =>
+      (await import('./doctor.js')).doctor(ctx, { target: stringOption(options, 'target'), fix: options.fix === true, port: parsePort(stringOption(options, 'port'), 1883), sshConfig: stringOption(options, 'ssh-config') }),
   },
   {
     path: ['config', 'show'],
@@ -60,7 +59,7 @@ export const COMMANDS: CommandDef[] = [
     options: [],
     positionals: [0, 0],
     needsDevice: false,
-    run: (ctx) => configShow(ctx),
+    run: async (ctx) => (await config()).configShow(ctx),
   },
   {
     path: ['config', 'validate'],
@@ -69,7 +68,7 @@ export const COMMANDS: CommandDef[] = [
     options: [],
     positionals: [0, 1],
     needsDevice: false,
-    run: (ctx, [file]) => configValidate(ctx, file),
+    run: async (ctx, [file]) => (await config()).configValidate(ctx, file),
   },
   {
     path: ['config', 'apply'],
@@ -78,7 +77,7 @@ export const COMMANDS: CommandDef[] = [
     options: ['dry-run'],
     positionals: [1, 1],
     needsDevice: true,
-    run: (ctx, [file]) => configApply(ctx, file!),
+    run: async (ctx, [file]) => (await config()).configApply(ctx, file!),
   },
   {
     path: ['config', 'edit'],
@@ -87,7 +86,7 @@ export const COMMANDS: CommandDef[] = [
     options: [],
     positionals: [0, 0],
     needsDevice: true,
-    run: (ctx) => configEdit(ctx),
+    run: async (ctx) => (await import('./config-edit.js')).configEdit(ctx),
   },
   {
     path: ['config', 'backups'],
@@ -96,7 +95,7 @@ export const COMMANDS: CommandDef[] = [
     options: [],
     positionals: [0, 0],
     needsDevice: false,
-    run: (ctx) => configBackups(ctx),
+    run: async (ctx) => (await config()).configBackups(ctx),
   },
   {
     path: ['config', 'restore'],
@@ -105,7 +104,7 @@ export const COMMANDS: CommandDef[] = [
     options: ['dry-run'],
     positionals: [0, 1],
     needsDevice: true,
-    run: (ctx, [id]) => configRestore(ctx, id),
+    run: async (ctx, [id]) => (await config()).configRestore(ctx, id),
   },
   {
     path: ['bridge', 'add', 'supla'],
@@ -114,8 +113,8 @@ export const COMMANDS: CommandDef[] = [
     options: ['id', 'address', 'username', 'password-stdin', 'password-file', 'cafile', 'dry-run'],
     positionals: [0, 0],
     needsDevice: true,
-    run: (ctx, _p, options) =>
-      bridgeAdd(ctx, {
+    run: async (ctx, _p, options) =>
+      (await bridge()).bridgeAdd(ctx, {
         id: requireOption(options, 'id'),
         address: requireOption(options, 'address'),
         username: requireOption(options, 'username'),
@@ -131,7 +130,7 @@ export const COMMANDS: CommandDef[] = [
     options: [],
     positionals: [0, 0],
     needsDevice: false,
-    run: (ctx) => bridgeList(ctx),
+    run: async (ctx) => (await bridge()).bridgeList(ctx),
   },
   {
     path: ['bridge', 'remove'],
@@ -140,7 +139,7 @@ export const COMMANDS: CommandDef[] = [
     options: ['dry-run'],
     positionals: [1, 1],
     needsDevice: true,
-    run: (ctx, [id]) => bridgeRemove(ctx, id!),
+    run: async (ctx, [id]) => (await bridge()).bridgeRemove(ctx, id!),
   },
   {
     path: ['reset'],
@@ -149,7 +148,7 @@ export const COMMANDS: CommandDef[] = [
     options: ['yes', 'keep-data', 'port', 'dry-run'],
     positionals: [0, 0],
     needsDevice: true,
-    run: (ctx, _p, options) => reset(ctx, { yes: options.yes === true, keepData: options['keep-data'] === true, port: parsePort(stringOption(options, 'port'), 1883) }),
+    run: async (ctx, _p, options) => (await import('./reset.js')).reset(ctx, { yes: options.yes === true, keepData: options['keep-data'] === true, port: parsePort(stringOption(options, 'port'), 1883) }),
   },
 ];
 

@@ -45,6 +45,7 @@ export function pm2Steps(ctx: Context, state: RunState): Step[] {
         if (!ctx.dryRun) await rotateIfLarge(profile.paths.brokerLog);
         const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
         if (current?.status === 'online' && matchesDefinition(current, definition) && !written.changed && !state.configChanged) {
+          state.broker = current;
           return done(`online (pid ${current.pid}, ${current.restarts} restarts)`);
         }
         if (current?.status !== 'online' && (await isListening(state.port, state.host))) {

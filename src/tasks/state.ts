@@ -1,3 +1,4 @@
+import type { Pm2Process } from '../pm2/pm2.js';
 import type { Lock } from '../platform/lock.js';
 
 /** What the steps of one run learn and hand on to later steps. */
@@ -12,6 +13,8 @@ export interface RunState {
   startedByUs: boolean;
   /** The config was rewritten by this run (so a running broker must restart to read it). */
   configChanged: boolean;
+  /** What pm2 showed of the broker when this run found it online and left it alone. */
+  broker?: Pm2Process;
   /** Credentials for the round trip when the broker refuses anonymous clients (--auth). */
   credentials?: { username: string; password: string };
   /** The pm2 process list changed (so it must be saved). */

@@ -45,7 +45,8 @@ async function raceWithPm2(ctx: Context, before: Pm2Process | undefined, trip: P
  * still shows the same process online (another program on the port would answer TCP too).
  */
 export async function verifyBroker(ctx: Context, state: RunState): Promise<string> {
-  const before = await ctx.pm2.find(PROCESS_NAME);
+  // A broker this run left alone was just listed by the pm2 step; one it (re)started is listed now.
+  const before = !state.startedByUs && state.broker ? state.broker : await ctx.pm2.find(PROCESS_NAME);
   let polls = 0;
   // Every ~0.5 s ask pm2 whether waiting still makes sense (a broker that died is not coming).
   const stillWorth = async () => {
