@@ -1,6 +1,6 @@
 import { Listr } from 'listr2';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, unsupported } from '../errors.js';
 import { doctorChecks } from '../checks/catalog.js';
 import { SessionProber } from '../checks/session-prober.js';
 import type { Check, CheckOutcome } from '../checks/types.js';
@@ -72,6 +72,9 @@ async function openSession(ctx: Context, target: Target, options: DoctorOptions)
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const target = parseTarget(options.target);
   if (options.fix && target.kind !== 'local') throw badInput('--fix works on the device itself', `run on the device: gate-mqtt doctor --fix (e.g. ssh in first)`);
+  if (target.kind === 'local' && !ctx.profile.present) {
+    throw unsupported('this is not a Termux gateway and no --root was given', 'check a gateway from here with --target ssh://USER@HOST or --target adb, or a sandbox with --root DIR');
+  }
   const session = await openSession(ctx, target, options);
   const result: DoctorResult = { command: 'doctor', ok: true, target: describeTarget(target), checks: [] };
   try {

@@ -53,6 +53,15 @@ export const COMMANDS: CommandDef[] = [
       (await import('./doctor.js')).doctor(ctx, { target: stringOption(options, 'target'), fix: options.fix === true, port: parsePort(stringOption(options, 'port'), 1883), sshConfig: stringOption(options, 'ssh-config') }),
   },
   {
+    path: ['status'],
+    usage: 'status',
+    summary: 'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1 when mqtt is not online)',
+    options: [],
+    positionals: [0, 0],
+    needsDevice: false,
+    run: async (ctx) => (await import('./status.js')).status(ctx),
+  },
+  {
     path: ['config', 'show'],
     usage: 'config show',
     summary: 'the config in force (and files it includes), secrets redacted',

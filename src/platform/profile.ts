@@ -33,6 +33,8 @@ export interface GatewayPaths {
 
 export interface Profile {
   kind: 'termux' | 'sandbox';
+  /** A gateway is really here: a sandbox, or a Termux found in the environment or named by --prefix. */
+  present: boolean;
   /** The prefix as the device knows it (without the sandbox root). */
   devicePrefix: string;
   paths: GatewayPaths;
@@ -134,6 +136,7 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
     const paths = buildPaths(root, devicePrefix);
     return {
       kind: 'sandbox',
+      present: true,
       devicePrefix,
       paths,
       // The prefix's own broker first, then the host's (GATE_MQTT_HOST_MOSQUITTO: a colon-separated list, e.g. a self-built one).
@@ -155,6 +158,7 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
   const devicePm2 = path.join(paths.prefix, 'lib', 'node_modules', 'pm2', 'bin', 'pm2');
   return {
     kind: 'termux',
+    present: Boolean(explicitPrefix ?? detected),
     devicePrefix,
     paths,
     mosquittoCandidates: [path.join(paths.bin, 'mosquitto')],
