@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { roundTrip } from '../src/broker/round-trip.js';
 import { factoryConfig } from '../src/config/factory.js';
-import { cleanEnv, provisioned, sandbox, type Sandbox } from './helpers/sandbox.js';
+import { cleanEnv, freePort, provisioned, sandbox, type Sandbox } from './helpers/sandbox.js';
 
 /**
  * SIGKILL at named points (GATE_MQTT_CRASH_AT: before/after a step, or between a temp file's fsync and
@@ -13,8 +13,8 @@ import { cleanEnv, provisioned, sandbox, type Sandbox } from './helpers/sandbox.
 
 const crash = (point: string) => ({ env: cleanEnv({ GATE_MQTT_CRASH_AT: point }) });
 
-async function healthy(box: Sandbox): Promise<void> {
-  assert.equal((await roundTrip({ host: '127.0.0.1', port: box.port })).ok, true, 'the broker answers');
+async function healthy(box: Sandbox, port = box.port): Promise<void> {
+  assert.equal((await roundTrip({ host: '127.0.0.1', port })).ok, true, `the broker answers on ${port}`);
   assert.equal(box.mqtt()?.status, 'online');
   assert.equal(existsSync(box.paths.lockFile), false, 'the lock is released');
   assert.deepEqual(readdirSync(box.paths.etcMosquitto).filter((n) => n.endsWith('.tmp')), [], 'no temp files left');
@@ -55,7 +55,8 @@ for (const point of APPLY_POINTS) {
   test(`config apply killed at ${point} leaves the old or the new config and a rerun converges`, { timeout: 90_000 }, async (t) => {
     const box = await provisioned(t);
     const old = readFileSync(box.paths.configFile, 'utf8');
-    const next = `# new\nlistener ${box.port} 0.0.0.0\nallow_anonymous true\nmax_keepalive 200\n`;
+    const newPort = await freePort(); // the broker must end up serving the new config, not only have it on disk
+    const next = `# new\nlistener ${newPort} 0.0.0.0\nallow_anonymous true\n`;
     const file = path.join(box.root, 'next.conf');
     writeFileSync(file, next);
     const killed = await box.cli(['config', 'apply', file], crash(point));
@@ -64,7 +65,7 @@ for (const point of APPLY_POINTS) {
     const again = await box.cli(['config', 'apply', file]);
     assert.equal(again.code, 0, again.stdout + again.stderr);
     assert.equal(readFileSync(box.paths.configFile, 'utf8'), next);
-    await healthy(box);
+    await healthy(box, newPort);
   });
 }
 
@@ -87,8 +88,11 @@ for (const point of ['rename:mosquitto.conf', 'after:config.write']) {
 for (const point of ['after:reset.backup', 'rename:mosquitto.conf', 'after:reset.config', 'before:pm2.process']) {
   test(`reset killed at ${point} leaves the old or the factory config and a rerun converges`, { timeout: 90_000 }, async (t) => {
     const box = await provisioned(t);
-    const custom = `# custom\nlistener ${box.port} 0.0.0.0\nallow_anonymous true\nmax_keepalive 100\n`;
-    writeFileSync(box.paths.configFile, custom);
+    // The broker serves a custom config on another port; after the reset it must serve the factory one.
+    const custom = `# custom\nlistener ${await freePort()} 0.0.0.0\nallow_anonymous true\n`;
+    const file = path.join(box.root, 'custom.conf');
+    writeFileSync(file, custom);
+    assert.equal((await box.cli(['config', 'apply', file])).code, 0);
     const killed = await box.cli(['reset', '--yes', '--port', String(box.port)], crash(point));
     assert.equal(killed.code, null);
     assert.ok([custom, factoryConfig(box.port)].includes(readFileSync(box.paths.configFile, 'utf8')));

@@ -14,6 +14,7 @@ import { trialStart } from '../mosquitto/trial.js';
 import { PROCESS_NAME } from '../pm2/pm2.js';
 import { done, skipped, type Step } from '../ui/steps.js';
 import { changedLines, diffSummary } from '../config/diff.js';
+import { runsOlderConfig } from './staleness.js';
 import type { RunState } from './state.js';
 import { verifyBroker } from './verify.js';
 
@@ -100,6 +101,8 @@ export function applySteps(ctx: Context, state: ApplyState, reason: string, cand
         const text = state.candidate ?? '';
         const current = await readText(file);
         if (current === text) {
+          const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
+          if (await runsOlderConfig(file, broker)) return done('the config already is this, but the broker started before it was written: it restarts to read it');
           state.unchanged = true;
           return done('the config already is this; nothing written');
         }

@@ -9,6 +9,7 @@ import { brokerDefinition, definitionFile, matchesDefinition } from '../pm2/defi
 import { rotateIfLarge } from '../pm2/log-rotate.js';
 import { PROCESS_NAME } from '../pm2/pm2.js';
 import { done, skipped, type Step } from '../ui/steps.js';
+import { runsOlderConfig } from './staleness.js';
 import type { RunState } from './state.js';
 
 export const PM2_FLOOR = '5.0.0';
@@ -44,6 +45,7 @@ export function pm2Steps(ctx: Context, state: RunState): Step[] {
         const written = await writeDeviceFile(ctx, profile.paths.pm2Definition, definitionFile(definition), { reason: 'pm2-definition' });
         if (!ctx.dryRun) await rotateIfLarge(profile.paths.brokerLog);
         const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
+        if (await runsOlderConfig(profile.paths.configFile, current)) state.configChanged = true;
         if (current?.status === 'online' && matchesDefinition(current, definition) && !written.changed && !state.configChanged) {
           state.broker = current;
           return done(`online (pid ${current.pid}, ${current.restarts} restarts)`);
