@@ -142,3 +142,13 @@ test('--fix refuses remote targets and bad targets are exit 2', async () => {
   assert.equal((await runCli(['doctor', '--target', 'ssh://a@b:99999', '--json'])).code, 2);
   assert.equal((await runCli(['doctor', '--fix', '--target', 'ssh://a@b', '--root', '/tmp/none', '--json'])).code, 2);
 });
+
+test('a broker restarted on purpose (config apply) is not taken for a crash loop', { timeout: 60_000 }, async (t) => {
+  const box = await provisioned(t);
+  const file = path.join(box.root, 'next.conf');
+  writeFileSync(file, `listener ${box.port} 0.0.0.0\nallow_anonymous true\nmax_keepalive 90\n`);
+  assert.equal((await box.cli(['config', 'apply', file])).code, 0);
+  assert.ok((box.mqtt()?.restarts ?? 0) >= 1, 'pm2 counted the restart');
+  const doctor = parseJson<Doctor>(await box.cli(['doctor', '--json']));
+  assert.equal(status(doctor, 'pm2.process'), 'pass', notPassing(doctor).join('\n'));
+});

@@ -13,7 +13,6 @@ export interface Pm2Process {
   pid: number;
   status: string;
   restarts: number;
-  unstableRestarts: number;
   uptimeSince: number | undefined;
   execPath: string;
   args: string[];
@@ -27,7 +26,6 @@ interface RawProcess {
   pm2_env?: {
     status?: string;
     restart_time?: number;
-    unstable_restarts?: number;
     pm_uptime?: number;
     pm_exec_path?: string;
     args?: string[] | string;
@@ -43,7 +41,6 @@ function toProcess(raw: RawProcess): Pm2Process {
     pid: raw.pid ?? 0,
     status: env.status ?? 'unknown',
     restarts: env.restart_time ?? 0,
-    unstableRestarts: env.unstable_restarts ?? 0,
     uptimeSince: env.pm_uptime,
     execPath: env.pm_exec_path ?? '',
     args: Array.isArray(env.args) ? env.args : env.args ? [env.args] : [],
