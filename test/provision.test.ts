@@ -107,7 +107,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
   }
   assert.deepEqual(
     result.steps.map((s) => s.id),
-    ['preflight.node', 'preflight.lock', 'preflight.disk', 'mosquitto.install', 'mosquitto.version', 'config.folders', 'config.factory', 'pm2.installed', 'pm2.process', 'verify.roundtrip', 'pm2.save', 'startup.hook'],
+    ['preflight.node', 'preflight.lock', 'preflight.disk', 'mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders', 'config.factory', 'pm2.process', 'verify.roundtrip', 'pm2.save', 'startup.hook'],
   );
 });
 

@@ -136,3 +136,14 @@ test('a symlink planted at the lock or the backups folder is not written through
   assert.deepEqual(readdirSync(elsewhere), []);
   assert.equal(sha256File(box.paths.configFile), before, 'no write without its backup');
 });
+
+test('a missing pm2 is exit 4 with a hint, before the broker config is touched', { timeout: 30_000 }, async (t) => {
+  const box = await sandbox(t);
+  const run = await box.cli(['provision', '--port', String(box.port), '--json'], { env: cleanEnv({ GATE_MQTT_PM2: '/nonexistent/pm2/bin/pm2' }) });
+  assert.equal(run.code, 4, run.stdout);
+  const result = parseJson<Result & { error: { hint?: string } }>(run);
+  assert.match(result.error.message, /pm2 is missing at \/nonexistent\/pm2\/bin\/pm2/);
+  assert.match(result.error.hint ?? '', /npm ci/);
+  assert.equal(existsSync(box.paths.pm2Home), false);
+  assert.equal(existsSync(box.paths.configFile), false);
+});

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { passwordStep, type AuthOptions } from '../tasks/auth.js';
 import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { mosquittoSteps } from '../tasks/mosquitto.js';
-import { pm2Steps, saveStep } from '../tasks/pm2.js';
+import { pm2InstalledStep, pm2ProcessStep, saveStep } from '../tasks/pm2.js';
 import { preflightSteps } from '../tasks/preflight.js';
 import { startupStep } from '../tasks/startup.js';
 import { newRunState } from '../tasks/state.js';
@@ -26,10 +26,11 @@ export async function provision(ctx: Context, options: ProvisionOptions): Promis
     return await runSteps(ctx, 'provision', [
       ...preflightSteps(ctx, state, 'provision'),
       ...mosquittoSteps(ctx, state),
+      pm2InstalledStep(ctx),
       folderStep(ctx),
       ...(options.auth ? [passwordStep(ctx, state, options.auth)] : []),
       factoryConfigStep(ctx, state, options.port, options.auth !== undefined),
-      ...pm2Steps(ctx, state),
+      pm2ProcessStep(ctx, state),
       verifyStep(ctx, state),
       saveStep(ctx, state),
       startupStep(ctx),

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { folderStep } from '../tasks/config.js';
 import { mosquittoSteps } from '../tasks/mosquitto.js';
-import { pm2Steps, saveStep } from '../tasks/pm2.js';
+import { pm2InstalledStep, pm2ProcessStep, saveStep } from '../tasks/pm2.js';
 import { preflightSteps } from '../tasks/preflight.js';
 import { resetSteps, type ResetOptions } from '../tasks/reset.js';
 import { startupStep } from '../tasks/startup.js';
@@ -27,9 +27,10 @@ export async function reset(ctx: Context, options: ResetOptions & { yes: boolean
     const result = await runSteps(ctx, 'reset', [
       ...preflightSteps(ctx, state, 'reset'),
       ...mosquittoSteps(ctx, state),
+      pm2InstalledStep(ctx),
       folderStep(ctx),
       ...resetSteps(ctx, state, options),
-      ...pm2Steps(ctx, state),
+      pm2ProcessStep(ctx, state),
       verifyStep(ctx, state),
       saveStep(ctx, state),
       startupStep(ctx),

@@ -141,7 +141,8 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
       paths,
       // The prefix's own broker first, then the host's (GATE_MQTT_HOST_MOSQUITTO: a colon-separated list, e.g. a self-built one).
       mosquittoCandidates: [path.join(paths.bin, 'mosquitto'), ...(environment.GATE_MQTT_HOST_MOSQUITTO ?? '/usr/sbin/mosquitto:/usr/bin/mosquitto:/usr/local/sbin/mosquitto').split(':').filter(Boolean)],
-      pm2: { node: process.execPath, script: bundledPm2Script() },
+      // The project's own pm2 (GATE_MQTT_PM2: another pm2 script, e.g. a global install).
+      pm2: { node: process.execPath, script: environment.GATE_MQTT_PM2 ?? bundledPm2Script() },
       shell: '/bin/sh',
       env: minimalEnv(paths, 'sandbox', environment),
     };

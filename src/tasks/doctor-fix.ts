@@ -3,7 +3,7 @@ import type { CheckOutcome } from '../checks/types.js';
 import type { Step } from '../ui/steps.js';
 import { factoryConfigStep, folderStep } from './config.js';
 import { mosquittoSteps } from './mosquitto.js';
-import { pm2Steps, saveStep } from './pm2.js';
+import { pm2InstalledStep, pm2ProcessStep, saveStep } from './pm2.js';
 import { preflightSteps } from './preflight.js';
 import { startupStep } from './startup.js';
 import type { RunState } from './state.js';
@@ -24,8 +24,8 @@ export function fixSteps(ctx: Context, state: RunState, checks: CheckOutcome[], 
   const bootBroken = failed(checks, 'startup.registered');
   const needsBinary = failed(checks, 'mosquitto.installed', 'mosquitto.version') || configMissing || (brokerDown && !configBroken) || bootBroken;
   if (!needsBinary) return steps;
-  steps.push(...preflightSteps(ctx, state, 'doctor --fix'), ...mosquittoSteps(ctx, state), folderStep(ctx), factoryConfigStep(ctx, state, port));
-  if ((brokerDown || configMissing) && !configBroken) steps.push(...pm2Steps(ctx, state), verifyStep(ctx, state));
+  steps.push(...preflightSteps(ctx, state, 'doctor --fix'), ...mosquittoSteps(ctx, state), pm2InstalledStep(ctx), folderStep(ctx), factoryConfigStep(ctx, state, port));
+  if ((brokerDown || configMissing) && !configBroken) steps.push(pm2ProcessStep(ctx, state), verifyStep(ctx, state));
   if (bootBroken || state.processChanged || brokerDown) steps.push(saveStep(ctx, state), startupStep(ctx));
   return steps;
 }
