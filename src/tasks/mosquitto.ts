@@ -37,7 +37,14 @@ async function install(ctx: Context): Promise<string> {
   const configFile = ctx.profile.paths.configFile;
   const before = await readText(configFile);
   const env = { ...ctx.profile.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const command of commands) await ctx.runner.check(command, { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true });
+  for (const command of commands) {
+    try {
+      await ctx.runner.check(command, { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true });
+    } catch (error) {
+      // No package, no network, a broken package manager: there is no way to get the broker (exit 4).
+      throw unsupported(`could not install mosquitto: ${error instanceof Error ? error.message : String(error)}`, 'check the network and the package sources, then: pkg install mosquitto');
+    }
+  }
   if (!ctx.dryRun && before !== undefined && (await readText(configFile)) !== before) {
     await writeFileAtomic(configFile, before, { mode: 0o600 });
     return 'installed (the package replaced mosquitto.conf; the previous file was put back)';
