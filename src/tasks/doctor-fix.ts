@@ -22,10 +22,10 @@ export function fixSteps(ctx: Context, state: RunState, checks: CheckOutcome[], 
   const configBroken = failed(checks, 'config.valid') && !configMissing;
   const brokerDown = failed(checks, 'pm2.process', 'broker.listening', 'broker.roundtrip');
   const bootBroken = failed(checks, 'startup.registered');
-  const needsBinary = failed(checks, 'mosquitto.installed', 'mosquitto.version') || configMissing || (brokerDown && !configBroken) || bootBroken;
-  if (!needsBinary) return steps;
+  const anythingToFix = failed(checks, 'mosquitto.installed', 'mosquitto.version') || configMissing || (brokerDown && !configBroken) || bootBroken;
+  if (!anythingToFix) return steps;
   steps.push(...preflightSteps(ctx, state, 'doctor --fix'), ...mosquittoSteps(ctx, state), pm2InstalledStep(ctx), folderStep(ctx), factoryConfigStep(ctx, state, port));
   if ((brokerDown || configMissing) && !configBroken) steps.push(pm2ProcessStep(ctx, state), verifyStep(ctx, state));
-  if (bootBroken || state.processChanged || brokerDown) steps.push(saveStep(ctx, state), startupStep(ctx));
+  if (bootBroken || brokerDown) steps.push(saveStep(ctx, state), startupStep(ctx));
   return steps;
 }
