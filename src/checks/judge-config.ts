@@ -57,7 +57,7 @@ export function judgeConfigSecurity(facts: ConfigFacts): CheckOutcome {
     return warn(
       'config.security',
       `anonymous clients are allowed on ${where}: anyone on this network can read and send every message (the factory default, meant for a trusted home LAN)`,
-      'keep the gateway off untrusted networks and never forward this port on the router; to require passwords run gate-mqtt provision --auth',
+      'keep the gateway off untrusted networks and never forward this port on the router; to require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file (gate-mqtt config edit)',
     );
   }
   return pass('config.security', 'no anonymous listener reachable from the network');
