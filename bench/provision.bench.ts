@@ -6,7 +6,7 @@
  *   npm run bench            (RUNS=7 npm run bench for more runs)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,12 @@ import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/pr
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
 const RUNS = Number(process.env.RUNS ?? 5);
-const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', NO_COLOR: '1' };
+const ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/root',
+  LANG: 'C.UTF-8',
+  NO_COLOR: '1',
+};
 
 interface Sample {
   ms: number;
@@ -60,7 +65,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-const jobs: Record<string, Sample[]> = { baseline: [], 'provision (first)': [], 'provision (second)': [], 'doctor (local)': [] };
+const jobs: Record<string, Sample[]> = {
+  baseline: [],
+  'provision (first)': [],
+  'provision (second)': [],
+  'doctor (local)': [],
+};
 
 for (let run = 0; run < RUNS; run++) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'gmb-'));
@@ -72,7 +82,10 @@ for (let run = 0; run < RUNS; run++) {
     jobs['provision (second)']!.push(await measure(['provision', '--root', root, '--port', port]));
     jobs['doctor (local)']!.push(await measure(['doctor', '--root', root]));
   } finally {
-    spawnSync(process.execPath, [bundledPm2Script(), 'kill'], { env: { ...ENV, PM2_HOME: paths.pm2Home }, stdio: 'ignore' });
+    spawnSync(process.execPath, [bundledPm2Script(), 'kill'], {
+      env: { ...ENV, PM2_HOME: paths.pm2Home },
+      stdio: 'ignore',
+    });
     rmSync(root, { recursive: true, force: true });
   }
 }
@@ -97,10 +110,21 @@ for (const [job, samples] of Object.entries(jobs)) {
   const memoryRatio = kib / base.kib;
   const ok = !target || (timeRatio <= target.time && memoryRatio <= target.memory);
   if (!ok) missed++;
-  rows.push({ job, medianMs: Math.round(ms), peakMiB: +(kib / 1024).toFixed(1), timeRatio: +timeRatio.toFixed(1), memoryRatio: +memoryRatio.toFixed(2), target: target ? `<= ${target.time}x time, <= ${target.memory}x memory` : 'baseline', ok });
+  rows.push({
+    job,
+    medianMs: Math.round(ms),
+    peakMiB: +(kib / 1024).toFixed(1),
+    timeRatio: +timeRatio.toFixed(1),
+    memoryRatio: +memoryRatio.toFixed(2),
+    target: target ? `<= ${target.time}x time, <= ${target.memory}x memory` : 'baseline',
+    ok,
+  });
 }
 console.log(`gate-mqtt bench: median of ${RUNS} runs, ratios against the bare CLI start`);
 console.table(rows);
 mkdirSync(path.join(PROJECT, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(PROJECT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ runs: RUNS, rows }, null, 2)}\n`);
+writeFileSync(
+  path.join(PROJECT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  `${JSON.stringify({ runs: RUNS, rows }, null, 2)}\n`,
+);
 process.exit(missed ? 1 : 0);

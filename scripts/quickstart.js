@@ -12,7 +12,9 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const { main } = await import(cli);
-const { detectTermuxPrefix, buildPaths, DEFAULT_PREFIX } = await import(path.join(project, 'dist', 'platform', 'profile.js'));
+const { detectTermuxPrefix, buildPaths, DEFAULT_PREFIX } = await import(
+  path.join(project, 'dist', 'platform', 'profile.js')
+);
 
 const onDevice = detectTermuxPrefix(process.env) !== undefined;
 const root = path.join(project, '.gateway');
@@ -25,7 +27,10 @@ if (code === 0 && !extra.includes('--json')) {
   const port = portAt >= 0 ? extra[portAt + 1] : '1883';
   const paths = onDevice ? undefined : buildPaths(root, DEFAULT_PREFIX);
   console.log(`\nThe broker answers on port ${port}. Try it:`);
-  console.log(`  mosquitto_sub -h 127.0.0.1 -p ${port} -t 'test/#' -v &   mosquitto_pub -h 127.0.0.1 -p ${port} -t test/hello -m hi`);
+  console.log(
+    `  mosquitto_sub -h 127.0.0.1 -p ${port} -t 'test/#' -v &  ` +
+      `mosquitto_pub -h 127.0.0.1 -p ${port} -t test/hello -m hi`,
+  );
   console.log(`  node bin/gate-mqtt.js doctor${onDevice ? '' : ` --root ${root}`}`);
   if (paths) console.log(`  config: ${paths.configFile}\n  pm2:    PM2_HOME=${paths.pm2Home} npx pm2 show mqtt`);
 }

@@ -1,7 +1,14 @@
 // The Debian packages the tests use, in one list for scripts/test.js and .ci/run (via --print).
 import { existsSync } from 'node:fs';
 
-export const TEST_PACKAGES = ['mosquitto', 'mosquitto-clients', 'openssh-server', 'openssh-client', 'procps', 'iproute2'];
+export const TEST_PACKAGES = [
+  'mosquitto',
+  'mosquitto-clients',
+  'openssh-server',
+  'openssh-client',
+  'procps',
+  'iproute2',
+];
 
 /** Programs that must exist for the suite, and the package that brings each. */
 export const REQUIRED_PROGRAMS = [

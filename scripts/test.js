@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Runs the whole suite with node's own test runner: builds first (the tests drive the real CLI in
-// dist/), then every test/**/*.test.ts through tsx. Two at a time: the machines have 2 cores.
+// The test runner: node's own, with tsx for TypeScript. Two tiers:
+//   unit         pure parts, no root, no mosquitto or pm2; seconds (test/unit)
+//   integration  the real CLI against real mosquitto, pm2, ptys and OpenSSH in sandbox roots (test/integration)
+// `node scripts/test.js` runs both; `node scripts/test.js unit|integration [FILE...]` one of them.
+// Two test files at a time: the machines have 2 cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -9,21 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { missingPackages } from './system-deps.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-
-// The tests run the real mosquitto and OpenSSH: bring them in on a fresh Debian machine (as root).
-const missing = missingPackages();
-if (missing.length) {
-  const apt = ['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...missing];
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    console.error(`The tests need these Debian packages: ${missing.join(' ')}\nInstall them with: sudo ${apt.join(' ')}`);
-    process.exit(4);
-  }
-  console.error(`Installing the packages the tests use: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env }).status !== 0 || spawnSync(apt[0], apt.slice(1), { stdio: 'inherit', env }).status !== 0) process.exit(4);
-}
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
 
 function testFiles(dir) {
   return readdirSync(dir)
@@ -34,8 +22,49 @@ function testFiles(dir) {
     .sort();
 }
 
-const only = process.argv.slice(2);
-const files = only.length ? only : testFiles(path.join(root, 'test'));
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { cwd: root, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+/** The integration tier runs the real mosquitto and OpenSSH: bring them in on a fresh Debian machine (as root). */
+function ensureSystemPackages() {
+  const missing = missingPackages();
+  if (!missing.length) return;
+  const apt = ['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...missing];
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `The integration tests need these Debian packages: ${missing.join(' ')}\n` +
+        `Install them with: sudo ${apt.join(' ')}`,
+    );
+    process.exit(4);
+  }
+  console.error(`Installing the packages the tests use: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  if (update.status !== 0 || spawnSync(apt[0], apt.slice(1), { stdio: 'inherit', env }).status !== 0) process.exit(4);
+}
+
+/** The integration tests drive the real CLI in dist/: build it first. */
+function build() {
+  const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function run(files) {
+  const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
+  return spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+}
+
+const [tier, ...only] = process.argv.slice(2);
+const tiers = tier === 'unit' || tier === 'integration' ? [tier] : ['unit', 'integration'];
+const explicit = tier === 'unit' || tier === 'integration' ? only : process.argv.slice(2);
+let status = 0;
+for (const name of tiers) {
+  if (name === 'integration') {
+    ensureSystemPackages();
+    build();
+  }
+  const files = explicit.length ? explicit : testFiles(path.join(root, 'test', name));
+  console.error(`\n# ${name} tier: ${files.length} file(s)`);
+  status = run(files) || status;
+  if (status !== 0 && name === 'unit') break; // a broken unit tier makes the slow tier pointless
+}
+process.exit(status);

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { badInput } from './errors.js';
 
 /** Every option the CLI knows; each command says which of them it takes. */
@@ -25,7 +25,6 @@ export const OPTION_SPECS = {
   password: { type: 'string' },
   cafile: { type: 'string' },
   auth: { type: 'boolean' },
-  'lan-only': { type: 'boolean' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -41,7 +40,12 @@ export interface ParsedArgs {
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTION_SPECS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTION_SPECS,
+      allowPositionals: true,
+      strict: true,
+    });
     return { positionals, options: values as ParsedOptions };
   } catch (error) {
     throw badInput((error as Error).message.split('\n')[0] ?? 'bad arguments', 'see: gate-mqtt --help');
@@ -55,6 +59,7 @@ export function stringOption(options: ParsedOptions, name: OptionName): string |
 
 export function parsePort(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw badInput(`--port must be a whole number 1-65535, not ${JSON.stringify(text)}`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
+    throw badInput(`--port must be a whole number 1-65535, not ${JSON.stringify(text)}`);
   return Number(text);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { GLOBAL_OPTIONS, parseCommandLine, type ParsedOptions } from './cli-options.js';
-import { COMMANDS, findCommand, type CommandDef } from './commands/registry.js';
+import { GLOBAL_OPTIONS, type ParsedOptions, parseCommandLine } from './cli-options.js';
+import { COMMANDS, type CommandDef, findCommand } from './commands/registry.js';
 import { asGateError, badInput, ExitCode } from './errors.js';
 
 const GLOBAL_HELP = `Global options:
@@ -22,7 +22,8 @@ function version(): string {
 
 function usage(): string {
   const lines = COMMANDS.map((def) => `  ${def.usage.padEnd(44)} ${def.summary}`);
-  return `gate-mqtt ${version()}: keeps the MQTT broker of a Termux home gateway working.\n\nUsage: gate-mqtt COMMAND [OPTIONS]\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL_HELP}\n`;
+  const head = `gate-mqtt ${version()}: keeps the MQTT broker of a Termux home gateway working.`;
+  return `${head}\n\nUsage: gate-mqtt COMMAND [OPTIONS]\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL_HELP}\n`;
 }
 
 function commandHelp(def: CommandDef): string {
@@ -30,36 +31,50 @@ function commandHelp(def: CommandDef): string {
 }
 
 function checkOptions(def: CommandDef, options: ParsedOptions, rest: string[]): void {
-  if (options.password !== undefined) throw badInput('passwords are never taken on the command line (they would show in the process list)', 'use --password-stdin or --password-file FILE');
+  if (options.password !== undefined)
+    throw badInput(
+      'passwords are never taken on the command line (they would show in the process list)',
+      'use --password-stdin or --password-file FILE',
+    );
   const allowed = new Set([...GLOBAL_OPTIONS, ...def.options]);
   for (const name of Object.keys(options)) {
-    if (!allowed.has(name as never)) throw badInput(`gate-mqtt ${def.path.join(' ')} does not take --${name}`, `see: gate-mqtt ${def.path.join(' ')} --help`);
+    if (!allowed.has(name as never))
+      throw badInput(
+        `gate-mqtt ${def.path.join(' ')} does not take --${name}`,
+        `see: gate-mqtt ${def.path.join(' ')} --help`,
+      );
   }
   const [min, max] = def.positionals;
   if (rest.length < min || rest.length > max) throw badInput(`usage: gate-mqtt ${def.usage}`);
 }
 
+/** Where the CLI's own lines go (the process's streams; a test may pass others). */
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
 /** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliStreams = process): Promise<number> {
   let json = argv.includes('--json');
   let command = 'gate-mqtt';
   try {
     const { positionals, options } = parseCommandLine(argv);
     json = options.json === true;
     if (options.version === true) {
-      process.stdout.write(`${version()}\n`);
+      io.stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
     const found = findCommand(positionals);
     if (!found) {
       if (positionals.length === 0 || options.help === true) {
-        process.stdout.write(usage());
+        io.stdout.write(usage());
         return positionals.length === 0 && options.help !== true ? ExitCode.badInput : ExitCode.ok;
       }
       throw badInput(`unknown command "${positionals.join(' ')}"`, 'see: gate-mqtt --help');
     }
     if (options.help === true) {
-      process.stdout.write(commandHelp(found.def));
+      io.stdout.write(commandHelp(found.def));
       return ExitCode.ok;
     }
     command = found.def.path.join(' ');
@@ -71,10 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     const gate = asGateError(error);
     if (json) {
       const error = { code: gate.exitCode, message: gate.message, ...(gate.hint ? { hint: gate.hint } : {}) };
-      process.stdout.write(`${JSON.stringify({ command, ok: false, changed: false, steps: [], error }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ command, ok: false, changed: false, steps: [], error }, null, 2)}\n`);
     } else {
-      process.stderr.write(`error: ${gate.message}\n`);
-      if (gate.hint) process.stderr.write(`hint: ${gate.hint}\n`);
+      io.stderr.write(`error: ${gate.message}\n`);
+      if (gate.hint) io.stderr.write(`hint: ${gate.hint}\n`);
     }
     return gate.exitCode;
   }

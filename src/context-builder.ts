@@ -1,36 +1,70 @@
 import path from 'node:path';
-import { stringOption, type ParsedOptions } from './cli-options.js';
+import { type ParsedOptions, stringOption } from './cli-options.js';
 import type { CommandDef } from './commands/registry.js';
-import type { Context } from './context.js';
-import { resolveProfile } from './platform/profile.js';
+import type { Context, OutputOptions } from './context.js';
+import { BackupStore } from './fsx/backups.js';
+import { DeviceWriter } from './fsx/writer.js';
+import { type Profile, resolveProfile } from './platform/profile.js';
 import { Pm2 } from './pm2/pm2.js';
+import { DryRunPlan } from './run/plan.js';
 import { Runner } from './run/runner.js';
 import { RunLog } from './ui/run-log.js';
 import { Secrets } from './ui/secrets.js';
 
-/** The one context of a run: profile, runner, pm2, log, output settings. */
+export interface ContextParts {
+  profile: Profile;
+  output: OutputOptions;
+  dryRun: boolean;
+  /** The run log file (undefined: no file). */
+  logFile: string | undefined;
+  logName: string;
+  /** Echo of the log lines (--verbose). */
+  echo?: (line: string) => void;
+  print?: (line: string) => void;
+}
+
+/** Wires one context from its parts: the runner and the writer share the dry-run plan. */
+export function assembleContext(parts: ContextParts): Context {
+  const plan = new DryRunPlan(parts.dryRun);
+  const runner = new Runner(plan);
+  const secrets = new Secrets();
+  const paths = parts.profile.paths;
+  const stream = () => (parts.output.json ? process.stderr : process.stdout);
+  return {
+    profile: parts.profile,
+    runner,
+    writer: new DeviceWriter(new BackupStore(paths.backupDir, paths.root || '/'), plan),
+    pm2: new Pm2(parts.profile, runner),
+    plan,
+    log: new RunLog(parts.logFile, parts.logName, secrets, parts.echo),
+    secrets,
+    output: parts.output,
+    dryRun: parts.dryRun,
+    print: parts.print ?? ((line) => stream().write(`${secrets.scrub(line)}\n`)),
+  };
+}
+
+/** The one context of a run, from the command line: profile, runner, writer, pm2, log, output settings. */
 export function buildContext(def: CommandDef, options: ParsedOptions): Context {
   const json = options.json === true;
   const dryRun = options['dry-run'] === true;
   const changesDevice = def.needsDevice || options.fix === true;
-  const profile = resolveProfile({ root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') }, changesDevice);
-  const runner = new Runner(dryRun);
-  const secrets = new Secrets();
-  const name = def.path.join('-');
-  const logFile = stringOption(options, 'log') ?? (changesDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined);
-  const verbose = options.verbose === true;
-  const log = new RunLog(logFile ? path.resolve(logFile) : undefined, name, secrets, verbose ? (line) => process.stderr.write(`${line}\n`) : undefined);
+  const profile = resolveProfile(
+    { root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') },
+    changesDevice,
+  );
+  const defaultLog = changesDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined;
+  const logFile = stringOption(options, 'log') ?? defaultLog;
   const color = !(options['no-color'] === true || process.env.NO_COLOR !== undefined);
   if (!color) process.env.NO_COLOR = '1'; // listr2 and its colour helper read it
-  return {
+  // A pty without a size (some adb shells) reports 0 columns: listr2 would wrap every character.
+  const interactive = Boolean(process.stdout.isTTY) && (process.stdout.columns ?? 0) >= 40 && !json;
+  return assembleContext({
     profile,
-    runner,
-    pm2: new Pm2(profile, runner),
-    log,
-    secrets,
-    // A pty without a size (some adb shells) reports 0 columns: listr2 would wrap every character.
-    output: { json, verbose, color, interactive: Boolean(process.stdout.isTTY) && (process.stdout.columns ?? 0) >= 40 && !json },
+    output: { json, verbose: options.verbose === true, color, interactive },
     dryRun,
-    print: (line) => (json ? process.stderr : process.stdout).write(`${secrets.scrub(line)}\n`),
-  };
+    logFile: logFile ? path.resolve(logFile) : undefined,
+    logName: def.path.join('-'),
+    ...(options.verbose === true ? { echo: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  });
 }

@@ -36,7 +36,11 @@ export function oneLine(text: string): string {
 export function asGateError(error: unknown): GateError {
   if (error instanceof GateError) return error;
   const err = error as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOSPC') return failed(`no space left on device while writing ${err.path ?? 'a file'}`, 'free some space on the device and run again');
+  if (err && err.code === 'ENOSPC')
+    return failed(
+      `no space left on device while writing ${err.path ?? 'a file'}`,
+      'free some space on the device and run again',
+    );
   if (err && (err.code === 'EROFS' || err.code === 'EACCES' || err.code === 'EPERM')) {
     return failed(`cannot write ${err.path ?? 'a file'}: ${err.code}`, 'check the folder is writable by this user');
   }

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 
 /** The last lines of a log file (reads only its end, however large the file). */
 export async function tailFile(file: string, lines = 10, maxBytes = 16 * 1024): Promise<string[]> {
-  let handle;
+  let handle: import('node:fs/promises').FileHandle;
   try {
     handle = await open(file, 'r');
   } catch {
@@ -13,7 +13,11 @@ export async function tailFile(file: string, lines = 10, maxBytes = 16 * 1024): 
     const length = Math.min(size, maxBytes);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);
-    return buffer.toString('utf8').split('\n').filter((l) => l.trim() !== '').slice(-lines);
+    return buffer
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-lines);
   } finally {
     await handle.close();
   }

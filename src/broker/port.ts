@@ -15,7 +15,12 @@ export function isListening(port: number, host = '127.0.0.1', timeoutMs = 500): 
 }
 
 /** Polls until the port accepts connections or the time is up. */
-export async function waitForListener(port: number, host: string, timeoutMs: number, stillWorth: () => Promise<boolean> = async () => true): Promise<boolean> {
+export async function waitForListener(
+  port: number,
+  host: string,
+  timeoutMs: number,
+  stillWorth: () => Promise<boolean> = async () => true,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await isListening(port, host)) return true;
@@ -33,7 +38,9 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -39,7 +39,13 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
         resolve(result);
       };
       // A CONNACK refusal (bad credentials, not authorised) still proves an MQTT broker answers.
-      client.on('error', (error) => finish({ ok: false, reason: error.message, refused: /not authori[sz]ed|bad user ?name or password/i.test(error.message) }));
+      client.on('error', (error) =>
+        finish({
+          ok: false,
+          reason: error.message,
+          refused: /not authori[sz]ed|bad user ?name or password/i.test(error.message),
+        }),
+      );
       client.on('close', () => finish({ ok: false, reason: `connection to ${options.host}:${options.port} closed` }));
       client.on('message', (got, message) => {
         if (got === topic && message.toString() === payload) finish({ ok: true, ms: Date.now() - started });

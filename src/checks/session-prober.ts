@@ -1,5 +1,5 @@
 import type { PtySession } from '../pty/session.js';
-import type { ProbeOutput, Prober } from './types.js';
+import type { ProbeOutput, Prober } from './check.js';
 
 /** Runs each probe once over the pty session; checks that share a probe share its output. */
 export class SessionProber implements Prober {

@@ -1,20 +1,42 @@
+import {
+  checkSuplaBridge,
+  connectionName,
+  removeBridge,
+  type SuplaBridge,
+  upsertSupla,
+} from '../config/bridge-section.js';
+import { loadConfigText } from '../config/load.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { checkSuplaBridge, connectionName, removeBridge, upsertSupla, type SuplaBridge } from '../config/bridge-section.js';
-import { loadConfigText } from '../config/load.js';
-import { readText } from '../fsx/device-files.js';
+import { readText } from '../fsx/writer.js';
+import { applyConfig } from '../tasks/apply.js';
 import { finishSteps, printJson } from '../ui/print.js';
 import { readPassword } from './password-input.js';
-import { applyConfig } from './config.js';
 
-export async function bridgeAdd(ctx: Context, input: Omit<SuplaBridge, 'password' | 'cafile'> & { cafile: string | undefined; passwordStdin: boolean; passwordFile: string | undefined }): Promise<number> {
+export async function bridgeAdd(
+  ctx: Context,
+  input: Omit<SuplaBridge, 'password' | 'cafile'> & {
+    cafile: string | undefined;
+    passwordStdin: boolean;
+    passwordFile: string | undefined;
+  },
+): Promise<number> {
   const password = await readPassword({ stdin: input.passwordStdin, file: input.passwordFile });
   ctx.secrets.add(password);
-  const bridge = checkSuplaBridge({ id: input.id, address: input.address, username: input.username, password, cafile: input.cafile ?? ctx.profile.paths.tlsCaFile });
+  const bridge = checkSuplaBridge({
+    id: input.id,
+    address: input.address,
+    username: input.username,
+    password,
+    cafile: input.cafile ?? ctx.profile.paths.tlsCaFile,
+  });
   const file = ctx.profile.paths.configFile;
   const current = await readText(file);
   if (current === undefined) throw badInput(`${file} does not exist`, 'run: gate-mqtt provision');
-  return finishSteps(ctx, await applyConfig(ctx, 'bridge add', 'bridge-add', async () => upsertSupla(current, bridge, file)));
+  return finishSteps(
+    ctx,
+    await applyConfig(ctx, { command: 'bridge add', reason: 'bridge-add', text: upsertSupla(current, bridge, file) }),
+  );
 }
 
 export async function bridgeRemove(ctx: Context, id: string): Promise<number> {
@@ -24,9 +46,23 @@ export async function bridgeRemove(ctx: Context, id: string): Promise<number> {
   const names = [connectionName(id), id];
   const next = names.map((name) => removeBridge(current, name, file)).find((text) => text !== undefined);
   if (next === undefined) {
-    return finishSteps(ctx, { command: 'bridge remove', ok: true, changed: false, steps: [{ id: 'bridge.find', title: 'Find the bridge', status: 'done', changed: false, detail: `no bridge "${id}" in ${file}; nothing to remove` }], error: null });
+    return finishSteps(ctx, {
+      command: 'bridge remove',
+      ok: true,
+      changed: false,
+      steps: [
+        {
+          id: 'bridge.find',
+          title: 'Find the bridge',
+          status: 'done',
+          changed: false,
+          detail: `no bridge "${id}" in ${file}; nothing to remove`,
+        },
+      ],
+      error: null,
+    });
   }
-  return finishSteps(ctx, await applyConfig(ctx, 'bridge remove', 'bridge-remove', async () => next));
+  return finishSteps(ctx, await applyConfig(ctx, { command: 'bridge remove', reason: 'bridge-remove', text: next }));
 }
 
 export async function bridgeList(ctx: Context): Promise<number> {
@@ -41,8 +77,13 @@ export async function bridgeList(ctx: Context): Promise<number> {
     cafile: b.options.get('bridge_cafile')?.[0]?.value ?? null,
     line: b.line,
   }));
-  if (ctx.output.json) printJson(ctx, { command: 'bridge list', ok: true, changed: false, steps: [], error: null, bridges });
+  if (ctx.output.json)
+    printJson(ctx, { command: 'bridge list', ok: true, changed: false, steps: [], error: null, bridges });
   else if (bridges.length === 0) ctx.print('no bridges');
-  else for (const b of bridges) ctx.print(`${b.name}  ${b.addresses.join(' ')}  user ${b.username ?? '-'}  ${b.topics.length} topic(s)  (line ${b.line})`);
+  else
+    for (const b of bridges)
+      ctx.print(
+        `${b.name}  ${b.addresses.join(' ')}  user ${b.username ?? '-'}  ${b.topics.length} topic(s)  (line ${b.line})`,
+      );
   return 0;
 }

@@ -1,14 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { formatIssue } from '../config/model.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { formatIssue } from '../config/model.js';
-import { readText } from '../fsx/device-files.js';
-import { validateCandidate } from '../tasks/apply.js';
+import { readText } from '../fsx/writer.js';
+import { applyConfig } from '../tasks/apply.js';
+import { validateCandidate } from '../tasks/validate.js';
 import { finishSteps } from '../ui/print.js';
 import { confirm, stdinIsTerminal } from '../ui/prompt.js';
-import { applyConfig } from './config.js';
 
 /** $VISUAL, then $EDITOR, then vi; "code -w" style values are split into a program and its arguments. */
 export function editorCommand(env: NodeJS.ProcessEnv, file: string): readonly [string, string[]] {
@@ -34,10 +34,11 @@ export async function configEdit(ctx: Context): Promise<number> {
       }
       const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
       if (validation.issues.length === 0) {
-        return finishSteps(ctx, await applyConfig(ctx, 'config edit', 'edit', async () => edited));
+        return finishSteps(ctx, await applyConfig(ctx, { command: 'config edit', reason: 'edit', text: edited }));
       }
       for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-      if (!(await confirm('The config has errors. Edit it again?', true))) throw badInput('the edited config has errors; nothing was changed');
+      if (!(await confirm('The config has errors. Edit it again?', true)))
+        throw badInput('the edited config has errors; nothing was changed');
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

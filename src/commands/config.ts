@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { badInput, failed } from '../errors.js';
-import { serializeConfig } from '../config/parse.js';
 import { diffSummary } from '../config/diff.js';
 import { decodeConfig, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
+import { serializeConfig } from '../config/parse.js';
 import { redactConfig } from '../config/redact.js';
-import { backupStore, readText } from '../fsx/device-files.js';
-import { applySteps, validateCandidate, type ApplyState } from '../tasks/apply.js';
-import { preflightSteps } from '../tasks/preflight.js';
-import { newRunState } from '../tasks/state.js';
+import type { Context } from '../context.js';
+import { badInput, failed } from '../errors.js';
+import { readText } from '../fsx/writer.js';
+import { applyConfig } from '../tasks/apply.js';
+import { validateCandidate } from '../tasks/validate.js';
 import { finishSteps, printJson } from '../ui/print.js';
-import type { CommandResult } from '../ui/result.js';
-import { runSteps } from '../ui/steps.js';
 
 /** Reads a file the user hands us as a config candidate (exit 2 when it is not one). */
 export async function readCandidate(file: string): Promise<string> {
@@ -28,30 +25,34 @@ export async function readCandidate(file: string): Promise<string> {
   return decoded.text;
 }
 
-/** Runs the safe-apply pipeline for a candidate config under the run lock. */
-export async function applyConfig(ctx: Context, command: string, reason: string, candidate: () => Promise<string>, label?: string): Promise<CommandResult> {
-  const state: ApplyState = newRunState();
-  try {
-    return await runSteps(ctx, command, [...preflightSteps(ctx, state, command), ...applySteps(ctx, state, reason, candidate, label)]);
-  } finally {
-    await state.lock?.release();
-  }
-}
-
 export async function configApply(ctx: Context, file: string): Promise<number> {
   const source = path.resolve(file);
-  return finishSteps(ctx, await applyConfig(ctx, 'config apply', 'apply', () => readCandidate(source), source));
+  const text = await readCandidate(source);
+  return finishSteps(ctx, await applyConfig(ctx, { command: 'config apply', reason: 'apply', text, label: source }));
 }
 
 export async function configShow(ctx: Context): Promise<number> {
   const file = ctx.profile.paths.configFile;
   const read = await readConfigFile(file);
   if (!read.ok && read.missing) throw badInput(read.message, 'write the factory config with: gate-mqtt provision');
-  if (!read.ok) throw failed(`${read.message}: not a config that can be shown`, 'restore a backup (gate-mqtt config restore) or reset (gate-mqtt reset)');
+  if (!read.ok)
+    throw failed(
+      `${read.message}: not a config that can be shown`,
+      'restore a backup (gate-mqtt config restore) or reset (gate-mqtt reset)',
+    );
   const shown = redactConfig(read.text);
   const included = read.config.included.map((doc) => ({ file: doc.file, text: redactConfig(serializeConfig(doc)) }));
   if (ctx.output.json) {
-    printJson(ctx, { command: 'config show', ok: true, changed: false, steps: [], error: null, file, text: shown, included });
+    printJson(ctx, {
+      command: 'config show',
+      ok: true,
+      changed: false,
+      steps: [],
+      error: null,
+      file,
+      text: shown,
+      included,
+    });
   } else {
     process.stdout.write(`# ${file}\n${ctx.secrets.scrub(shown)}${shown.endsWith('\n') ? '' : '\n'}`);
     for (const doc of included) process.stdout.write(`\n# ${doc.file} (include_dir)\n${ctx.secrets.scrub(doc.text)}\n`);
@@ -76,33 +77,48 @@ export async function configValidate(ctx: Context, file: string | undefined): Pr
     });
   } else {
     for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    if (ok) ctx.print(`${target}: valid (${validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only: mosquitto not found'})`);
+    if (ok)
+      ctx.print(
+        `${target}: valid (${validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only'})`,
+      );
   }
   return ok ? 0 : 1;
 }
 
 export async function configBackups(ctx: Context): Promise<number> {
-  const store = backupStore(ctx);
+  const store = ctx.writer.backups;
   const current = (await readText(ctx.profile.paths.configFile)) ?? '';
   const rows = [];
   for (const manifest of (await store.list()).reverse()) {
     const holdsConfig = manifest.entries.some((e) => e.source === ctx.profile.paths.configFile);
-    const text = holdsConfig ? (await store.read(manifest, ctx.profile.paths.configFile).catch(() => undefined))?.toString('utf8') : undefined;
-    rows.push({ id: manifest.id, created: manifest.created, reason: manifest.reason, files: manifest.entries.length, vsCurrent: text === undefined ? 'no mosquitto.conf' : diffSummary(text, current) });
+    const text = holdsConfig
+      ? (await store.read(manifest, ctx.profile.paths.configFile).catch(() => undefined))?.toString('utf8')
+      : undefined;
+    rows.push({
+      id: manifest.id,
+      created: manifest.created,
+      reason: manifest.reason,
+      files: manifest.entries.length,
+      vsCurrent: text === undefined ? 'no mosquitto.conf' : diffSummary(text, current),
+    });
   }
   if (ctx.output.json) {
     printJson(ctx, { command: 'config backups', ok: true, changed: false, steps: [], error: null, backups: rows });
   } else if (rows.length === 0) {
     ctx.print('no backups yet');
   } else {
-    for (const row of rows) ctx.print(`${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${row.files} file(s)  current vs backup: ${row.vsCurrent}`);
+    for (const row of rows)
+      ctx.print(
+        `${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${row.files} file(s)  current vs backup: ${row.vsCurrent}`,
+      );
   }
   return 0;
 }
 
 export async function configRestore(ctx: Context, id: string | undefined): Promise<number> {
-  const store = backupStore(ctx);
+  const store = ctx.writer.backups;
   const file = ctx.profile.paths.configFile;
   const manifest = await store.find(file, id);
-  return finishSteps(ctx, await applyConfig(ctx, 'config restore', 'restore', async () => (await store.read(manifest, file)).toString('utf8')));
+  const text = (await store.read(manifest, file)).toString('utf8');
+  return finishSteps(ctx, await applyConfig(ctx, { command: 'config restore', reason: 'restore', text }));
 }

@@ -22,11 +22,14 @@ function stripOneNewline(text: string): string {
 
 /** The password comes from stdin or a file, never from argv (the process list would show it). */
 export async function readPassword(options: { stdin: boolean; file: string | undefined }): Promise<string> {
-  if (options.stdin === (options.file !== undefined)) throw badInput('give exactly one of --password-stdin or --password-file FILE');
+  if (options.stdin === (options.file !== undefined))
+    throw badInput('give exactly one of --password-stdin or --password-file FILE');
   if (options.stdin) return stripOneNewline(await readAll(process.stdin));
   try {
     return stripOneNewline(await readFile(options.file!, 'utf8'));
   } catch (error) {
-    throw badInput(`cannot read --password-file: ${(error as NodeJS.ErrnoException).code ?? 'error'}; nothing was changed`);
+    throw badInput(
+      `cannot read --password-file: ${(error as NodeJS.ErrnoException).code ?? 'error'}; nothing was changed`,
+    );
   }
 }

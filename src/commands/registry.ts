@@ -1,7 +1,6 @@
+import { type OptionName, type ParsedOptions, parsePort, stringOption } from '../cli-options.js';
 import type { Context } from '../context.js';
-import { parsePort, stringOption, type OptionName, type ParsedOptions } from '../cli-options.js';
 import { badInput } from '../errors.js';
-import { finishSteps } from '../ui/print.js';
 
 // Command modules load on use: `--help`, `--version` and light commands do not pay for zx, mqtt, node-pty.
 const bridge = () => import('./bridge.js');
@@ -23,7 +22,8 @@ export const COMMANDS: CommandDef[] = [
   {
     path: ['provision'],
     usage: 'provision [--port N] [--dry-run] [--auth --username USER (--password-stdin | --password-file F)]',
-    summary: 'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
+    summary:
+      'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
     options: ['port', 'dry-run', 'auth', 'username', 'password-stdin', 'password-file'],
     positionals: [0, 0],
     needsDevice: true,
@@ -31,31 +31,43 @@ export const COMMANDS: CommandDef[] = [
       const port = parsePort(stringOption(options, 'port'), 1883);
       const { provision } = await import('./provision.js');
       if (options.auth !== true) {
-        if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) throw badInput('--username and a password go with --auth');
-        return finishSteps(ctx, await provision(ctx, { port }));
+        if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
+          throw badInput('--username and a password go with --auth');
+        }
+        return provision(ctx, { port });
       }
       const { readPassword } = await import('./password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
-      const password = await readPassword({ stdin: options['password-stdin'] === true, file: stringOption(options, 'password-file') });
+      const password = await readPassword({
+        stdin: options['password-stdin'] === true,
+        file: stringOption(options, 'password-file'),
+      });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
-      return finishSteps(ctx, await provision(ctx, { port, auth }));
+      return provision(ctx, { port, auth });
     },
   },
   {
     path: ['doctor'],
     usage: 'doctor [--target T] [--fix] [--port N] [--ssh-config FILE]',
-    summary: 'health checks on the device over a pty; T: local, ssh://USER@HOST[:PORT] (8022 by default), adb[://SERIAL]',
+    summary:
+      'health checks on the device over a pty; T: local, ssh://USER@HOST[:PORT] (8022 by default), adb[://SERIAL]',
     options: ['target', 'fix', 'port', 'ssh-config'],
     positionals: [0, 0],
     needsDevice: false,
     run: async (ctx, _p, options) =>
-      (await import('./doctor.js')).doctor(ctx, { target: stringOption(options, 'target'), fix: options.fix === true, port: parsePort(stringOption(options, 'port'), 1883), sshConfig: stringOption(options, 'ssh-config') }),
+      (await import('./doctor.js')).doctor(ctx, {
+        target: stringOption(options, 'target'),
+        fix: options.fix === true,
+        port: parsePort(stringOption(options, 'port'), 1883),
+        sshConfig: stringOption(options, 'ssh-config'),
+      }),
   },
   {
     path: ['status'],
     usage: 'status',
-    summary: 'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1 when mqtt is not online)',
+    summary:
+      'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1 when mqtt is not online)',
     options: [],
     positionals: [0, 0],
     needsDevice: false,
@@ -73,7 +85,7 @@ export const COMMANDS: CommandDef[] = [
   {
     path: ['config', 'validate'],
     usage: 'config validate [FILE]',
-    summary: 'parse and check a config (default: the device\'s); errors carry file and line; exit 1 when invalid',
+    summary: "parse and check a config (default: the device's); errors carry file and line; exit 1 when invalid",
     options: [],
     positionals: [0, 1],
     needsDevice: false,
@@ -117,7 +129,9 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['bridge', 'add', 'supla'],
-    usage: 'bridge add supla --id ID --address HOST:PORT --username USER (--password-stdin | --password-file F) [--cafile PATH] [--dry-run]',
+    usage:
+      'bridge add supla --id ID --address HOST:PORT --username USER (--password-stdin | --password-file F) ' +
+      '[--cafile PATH] [--dry-run]',
     summary: 'add (or update) the SUPLA bridge section; the password never comes from the command line',
     options: ['id', 'address', 'username', 'password-stdin', 'password-file', 'cafile', 'dry-run'],
     positionals: [0, 0],
@@ -157,7 +171,12 @@ export const COMMANDS: CommandDef[] = [
     options: ['yes', 'keep-data', 'port', 'dry-run'],
     positionals: [0, 0],
     needsDevice: true,
-    run: async (ctx, _p, options) => (await import('./reset.js')).reset(ctx, { yes: options.yes === true, keepData: options['keep-data'] === true, port: parsePort(stringOption(options, 'port'), 1883) }),
+    run: async (ctx, _p, options) =>
+      (await import('./reset.js')).reset(ctx, {
+        yes: options.yes === true,
+        keepData: options['keep-data'] === true,
+        port: parsePort(stringOption(options, 'port'), 1883),
+      }),
   },
 ];
 
@@ -168,7 +187,9 @@ function requireOption(options: ParsedOptions, name: OptionName): string {
 }
 
 export function findCommand(positionals: string[]): { def: CommandDef; rest: string[] } | undefined {
-  const matches = COMMANDS.filter((def) => def.path.every((word, i) => positionals[i] === word)).sort((a, b) => b.path.length - a.path.length);
+  const matches = COMMANDS.filter((def) => def.path.every((word, i) => positionals[i] === word)).sort(
+    (a, b) => b.path.length - a.path.length,
+  );
   const def = matches[0];
   return def ? { def, rest: positionals.slice(def.path.length) } : undefined;
 }

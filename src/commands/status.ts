@@ -1,8 +1,8 @@
-import type { Context } from '../context.js';
 import { isListening } from '../broker/port.js';
 import { readSysTopics } from '../broker/sys-topics.js';
 import { localTarget } from '../config/listener-target.js';
 import { readConfigFile } from '../config/load.js';
+import type { Context } from '../context.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { PROCESS_NAME } from '../pm2/pm2.js';
 import { printJson } from '../ui/print.js';
@@ -23,18 +23,33 @@ export async function status(ctx: Context): Promise<number> {
   const model = read.ok ? read.config.model : undefined;
   const target = localTarget(model, 1883);
   const listeners = await Promise.all(
-    (model?.listeners ?? []).map(async (l) => ({ port: l.port, bind: l.bind ?? '0.0.0.0', answering: l.port > 0 ? await isListening(l.port, target.host) : false })),
+    (model?.listeners ?? []).map(async (l) => ({
+      port: l.port,
+      bind: l.bind ?? '0.0.0.0',
+      answering: l.port > 0 ? await isListening(l.port, target.host) : false,
+    })),
   );
-  const states = model?.bridges.length && mqtt?.status === 'online' ? await readSysTopics({ ...target, topics: ['$SYS/broker/connection/+/state'] }) : new Map<string, string>();
+  const states =
+    model?.bridges.length && mqtt?.status === 'online'
+      ? await readSysTopics({ ...target, topics: ['$SYS/broker/connection/+/state'] })
+      : new Map<string, string>();
   const bridges = (model?.bridges ?? []).map((b) => {
-    const entry = [...states.entries()].find(([topic]) => topic.endsWith(`/${b.name}/state`) || topic.endsWith(`.${b.name}/state`));
+    const entry = [...states.entries()].find(
+      ([topic]) => topic.endsWith(`/${b.name}/state`) || topic.endsWith(`.${b.name}/state`),
+    );
     return { name: b.name, addresses: b.addresses, connected: entry ? entry[1] === '1' : null };
   });
   const report = {
     command: 'status',
     ok: mqtt?.status === 'online',
     broker: { binary: binary ?? null, version: version ?? null },
-    pm2: { daemon, status: mqtt?.status ?? (daemon ? 'missing' : 'no daemon'), pid: mqtt?.pid ?? null, uptime: since(mqtt?.uptimeSince), restarts: mqtt?.restarts ?? null },
+    pm2: {
+      daemon,
+      status: mqtt?.status ?? (daemon ? 'missing' : 'no daemon'),
+      pid: mqtt?.pid ?? null,
+      uptime: since(mqtt?.uptimeSince),
+      restarts: mqtt?.restarts ?? null,
+    },
     config: { file: ctx.profile.paths.configFile, readable: read.ok },
     listeners,
     bridges,
@@ -43,10 +58,15 @@ export async function status(ctx: Context): Promise<number> {
     printJson(ctx, report);
   } else {
     ctx.print(`broker     ${binary ?? 'not installed'}${version ? ` (mosquitto ${version})` : ''}`);
-    ctx.print(`pm2        ${report.pm2.status}${mqtt ? `, pid ${mqtt.pid}, up ${report.pm2.uptime}, ${mqtt.restarts} restarts` : ''}`);
+    const process = mqtt ? `, pid ${mqtt.pid}, up ${report.pm2.uptime}, ${mqtt.restarts} restarts` : '';
+    ctx.print(`pm2        ${report.pm2.status}${process}`);
     ctx.print(`config     ${report.config.file}${read.ok ? '' : ` (${read.message})`}`);
-    for (const l of listeners) ctx.print(`listener   ${l.bind}:${l.port} ${l.answering ? 'answering' : 'not answering'}`);
-    for (const b of bridges) ctx.print(`bridge     ${b.name} -> ${b.addresses.join(' ')} ${b.connected === null ? 'state unknown' : b.connected ? 'connected' : 'not connected'}`);
+    for (const l of listeners)
+      ctx.print(`listener   ${l.bind}:${l.port} ${l.answering ? 'answering' : 'not answering'}`);
+    for (const b of bridges) {
+      const state = b.connected === null ? 'state unknown' : b.connected ? 'connected' : 'not connected';
+      ctx.print(`bridge     ${b.name} -> ${b.addresses.join(' ')} ${state}`);
+    }
   }
   return report.ok ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import { badInput } from '../errors.js';
 import { isHostPort } from './model.js';
 import { lookupOption } from './options.js';
-import { fromLines, parseConfig, serializeConfig, type ConfDoc } from './parse.js';
+import { type ConfDoc, fromLines, parseConfig, serializeConfig } from './parse.js';
 import { requireSafeValue } from './safe-value.js';
 
 export const SUPLA_HEADER = '# SUPLA MQTT bridge connection';
@@ -17,9 +17,11 @@ export interface SuplaBridge {
 
 /** Checks every field before anything is written; refusals are exit 2 and name the field only. */
 export function checkSuplaBridge(input: SuplaBridge): SuplaBridge {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.id)) throw badInput('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.id))
+    throw badInput('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed');
   requireSafeValue('--address', input.address);
-  if (!isHostPort(input.address, true)) throw badInput('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed');
+  if (!isHostPort(input.address, true))
+    throw badInput('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed');
   requireSafeValue('--username', input.username);
   requireSafeValue('the password', input.password);
   requireSafeValue('--cafile', input.cafile);

@@ -7,5 +7,6 @@ export function factoryConfig(port: number = FACTORY_PORT): string {
 
 /** The opt-in --auth profile: the factory header and listener, anonymous clients refused, a password file. */
 export function authConfig(port: number, passwordFile: string): string {
-  return `# AIS Config file for mosquitto on gate\nlistener ${port} 0.0.0.0\nallow_anonymous false\npassword_file ${passwordFile}\n`;
+  const lines = ['# AIS Config file for mosquitto on gate', `listener ${port} 0.0.0.0`, 'allow_anonymous false'];
+  return `${[...lines, `password_file ${passwordFile}`].join('\n')}\n`;
 }

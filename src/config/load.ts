@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseConfig, type ConfDoc } from './parse.js';
-import { analyze, locate, type ConfIssue, type ConfModel, type Located } from './model.js';
+import { analyze, type ConfIssue, type ConfModel, type Located, locate } from './model.js';
+import { type ConfDoc, parseConfig } from './parse.js';
 
 /** Larger than any sane mosquitto.conf; a bigger file is refused rather than parsed. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -10,7 +10,11 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 
 /** Refuses what is not a config: too large, holding NUL bytes, or not UTF-8. */
 export function decodeConfig(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_CONFIG_BYTES) return { ok: false, message: `file is too large for a config (${bytes.length} bytes, at most ${MAX_CONFIG_BYTES})` };
+  if (bytes.length > MAX_CONFIG_BYTES)
+    return {
+      ok: false,
+      message: `file is too large for a config (${bytes.length} bytes, at most ${MAX_CONFIG_BYTES})`,
+    };
   if (bytes.includes(0)) return { ok: false, message: 'file holds NUL bytes: it is binary, not a config' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -33,7 +37,12 @@ function issueAt(file: string, line: number, message: string): ConfIssue {
 }
 
 /** Reads the include_dir folders (sorted `*.conf`, like mosquitto) and inlines their directives. */
-async function expandIncludes(doc: ConfDoc, issues: ConfIssue[], included: ConfDoc[], depth: number): Promise<Located[]> {
+async function expandIncludes(
+  doc: ConfDoc,
+  issues: ConfIssue[],
+  included: ConfDoc[],
+  depth: number,
+): Promise<Located[]> {
   const out: Located[] = [];
   for (const entry of locate(doc)) {
     out.push(entry);
@@ -74,7 +83,9 @@ export async function loadConfigText(text: string, file: string): Promise<Loaded
 
 function requireListener(model: ConfModel, file: string): ConfModel {
   if (model.listeners.length === 0) {
-    model.issues.push(issueAt(file, 1, 'no listener: mosquitto 2 would listen on localhost only and LAN devices could not connect'));
+    model.issues.push(
+      issueAt(file, 1, 'no listener: mosquitto 2 would listen on localhost only and LAN devices could not connect'),
+    );
   }
   return model;
 }
@@ -84,7 +95,9 @@ export function analyzeText(text: string, file: string): ConfModel {
   return requireListener(analyze(locate(parseConfig(text, file))), file);
 }
 
-export type ReadResult = { ok: true; config: LoadedConfig; text: string } | { ok: false; missing: boolean; message: string };
+export type ReadResult =
+  | { ok: true; config: LoadedConfig; text: string }
+  | { ok: false; missing: boolean; message: string };
 
 export async function readConfigFile(file: string): Promise<ReadResult> {
   let bytes: Buffer;
@@ -92,7 +105,11 @@ export async function readConfigFile(file: string): Promise<ReadResult> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', message: `${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}` };
+    return {
+      ok: false,
+      missing: code === 'ENOENT',
+      message: `${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
+    };
   }
   const decoded = decodeConfig(bytes);
   if (!decoded.ok) return { ok: false, missing: false, message: `${file}:1: ${decoded.message}` };

@@ -1,5 +1,5 @@
-import { directives, type ConfDoc, type DirectiveLine } from './parse.js';
-import { lookupOption, LOG_DEST_KINDS, type OptionSpec } from './options.js';
+import { LOG_DEST_KINDS, lookupOption, type OptionSpec } from './options.js';
+import { type ConfDoc, type DirectiveLine, directives } from './parse.js';
 
 /** A directive together with the file it came from (include_dir pulls in several files). */
 export interface Located extends DirectiveLine {
@@ -68,15 +68,19 @@ export function isHostPort(text: string, requirePort: boolean): boolean {
 export function checkValue(name: string, value: string, spec: OptionSpec): string | undefined {
   const words = value.split(/[ \t]+/).filter(Boolean);
   switch (spec.shape) {
-    case 'bool':
+    case 'bool': {
       if (value === 'true' || value === 'false') return undefined;
-      return `${name} must be true or false, not "${value}"${value.includes('#') ? ' ("#" after a value is not a comment)' : ''}`;
+      const note = value.includes('#') ? ' ("#" after a value is not a comment)' : '';
+      return `${name} must be true or false, not "${value}"${note}`;
+    }
     case 'port':
       return isPort(value) ? undefined : `${name} must be a port 1-65535, not "${value}"`;
     case 'uint':
       return /^\d+$/.test(value) ? undefined : `${name} must be a whole number, not "${value}"`;
     case 'choice':
-      return spec.choices?.includes(value) ? undefined : `${name} must be one of ${spec.choices?.join(', ')}, not "${value}"`;
+      return spec.choices?.includes(value)
+        ? undefined
+        : `${name} must be one of ${spec.choices?.join(', ')}, not "${value}"`;
     case 'listener': {
       const [port = '', bind, extra] = words;
       if (!isPort(port, true)) return `listener port must be 0-65535, not "${port}"`;
@@ -91,9 +95,12 @@ export function checkValue(name: string, value: string, spec: OptionSpec): strin
       return bad ? `${name}: "${bad}" is not host[:port] with a port 1-65535` : undefined;
     }
     case 'topic': {
-      if (words.length === 0 || words.length > 5) return `topic takes: pattern [in|out|both [qos [local-prefix remote-prefix]]]`;
-      if (words.length >= 2 && !['in', 'out', 'both'].includes(words[1] ?? '')) return `topic direction must be in, out or both, not "${words[1]}"`;
-      if (words.length >= 3 && !['0', '1', '2'].includes(words[2] ?? '')) return `topic qos must be 0, 1 or 2, not "${words[2]}"`;
+      if (words.length === 0 || words.length > 5)
+        return `topic takes: pattern [in|out|both [qos [local-prefix remote-prefix]]]`;
+      if (words.length >= 2 && !['in', 'out', 'both'].includes(words[1] ?? ''))
+        return `topic direction must be in, out or both, not "${words[1]}"`;
+      if (words.length >= 3 && !['0', '1', '2'].includes(words[2] ?? ''))
+        return `topic qos must be 0, 1 or 2, not "${words[2]}"`;
       if (words.length === 4) return 'topic needs both a local and a remote prefix';
       return undefined;
     }
@@ -114,7 +121,8 @@ export function checkValue(name: string, value: string, spec: OptionSpec): strin
  */
 export function analyze(entries: Located[]): ConfModel {
   const model: ConfModel = { listeners: [], bridges: [], global: new Map(), includeDirs: [], issues: [] };
-  const error = (d: Located, message: string) => model.issues.push({ file: d.file, line: d.line, severity: 'error', message });
+  const error = (d: Located, message: string) =>
+    model.issues.push({ file: d.file, line: d.line, severity: 'error', message });
   const seen = new Map<string, Located>();
   let listener: Listener | undefined;
   let bridge: Bridge | undefined;
@@ -152,7 +160,12 @@ export function analyze(entries: Located[]): ConfModel {
       model.includeDirs.push(d);
     }
 
-    const section = scope === 'bridge' ? `bridge:${model.bridges.length}` : scope === 'listener' && listener ? `listener:${model.listeners.length}` : 'global';
+    const section =
+      scope === 'bridge'
+        ? `bridge:${model.bridges.length}`
+        : scope === 'listener' && listener
+          ? `listener:${model.listeners.length}`
+          : 'global';
     if (scope === 'bridge' && !bridge) {
       error(d, `${d.name} is a bridge option and must follow a "connection" line`);
       continue;
@@ -167,7 +180,8 @@ export function analyze(entries: Located[]): ConfModel {
       const list = bridge.options.get(d.name) ?? [];
       list.push(d);
       bridge.options.set(d.name, list);
-      if (d.name === 'address' || d.name === 'addresses') bridge.addresses.push(...d.value.split(/[ \t,]+/).filter(Boolean));
+      if (d.name === 'address' || d.name === 'addresses')
+        bridge.addresses.push(...d.value.split(/[ \t,]+/).filter(Boolean));
     } else if (scope === 'listener' && listener && d.name !== 'listener') {
       listener.options.set(d.name, d);
     } else if (scope === 'global') {
@@ -177,7 +191,13 @@ export function analyze(entries: Located[]): ConfModel {
     }
   }
   for (const br of model.bridges) {
-    if (br.addresses.length === 0) model.issues.push({ file: br.file, line: br.line, severity: 'error', message: `bridge "${br.name}" has no address` });
+    if (br.addresses.length === 0)
+      model.issues.push({
+        file: br.file,
+        line: br.line,
+        severity: 'error',
+        message: `bridge "${br.name}" has no address`,
+      });
   }
   return model;
 }

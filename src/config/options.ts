@@ -42,7 +42,21 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   log_facility: g('uint'),
   log_timestamp: g('bool'),
   log_timestamp_format: g('string'),
-  log_type: g('choice', { multi: true, choices: ['debug', 'error', 'warning', 'notice', 'information', 'subscribe', 'unsubscribe', 'websockets', 'none', 'all'] }),
+  log_type: g('choice', {
+    multi: true,
+    choices: [
+      'debug',
+      'error',
+      'warning',
+      'notice',
+      'information',
+      'subscribe',
+      'unsubscribe',
+      'websockets',
+      'none',
+      'all',
+    ],
+  }),
   max_inflight_bytes: g('uint'),
   max_inflight_messages: g('uint'),
   max_keepalive: g('uint'),
@@ -143,7 +157,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
 /** `auth_opt_*` and `plugin_opt_*` are free-form plugin options (and may hold secrets). */
 export function lookupOption(name: string): OptionSpec | undefined {
   if (/^(auth_opt|plugin_opt)_[A-Za-z0-9_.-]+$/.test(name)) return g('string', { multi: true, secret: true });
-  return Object.prototype.hasOwnProperty.call(OPTIONS, name) ? OPTIONS[name] : undefined;
+  return Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
 }
 
 export const LOG_DEST_KINDS = LOG_DESTS;

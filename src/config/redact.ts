@@ -15,5 +15,7 @@ export function redactConfig(text: string): string {
 }
 
 export function holdsSecret(text: string): boolean {
-  return parseConfig(text).lines.some((line) => line.kind === 'directive' && lookupOption(line.name)?.secret && line.value !== '');
+  return parseConfig(text).lines.some(
+    (line) => line.kind === 'directive' && lookupOption(line.name)?.secret && line.value !== '',
+  );
 }

@@ -4,7 +4,19 @@ import type { ConfIssue, Located } from './model.js';
 import { lookupOption } from './options.js';
 
 /** Options naming a file the broker reads (bridges included: the trial start leaves them out). */
-const FILE_OPTIONS = new Set(['bridge_cafile', 'bridge_certfile', 'bridge_keyfile', 'cafile', 'certfile', 'keyfile', 'crlfile', 'dhparamfile', 'password_file', 'acl_file', 'psk_file']);
+const FILE_OPTIONS = new Set([
+  'bridge_cafile',
+  'bridge_certfile',
+  'bridge_keyfile',
+  'cafile',
+  'certfile',
+  'keyfile',
+  'crlfile',
+  'dhparamfile',
+  'password_file',
+  'acl_file',
+  'psk_file',
+]);
 const DIR_OPTIONS = new Set(['bridge_capath', 'capath']);
 
 /** Every file a config names must exist and be readable; otherwise the broker or its bridge fails later. */
@@ -17,7 +29,12 @@ export async function missingFiles(entries: Located[]): Promise<ConfIssue[]> {
     try {
       await access(target, constants.R_OK);
     } catch {
-      issues.push({ file: entry.file, line: entry.line, severity: 'error', message: `${entry.name} ${entry.value}: no such readable ${DIR_OPTIONS.has(entry.name) ? 'folder' : 'file'}` });
+      issues.push({
+        file: entry.file,
+        line: entry.line,
+        severity: 'error',
+        message: `${entry.name} ${entry.value}: no such readable ${DIR_OPTIONS.has(entry.name) ? 'folder' : 'file'}`,
+      });
     }
   }
   return issues;

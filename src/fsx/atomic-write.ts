@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../fault.js';
-import { processAlive } from '../platform/process-alive.js';
+import { processAlive } from '../platform/process-info.js';
 
 export interface WriteOptions {
   mode?: number;
+  /** Owner of the new file (set on the temp file, so the file never appears with the wrong owner). */
+  owner?: { uid: number; gid: number };
 }
 
 /** Flushes a folder's entry list so a rename survives power loss. */
@@ -32,7 +34,11 @@ async function removeStaleTemps(dir: string, base: string): Promise<void> {
  * one: a temp file beside it, fsync, rename, fsync of the folder. The temp file is created with O_EXCL,
  * so a symlink planted at its name is never followed; rename replaces a link at `file` itself.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
   const mode = options.mode ?? 0o644;
   const dir = path.dirname(file);
   await removeStaleTemps(dir, path.basename(file));
@@ -43,6 +49,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   try {
     try {
       await handle.writeFile(content);
+      if (options.owner) await handle.chown(options.owner.uid, options.owner.gid);
       await handle.sync();
     } finally {
       await handle.close();

@@ -7,7 +7,18 @@ import { lookupOption } from '../config/options.js';
 import type { Runner } from '../run/runner.js';
 
 /** Options a trial must not carry: they would touch the live broker's files or bind where it does. */
-const DROPPED = new Set(['include_dir', 'persistence', 'persistence_file', 'persistence_location', 'autosave_interval', 'autosave_on_changes', 'pid_file', 'log_dest', 'bind_address', 'bind_interface']);
+const DROPPED = new Set([
+  'include_dir',
+  'persistence',
+  'persistence_file',
+  'persistence_location',
+  'autosave_interval',
+  'autosave_on_changes',
+  'pid_file',
+  'log_dest',
+  'bind_address',
+  'bind_interface',
+]);
 
 export interface TrialConfig {
   text: string;
@@ -29,7 +40,10 @@ export async function trialConfig(entries: Located[], socketDir: string): Promis
     let text = entry.raw.replace(/\r$/, ''); // as written: mosquitto judges the line itself
     if (entry.name === 'listener' || entry.name === 'port') {
       const [port] = entry.value.split(/[ \t]+/);
-      text = port === '0' ? `listener 0 ${path.join(socketDir, `trial-${lines.length}.sock`)}` : `listener ${await freePort()} 127.0.0.1`;
+      text =
+        port === '0'
+          ? `listener 0 ${path.join(socketDir, `trial-${lines.length}.sock`)}`
+          : `listener ${await freePort()} 127.0.0.1`;
     }
     lines.push(text);
     origin.set(lines.length, entry);
@@ -42,24 +56,47 @@ export type TrialResult = { ok: true } | { ok: false; issue: ConfIssue };
 /** Finds the config line a mosquitto error is about: by "Error found at" or by a value it names. */
 function locateError(output: string, trial: TrialConfig, trialFile: string, fallback: Located | undefined): ConfIssue {
   const errorsSeen = output.split('\n').filter((l) => /Error/.test(l));
-  const message = (errorsSeen.find((l) => !/Error found at/.test(l)) ?? errorsSeen[0] ?? output.trim().split('\n').pop() ?? 'mosquitto refused the config').replace(/^\d+: /, '').replace(/^Error: /, '').trim();
+  const message = (
+    errorsSeen.find((l) => !/Error found at/.test(l)) ??
+    errorsSeen[0] ??
+    output.trim().split('\n').pop() ??
+    'mosquitto refused the config'
+  )
+    .replace(/^\d+: /, '')
+    .replace(/^Error: /, '')
+    .trim();
   const at = new RegExp(`Error found at ${trialFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(output);
-  const from = at ? trial.origin.get(Number(at[1])) : [...trial.origin.values()].find((e) => e.value && message.includes(e.value));
+  const from = at
+    ? trial.origin.get(Number(at[1]))
+    : [...trial.origin.values()].find((e) => e.value && message.includes(e.value));
   const where = from ?? fallback;
-  return { file: where?.file ?? 'mosquitto.conf', line: where?.line ?? 1, severity: 'error', message: `mosquitto: ${message}` };
+  return {
+    file: where?.file ?? 'mosquitto.conf',
+    line: where?.line ?? 1,
+    severity: 'error',
+    message: `mosquitto: ${message}`,
+  };
 }
 
 /**
  * Starts the real mosquitto on the trial config for a moment: it either says it is running (good) or
  * exits with its own error (exit 3 and "Error found at FILE:LINE" for a config error).
  */
-export async function trialStart(runner: Runner, mosquitto: string, entries: Located[], scratch = os.tmpdir()): Promise<TrialResult> {
+export async function trialStart(
+  runner: Runner,
+  mosquitto: string,
+  entries: Located[],
+  scratch = os.tmpdir(),
+): Promise<TrialResult> {
   const dir = await mkdtemp(path.join(scratch, 'gate-mqtt-trial-'));
   try {
     const trial = await trialConfig(entries, dir);
     const file = path.join(dir, 'trial.conf');
     await writeFile(file, trial.text, { mode: 0o600 });
-    const run = await runner.watch([mosquitto, ['-v', '-c', file]], { until: /mosquitto version \S+ running/, timeoutMs: 5000 });
+    const run = await runner.watch([mosquitto, ['-v', '-c', file]], {
+      until: /mosquitto version \S+ running/,
+      timeoutMs: 5000,
+    });
     if (run.matched) return { ok: true };
     return { ok: false, issue: locateError(run.output, trial, file, entries[0]) };
   } finally {

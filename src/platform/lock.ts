@@ -1,30 +1,36 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { GateError, ExitCode } from '../errors.js';
-import { processAlive } from './process-alive.js';
+import { ExitCode, GateError } from '../errors.js';
+import { bootId, processAlive, readProcessStat } from './process-info.js';
 
-interface LockRecord {
+/** Who holds the lock: the pid alone is not enough (zombies, reused pids), so its start time and the boot too. */
+export interface LockRecord {
   pid: number;
+  /** Start time of the owner in clock ticks since boot (/proc/PID/stat field 22); absent without /proc. */
+  startTicks?: number;
   bootId: string;
   command: string;
   started: string;
 }
 
-function bootId(): string {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-  } catch {
-    return 'unknown';
-  }
+export function ownRecord(command: string, now = new Date()): LockRecord {
+  const startTicks = readProcessStat(process.pid)?.startTicks;
+  return {
+    pid: process.pid,
+    ...(startTicks === undefined ? {} : { startTicks }),
+    bootId: bootId(),
+    command,
+    started: now.toISOString(),
+  };
 }
 
 /**
- * A lock is stale when its owner is gone: another boot (power loss; pids start over), or no such process.
+ * A lock is held only while its owner runs: the same boot, the same pid with the same start time, and
+ * not a zombie. Anything else (power loss, a killed run, a pid reused by another program) is stale.
  */
-function isStale(record: LockRecord | undefined): boolean {
-  if (!record) return true;
-  if (record.bootId !== bootId()) return true;
-  return !processAlive(record.pid);
+export function ownerAlive(record: LockRecord | undefined, currentBoot = bootId()): boolean {
+  if (!record || typeof record.pid !== 'number') return false;
+  if (record.bootId !== currentBoot) return false;
+  return processAlive(record.pid, record.startTicks);
 }
 
 async function readRecord(file: string): Promise<LockRecord | undefined> {
@@ -41,9 +47,10 @@ export interface Lock {
 
 /** Takes the run lock (exit 3 while a live run holds it); a stale lock from a killed run is taken over. */
 export async function acquireLock(file: string, command: string): Promise<Lock> {
-  const record: LockRecord = { pid: process.pid, bootId: bootId(), command, started: new Date().toISOString() };
+  const record = ownRecord(command);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
+      // O_EXCL: a symlink planted at the lock's name is never followed.
       const handle = await open(file, 'wx', 0o600);
       await handle.writeFile(JSON.stringify(record));
       await handle.sync();
@@ -53,14 +60,25 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readRecord(file);
-    if (!isStale(holder)) {
-      throw new GateError(ExitCode.locked, `another gate-mqtt run (${holder?.command ?? 'unknown'}, pid ${holder?.pid}) holds ${file}; nothing was changed`, 'wait for it to finish and run again');
+    if (ownerAlive(holder)) {
+      throw new GateError(
+        ExitCode.locked,
+        `another gate-mqtt run (${holder?.command ?? 'unknown'}, pid ${holder?.pid}) holds ${file}; ` +
+          'nothing was changed',
+        'wait for it to finish and run again',
+      );
     }
     // Move the stale lock aside atomically so two runs cannot both take it over.
     const aside = `${file}.stale.${process.pid}`;
-    if (!(await rename(file, aside).then(() => true, () => false))) continue;
+    if (
+      !(await rename(file, aside).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     const moved = await readRecord(aside);
-    if (moved && !isStale(moved)) {
+    if (ownerAlive(moved)) {
       // Another run took the stale lock over between our read and our rename: give its lock back.
       await rename(aside, file).catch(() => undefined);
       continue;

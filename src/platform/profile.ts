@@ -1,35 +1,12 @@
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { unsupported } from '../errors.js';
+import path from 'node:path';
+import { badInput, unsupported } from '../errors.js';
+import { hostPackages, type PackageManager, termuxPackages } from './packages.js';
+import { buildPaths, type GatewayPaths, type Pm2Layout, pm2Layout } from './paths.js';
+
+export { buildPaths, type GatewayPaths } from './paths.js';
 
 export const DEFAULT_PREFIX = '/data/data/com.termux/files/usr';
-
-/**
- * Every path of the gateway, seen from where this process runs. On a device they are the device's own
- * paths; in a sandbox (`--root DIR`) the same paths below DIR, so programs started here use them as is.
- */
-export interface GatewayPaths {
-  root: string;
-  prefix: string;
-  home: string;
-  bin: string;
-  etcMosquitto: string;
-  configFile: string;
-  tlsCaFile: string;
-  /** The password file of the --auth profile (made by us, removed by reset). */
-  passwordFile: string;
-  pm2Home: string;
-  bootDir: string;
-  bootHook: string;
-  logDir: string;
-  brokerLog: string;
-  stateDir: string;
-  backupDir: string;
-  dataDir: string;
-  lockFile: string;
-  pm2Definition: string;
-  tmpDir: string;
-}
 
 export interface Profile {
   kind: 'termux' | 'sandbox';
@@ -40,8 +17,10 @@ export interface Profile {
   paths: GatewayPaths;
   /** Where to look for the broker binary, in order. */
   mosquittoCandidates: string[];
-  /** How to run pm2: the node binary and pm2's script, so no shebang or PATH lookup is involved. */
-  pm2: { node: string; script: string };
+  /** How to run pm2 (the node binary and pm2's script: no shebang or PATH lookup) and where its files are. */
+  pm2: { node: string; script: string } & Pm2Layout;
+  /** How packages get installed here. */
+  packages: PackageManager;
   /** The shell for scripts we leave on the device (the boot hook's shebang). */
   shell: string;
   /** The small environment every program we start gets; nothing private from ours leaks into pm2's dump. */
@@ -52,6 +31,8 @@ export interface ProfileOptions {
   root?: string;
   prefix?: string;
   environment?: NodeJS.ProcessEnv;
+  /** Another package manager in place of the profile's own (tests, sandboxes). */
+  packages?: PackageManager;
 }
 
 /** Termux sets TERMUX_VERSION; older builds only a PREFIX below /data/data/APP/files/usr. */
@@ -61,41 +42,30 @@ export function detectTermuxPrefix(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+const CONTROL = /[\0-\x1f\x7f]/;
+
+/** `--prefix`: an absolute path without control characters (exit 2 otherwise). */
 export function validatePrefix(prefix: string): string {
-  if (!path.isAbsolute(prefix) || /[\0-\x1f\x7f]/.test(prefix)) {
-    throw unsupported(`--prefix must be an absolute path without control characters: ${JSON.stringify(prefix)}`);
+  if (prefix === '')
+    throw badInput(
+      '--prefix must not be empty',
+      'give the Termux prefix, e.g. --prefix /data/data/com.termux/files/usr',
+    );
+  if (!path.isAbsolute(prefix) || CONTROL.test(prefix)) {
+    throw badInput(`--prefix must be an absolute path without control characters: ${JSON.stringify(prefix)}`);
   }
   return path.resolve(prefix);
 }
 
-export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
-  const prefix = path.join(root || '/', devicePrefix);
-  const home = path.join(path.dirname(prefix), 'home');
-  const etcMosquitto = path.join(prefix, 'etc', 'mosquitto');
-  const logDir = path.join(prefix, 'var', 'log', 'gate-mqtt');
-  const stateDir = path.join(prefix, 'var', 'lib', 'gate-mqtt');
-  const bootDir = path.join(home, '.termux', 'boot');
-  return {
-    root,
-    prefix,
-    home,
-    bin: path.join(prefix, 'bin'),
-    etcMosquitto,
-    configFile: path.join(etcMosquitto, 'mosquitto.conf'),
-    tlsCaFile: path.join(prefix, 'etc', 'tls', 'cert.pem'),
-    passwordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
-    pm2Home: path.join(home, '.pm2'),
-    bootDir,
-    bootHook: path.join(bootDir, 'start-mqtt'),
-    logDir,
-    brokerLog: path.join(logDir, 'mqtt.log'),
-    stateDir,
-    backupDir: path.join(stateDir, 'backups'),
-    dataDir: path.join(prefix, 'var', 'lib', 'mosquitto'),
-    lockFile: path.join(stateDir, 'gate-mqtt.lock'),
-    pm2Definition: path.join(stateDir, 'mqtt.pm2.json'),
-    tmpDir: path.join(prefix, 'tmp'),
-  };
+/** `--root`: any folder, but never the empty string (it would silently mean the current folder). */
+export function validateRoot(root: string): string {
+  if (root === '')
+    throw badInput('--root must not be empty', 'give a folder for the sandbox gateway, e.g. --root ./.gateway');
+  if (CONTROL.test(root)) throw badInput('--root must not hold control characters');
+  const resolved = path.resolve(root);
+  if (resolved === '/')
+    throw badInput('--root / is the machine itself, not a sandbox', 'give a folder, e.g. --root ./.gateway');
+  return resolved;
 }
 
 /** The project's own pm2 (used in a sandbox, and as the fallback on a device when none is installed). */
@@ -121,6 +91,25 @@ function minimalEnv(paths: GatewayPaths, kind: Profile['kind'], from: NodeJS.Pro
   return env;
 }
 
+function sandboxProfile(root: string, devicePrefix: string, options: ProfileOptions, env: NodeJS.ProcessEnv): Profile {
+  const paths = buildPaths(root, devicePrefix);
+  // The prefix's own broker first, then the host's (GATE_MQTT_HOST_MOSQUITTO: a colon-separated list).
+  const hostMosquitto =
+    env.GATE_MQTT_HOST_MOSQUITTO ?? '/usr/sbin/mosquitto:/usr/bin/mosquitto:/usr/local/sbin/mosquitto';
+  return {
+    kind: 'sandbox',
+    present: true,
+    devicePrefix,
+    paths,
+    mosquittoCandidates: [path.join(paths.bin, 'mosquitto'), ...hostMosquitto.split(':').filter(Boolean)],
+    // The project's own pm2 (GATE_MQTT_PM2: another pm2 script, e.g. a global install).
+    pm2: { node: process.execPath, script: env.GATE_MQTT_PM2 ?? bundledPm2Script(), ...pm2Layout(paths.pm2Home) },
+    packages: options.packages ?? hostPackages(),
+    shell: '/bin/sh',
+    env: minimalEnv(paths, 'sandbox', env),
+  };
+}
+
 /**
  * Builds the profile: `--root` makes a sandbox gateway; otherwise a Termux device found from the
  * environment (or named by `--prefix`). `requireDevice` refuses, with exit 4, to act on a machine that
@@ -128,24 +117,9 @@ function minimalEnv(paths: GatewayPaths, kind: Profile['kind'], from: NodeJS.Pro
  */
 export function resolveProfile(options: ProfileOptions, requireDevice: boolean): Profile {
   const environment = options.environment ?? process.env;
-  const explicitPrefix = options.prefix ? validatePrefix(options.prefix) : undefined;
+  const explicitPrefix = options.prefix === undefined ? undefined : validatePrefix(options.prefix);
   if (options.root !== undefined) {
-    if (/[\0-\x1f\x7f]/.test(options.root)) throw unsupported('--root must not hold control characters');
-    const root = path.resolve(options.root);
-    const devicePrefix = explicitPrefix ?? DEFAULT_PREFIX;
-    const paths = buildPaths(root, devicePrefix);
-    return {
-      kind: 'sandbox',
-      present: true,
-      devicePrefix,
-      paths,
-      // The prefix's own broker first, then the host's (GATE_MQTT_HOST_MOSQUITTO: a colon-separated list, e.g. a self-built one).
-      mosquittoCandidates: [path.join(paths.bin, 'mosquitto'), ...(environment.GATE_MQTT_HOST_MOSQUITTO ?? '/usr/sbin/mosquitto:/usr/bin/mosquitto:/usr/local/sbin/mosquitto').split(':').filter(Boolean)],
-      // The project's own pm2 (GATE_MQTT_PM2: another pm2 script, e.g. a global install).
-      pm2: { node: process.execPath, script: environment.GATE_MQTT_PM2 ?? bundledPm2Script() },
-      shell: '/bin/sh',
-      env: minimalEnv(paths, 'sandbox', environment),
-    };
+    return sandboxProfile(validateRoot(options.root), explicitPrefix ?? DEFAULT_PREFIX, options, environment);
   }
   const detected = detectTermuxPrefix(environment);
   if (!explicitPrefix && !detected && requireDevice) {
@@ -156,14 +130,18 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
   }
   const devicePrefix = explicitPrefix ?? detected ?? DEFAULT_PREFIX;
   const paths = buildPaths('', devicePrefix);
-  const devicePm2 = path.join(paths.prefix, 'lib', 'node_modules', 'pm2', 'bin', 'pm2');
   return {
     kind: 'termux',
     present: Boolean(explicitPrefix ?? detected),
     devicePrefix,
     paths,
     mosquittoCandidates: [path.join(paths.bin, 'mosquitto')],
-    pm2: { node: path.join(paths.bin, 'node'), script: devicePm2 },
+    pm2: {
+      node: path.join(paths.bin, 'node'),
+      script: path.join(paths.prefix, 'lib', 'node_modules', 'pm2', 'bin', 'pm2'),
+      ...pm2Layout(paths.pm2Home),
+    },
+    packages: options.packages ?? termuxPackages(paths.bin),
     shell: path.join(paths.bin, 'sh'),
     env: minimalEnv(paths, 'termux', environment),
   };

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from '../platform/process-info.js';
 import type { Profile } from '../platform/profile.js';
-import { processAlive } from '../platform/process-alive.js';
-import { describeCommand, type Command, type RunResult, type Runner } from '../run/runner.js';
+import { type Command, describeCommand, type Runner, type RunResult } from '../run/runner.js';
 
 export const PROCESS_NAME = 'mqtt';
 const PM2_TIMEOUT_MS = 60_000;
@@ -85,7 +85,7 @@ export class Pm2 {
   }
 
   async daemonRunning(): Promise<boolean> {
-    const text = await readFile(path.join(this.profile.paths.pm2Home, 'pm2.pid'), 'utf8').catch(() => '');
+    const text = await readFile(this.profile.pm2.pidFile, 'utf8').catch(() => '');
     const pid = Number(text.trim());
     return Number.isInteger(pid) && pid > 0 && processAlive(pid);
   }
@@ -127,16 +127,8 @@ export class Pm2 {
     return String((JSON.parse(text) as { version?: string }).version ?? '');
   }
 
-  async kill(): Promise<void> {
-    await this.runner.run(this.command(['kill']), { env: this.profile.env, timeoutMs: PM2_TIMEOUT_MS, mutates: true });
-  }
-
-  get dumpFile(): string {
-    return path.join(this.profile.paths.pm2Home, 'dump.pm2');
-  }
-
   async dumpNames(): Promise<string[]> {
-    const text = await readFile(this.dumpFile, 'utf8').catch(() => undefined);
+    const text = await readFile(this.profile.pm2.dumpFile, 'utf8').catch(() => undefined);
     if (text === undefined) return [];
     try {
       return parseDump(text);

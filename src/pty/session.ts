@@ -54,14 +54,21 @@ export class PtySession {
   }
 
   static async open(spec: TransportSpec): Promise<PtySession> {
-    const term = pty.spawn(spec.file, spec.args, { name: 'dumb', cols: 200, rows: 50, env: definedEnv({ ...spec.env, TERM: 'dumb' }) });
+    const term = pty.spawn(spec.file, spec.args, {
+      name: 'dumb',
+      cols: 200,
+      rows: 50,
+      env: definedEnv({ ...spec.env, TERM: 'dumb' }),
+    });
     const session = new PtySession(term, spec.name);
     // Quiet the shell: no prompts, no echo of what we type; then prove it answers.
     const ready = await session.exec("PS1=''; PS2=''; stty -echo 2>/dev/null; true", spec.connectTimeoutMs, false);
     if (ready.exitCode === null) {
       session.close();
       const seen = cleanPtyText(session.buffer).trim().split('\n').slice(-2).join(' | ');
-      throw new Error(`no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms${seen ? `: ${seen}` : ''}`);
+      throw new Error(
+        `no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+      );
     }
     for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);
     return session;
@@ -78,7 +85,9 @@ export class PtySession {
     const started = Date.now();
     if (this.exited) return { output: '', exitCode: null, timedOut: true, ms: 0 };
     const id = randomBytes(8).toString('hex');
-    const body = encode ? `( eval "$(printf '%s' '${Buffer.from(script).toString('base64')}' | base64 -d)" ) </dev/null 2>&1` : script;
+    const body = encode
+      ? `( eval "$(printf '%s' '${Buffer.from(script).toString('base64')}' | base64 -d)" ) </dev/null 2>&1`
+      : script;
     // The markers are split in what we type ('%s%s'), so an echo of this line never looks like them.
     const line = `printf '\\036%s%s\\036\\n' 'GMB' '${id}'; ${body}; printf '\\036GME%s:%d\\036\\n' '${id}' "$?"\r`;
     const start = `${MARK}GMB${id}${MARK}`;
@@ -97,7 +106,12 @@ export class PtySession {
     const from = text.indexOf(start);
     const match = end.exec(text)!;
     const raw = from === -1 ? text.slice(0, match.index) : text.slice(from + start.length, match.index);
-    return { output: cleanPtyText(raw).replace(/^\n/, ''), exitCode: Number(match[1]), timedOut: false, ms: Date.now() - started };
+    return {
+      output: cleanPtyText(raw).replace(/^\n/, ''),
+      exitCode: Number(match[1]),
+      timedOut: false,
+      ms: Date.now() - started,
+    };
   }
 
   private waitFor(test: () => boolean, timeoutMs: number): Promise<boolean> {

@@ -3,7 +3,10 @@ import { badInput } from '../errors.js';
 import type { Profile } from '../platform/profile.js';
 import type { TransportSpec } from './session.js';
 
-export type Target = { kind: 'local' } | { kind: 'ssh'; user: string; host: string; port: number } | { kind: 'adb'; serial: string | undefined };
+export type Target =
+  | { kind: 'local' }
+  | { kind: 'ssh'; user: string; host: string; port: number }
+  | { kind: 'adb'; serial: string | undefined };
 
 export const TERMUX_SSH_PORT = 8022;
 
@@ -42,11 +45,22 @@ export interface TransportOptions {
 }
 
 export function transportFor(target: Target, profile: Profile, options: TransportOptions = {}): TransportSpec {
-  const hostEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8' };
+  const hostEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/',
+    LANG: 'C.UTF-8',
+  };
   if (process.env.SSH_AUTH_SOCK) hostEnv.SSH_AUTH_SOCK = process.env.SSH_AUTH_SOCK;
   switch (target.kind) {
     case 'local':
-      return { name: 'local', file: profile.shell, args: [], env: { ...profile.env }, setup: [], connectTimeoutMs: 5000 };
+      return {
+        name: 'local',
+        file: profile.shell,
+        args: [],
+        env: { ...profile.env },
+        setup: [],
+        connectTimeoutMs: 5000,
+      };
     case 'ssh':
       return {
         name: describeTarget(target),
@@ -55,10 +69,14 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
           '-tt',
           '-p',
           String(target.port),
-          '-o', 'BatchMode=yes',
-          '-o', 'ConnectTimeout=10',
-          '-o', 'ServerAliveInterval=5',
-          '-o', 'StrictHostKeyChecking=accept-new',
+          '-o',
+          'BatchMode=yes',
+          '-o',
+          'ConnectTimeout=10',
+          '-o',
+          'ServerAliveInterval=5',
+          '-o',
+          'StrictHostKeyChecking=accept-new',
           ...(options.sshConfig ? ['-F', options.sshConfig] : []),
           `${target.user}@${target.host}`,
         ],

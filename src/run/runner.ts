@@ -1,5 +1,5 @@
-import { $, quote, type ProcessOutput } from 'zx';
-import { failed } from '../errors.js';
+import { $, type ProcessOutput, quote } from 'zx';
+import type { DryRunPlan } from './plan.js';
 
 /** A program and its arguments as data: values are never glued into a shell string by hand. */
 export type Command = readonly [file: string, args: readonly string[]];
@@ -40,7 +40,8 @@ export class CommandError extends Error {
     readonly command: string,
     readonly result: RunResult,
   ) {
-    const why = result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'} (timeout)` : `exit ${result.exitCode}`;
+    const why =
+      result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'} (timeout)` : `exit ${result.exitCode}`;
     const stderr = tail(result.stderr || result.stdout);
     super(`${command} failed (${why})${stderr ? `: ${stderr}` : ''}`);
     this.name = 'CommandError';
@@ -52,14 +53,12 @@ export class CommandError extends Error {
  * never globally. In dry-run, commands that change the device are only recorded in `planned`.
  */
 export class Runner {
-  readonly planned: string[] = [];
-
-  constructor(readonly dryRun = false) {}
+  constructor(readonly plan: DryRunPlan) {}
 
   /** Runs and returns the result whatever the exit code. */
   async run(command: Command, options: RunOptions = {}): Promise<RunResult> {
-    if (this.dryRun && options.mutates) {
-      this.planned.push(describeCommand(command));
+    if (this.plan.active && options.mutates) {
+      this.plan.add(describeCommand(command));
       return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true };
     }
     const [file, args] = command;
@@ -71,7 +70,13 @@ export class Runner {
       input: options.input,
       cwd: options.cwd,
     })`${file} ${args}`;
-    return { exitCode: output.exitCode, signal: output.signal, stdout: output.stdout, stderr: output.stderr, skipped: false };
+    return {
+      exitCode: output.exitCode,
+      signal: output.signal,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      skipped: false,
+    };
   }
 
   /** Runs and throws a CommandError unless the program exits 0. */
@@ -85,9 +90,17 @@ export class Runner {
    * Starts a long-running program and watches its output until `until` matches (then stops it), it
    * exits by itself, or the time is up (then stops it). Used for a broker's trial start.
    */
-  async watch(command: Command, options: { until: RegExp; timeoutMs: number; env?: Record<string, string> }): Promise<{ matched: boolean; exitCode: number | null; output: string }> {
+  async watch(
+    command: Command,
+    options: { until: RegExp; timeoutMs: number; env?: Record<string, string> },
+  ): Promise<{ matched: boolean; exitCode: number | null; output: string }> {
     const [file, args] = command;
-    const child = $({ nothrow: true, quiet: true, timeout: options.timeoutMs, env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' } })`${file} ${args}`;
+    const child = $({
+      nothrow: true,
+      quiet: true,
+      timeout: options.timeoutMs,
+      env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    })`${file} ${args}`;
     let output = '';
     let matched = false;
     const onData = (chunk: Buffer | string) => {
@@ -106,18 +119,12 @@ export class Runner {
   /** Runs a program on the user's terminal (an editor): stdin, stdout and stderr are inherited. */
   async interactive(command: Command, env?: Record<string, string>): Promise<number | null> {
     const [file, args] = command;
-    const result = await $({ nothrow: true, stdio: 'inherit', env: env ?? (process.env as Record<string, string>), timeout: 24 * 3600_000 })`${file} ${args}`;
+    const result = await $({
+      nothrow: true,
+      stdio: 'inherit',
+      env: env ?? (process.env as Record<string, string>),
+      timeout: 24 * 3600_000,
+    })`${file} ${args}`;
     return result.exitCode;
   }
-
-  /** Records a file change for dry-run output (the writers call it). */
-  plan(description: string): void {
-    this.planned.push(description);
-  }
-}
-
-/** Turns a CommandError into a one-line failure for the user. */
-export function commandFailure(error: unknown, what: string, hint?: string) {
-  const message = error instanceof Error ? error.message : String(error);
-  return failed(`${what}: ${message}`, hint);
 }

@@ -1,44 +1,28 @@
-import { existsSync } from 'node:fs';
+import { isListening } from '../broker/port.js';
+import { changedLines, diffSummary } from '../config/diff.js';
+import { localTarget } from '../config/listener-target.js';
+import { type LoadedConfig, loadConfigText, readConfigFile } from '../config/load.js';
+import { holdsSecret, redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
-import { localTarget } from '../config/listener-target.js';
-import { decodeConfig, errors, loadConfigText, readConfigFile, type LoadedConfig } from '../config/load.js';
-import { isListening } from '../broker/port.js';
-import { formatIssue, type ConfIssue } from '../config/model.js';
-import { holdsSecret, redactConfig } from '../config/redact.js';
-import { missingFiles } from '../config/referenced-files.js';
-import { writeFileAtomic } from '../fsx/atomic-write.js';
-import { backupStore, readText, writeDeviceFile } from '../fsx/device-files.js';
-import { findMosquitto } from '../mosquitto/binary.js';
-import { trialStart } from '../mosquitto/trial.js';
+import { readText } from '../fsx/writer.js';
 import { PROCESS_NAME } from '../pm2/pm2.js';
-import { done, skipped, type Step } from '../ui/steps.js';
-import { changedLines, diffSummary } from '../config/diff.js';
-import { runsOlderConfig } from './staleness.js';
-import type { RunState } from './state.js';
+import type { CommandResult } from '../ui/result.js';
+import { restartBroker, runsOlderConfig } from './broker-process.js';
+import { runPipeline } from './pipeline.js';
+import { describeReasons, done, initialFacts, type RunFacts, type Step, skipped } from './step.js';
+import { describeIssues, validateCandidate } from './validate.js';
 import { verifyBroker } from './verify.js';
 
-export interface Validation {
-  config: LoadedConfig;
-  issues: ConfIssue[];
-  /** How far it was checked: the model only, or also a trial start of the real broker. */
-  depth: 'model' | 'trial';
-}
-
-/** Checks a candidate config in two steps: the model (syntax, options, files it names), then a trial start. */
-export async function validateCandidate(ctx: Context, text: string, file = ctx.profile.paths.configFile): Promise<Validation> {
-  const decoded = decodeConfig(Buffer.from(text, 'utf8'));
-  if (!decoded.ok) {
-    const config = await loadConfigText('', file);
-    return { config, issues: [{ file, line: 1, severity: 'error', message: decoded.message }], depth: 'model' };
-  }
-  const config = await loadConfigText(text, file);
-  const issues = [...errors(config), ...(await missingFiles(config.entries))];
-  if (issues.length) return { config, issues, depth: 'model' };
-  const mosquitto = await findMosquitto(ctx.profile);
-  if (!mosquitto) return { config, issues, depth: 'model' };
-  const trial = await trialStart(ctx.runner, mosquitto, config.entries);
-  return { config, issues: trial.ok ? [] : [trial.issue], depth: 'trial' };
+export interface ApplyRequest {
+  /** Names the command in the result and the log ("config apply", "bridge add", …). */
+  command: string;
+  /** Names the backups this run makes ("apply", "bridge-add", …). */
+  reason: string;
+  /** The whole new config. */
+  text: string;
+  /** The file named in validation messages (the user's candidate file; default the device config). */
+  label?: string;
 }
 
 /** A new listener port that another program already holds would only fail after the write: refuse first. */
@@ -48,101 +32,129 @@ async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<
   const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
   for (const listener of candidate.model.listeners) {
     if (listener.port === 0 || (ours.has(listener.port) && broker?.status === 'online')) continue;
-    if (await isListening(listener.port)) throw failed(`port ${listener.port} is in use by another program; nothing was changed`, `find it with: ss -ltnp 'sport = :${listener.port}'`);
+    if (await isListening(listener.port)) {
+      throw failed(
+        `port ${listener.port} is in use by another program; nothing was changed`,
+        `find it with: ss -ltnp 'sport = :${listener.port}'`,
+      );
+    }
   }
 }
 
-export function describeIssues(issues: ConfIssue[]): string {
-  const [first, ...rest] = issues;
-  return `${first ? formatIssue(first) : 'invalid'}${rest.length ? ` (and ${rest.length} more: see gate-mqtt config validate)` : ''}`;
+const fileMode = (text: string) => (holdsSecret(text) ? 0o600 : 0o644);
+
+function validateStep(ctx: Context, request: ApplyRequest): Step {
+  return {
+    id: 'config.validate',
+    title: 'Validate the new config',
+    run: async (facts) => {
+      const validation = await validateCandidate(ctx, request.text, request.label ?? ctx.profile.paths.configFile);
+      if (validation.issues.length) {
+        throw badInput(`${describeIssues(validation.issues)}; nothing was changed`, 'fix the line named and run again');
+      }
+      await refuseTakenPorts(ctx, validation.config);
+      const target = localTarget(validation.config.model, facts.target.port);
+      const how =
+        validation.depth === 'trial'
+          ? 'model and a trial start of mosquitto'
+          : 'model; mosquitto not found for a trial start';
+      return done(`valid (${how})`, false, { learned: { target } });
+    },
+  };
 }
 
-/** Restarts `mqtt` (a full restart: mosquitto does not reload bridges on SIGHUP), or starts it again from its definition. */
-export async function restartBroker(ctx: Context, state: RunState): Promise<void> {
-  const current = await ctx.pm2.find(PROCESS_NAME);
-  if (current) await ctx.pm2.restart(PROCESS_NAME);
-  else if (existsSync(ctx.profile.paths.pm2Definition)) await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);
-  else throw failed(`pm2 has no process "${PROCESS_NAME}" and no definition was written`, 'run: gate-mqtt provision');
-  state.startedByUs = true;
+function writeStep(ctx: Context, request: ApplyRequest): Step {
+  const file = ctx.profile.paths.configFile;
+  return {
+    id: 'config.write',
+    title: 'Back up and write',
+    run: async () => {
+      const current = await readText(file);
+      if (current === request.text) {
+        const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
+        if (await runsOlderConfig(file, broker)) {
+          return done(
+            'the config already is this, but the broker started before it was written: it restarts to read it',
+            false,
+            {
+              needsRestart: 'config-newer-than-broker',
+            },
+          );
+        }
+        return done('the config already is this; nothing written');
+      }
+      const written = await ctx.writer.write(file, request.text, {
+        mode: fileMode(request.text),
+        reason: request.reason,
+      });
+      const summary = diffSummary(current ?? '', request.text);
+      if (ctx.dryRun)
+        for (const line of changedLines(redactConfig(current ?? ''), redactConfig(request.text)))
+          ctx.plan.add(`diff ${line}`);
+      const backup = written.backupId ? `, backup ${written.backupId}` : '';
+      return done(ctx.dryRun ? `dry-run: would write (${summary})` : `wrote ${file} (${summary})${backup}`, true, {
+        needsRestart: 'config-changed',
+        ...(current === undefined ? {} : { learned: { replacedConfig: current } }),
+      });
+    },
+  };
 }
 
-export interface ApplyState extends RunState {
-  candidate?: string;
-  previous?: string;
-  unchanged?: boolean;
+/** Puts the replaced config back (the rejected one is kept as a backup), restarts and verifies. */
+async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string): Promise<void> {
+  const file = ctx.profile.paths.configFile;
+  await ctx.writer.backup(`${reason}-rejected`, [file]);
+  const previous = facts.replacedConfig;
+  if (previous === undefined) {
+    throw failed('the new config did not come up and there was no previous config to put back', 'run: gate-mqtt reset');
+  }
+  await ctx.writer.write(file, previous, { mode: fileMode(previous), reason: `${reason}-rejected` });
+  const config = await loadConfigText(previous, file);
+  try {
+    await restartBroker(ctx);
+    await verifyBroker(ctx, { ...facts, target: localTarget(config.model, facts.target.port), brokerStarted: true });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw failed(
+      `the new config did not come up, and after putting the previous one back the broker still does not ` +
+        `answer: ${why}`,
+      'run: gate-mqtt doctor, or gate-mqtt reset',
+    );
+  }
+}
+
+function restartStep(ctx: Context, request: ApplyRequest): Step {
+  return {
+    id: 'broker.restart',
+    title: 'Restart and verify',
+    run: async (facts) => {
+      if (facts.restartReasons.length === 0) return skipped('nothing changed: the broker was not restarted');
+      const command = ctx.pm2.describe(['restart', PROCESS_NAME]);
+      if (ctx.dryRun)
+        return skipped(`dry-run: would run ${command} (${describeReasons(facts.restartReasons)}) and a round trip`);
+      try {
+        await restartBroker(ctx);
+        const verified = await verifyBroker(ctx, { ...facts, brokerStarted: true });
+        return done(`restarted (${describeReasons(facts.restartReasons)}); ${verified}`, true, {
+          restarted: [...facts.restartReasons],
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        await rollBack(ctx, facts, request.reason);
+        throw failed(
+          `the new config did not come up (${why}); the previous config was put back and the broker answers`,
+          'check the new config with: gate-mqtt config validate FILE',
+        );
+      }
+    },
+  };
 }
 
 /**
  * Validate, back up, write atomically, restart, prove the broker answers; when it does not, put the
  * previous file back, restart and verify again. The rejected candidate is kept as a backup too.
  */
-export function applySteps(ctx: Context, state: ApplyState, reason: string, candidate: () => Promise<string>, label?: string): Step[] {
-  const file = ctx.profile.paths.configFile;
-  return [
-    {
-      id: 'config.validate',
-      title: 'Validate the new config',
-      run: async () => {
-        const text = await candidate();
-        const validation = await validateCandidate(ctx, text, label ?? file);
-        if (validation.issues.length) throw badInput(`${describeIssues(validation.issues)}; nothing was changed`, 'fix the line named and run again');
-        state.candidate = text;
-        await refuseTakenPorts(ctx, validation.config);
-        const target = localTarget(validation.config.model, state.port);
-        state.port = target.port;
-        state.host = target.host;
-        return done(validation.depth === 'trial' ? 'valid (model and a trial start of mosquitto)' : 'valid (model; mosquitto not found for a trial start)');
-      },
-    },
-    {
-      id: 'config.write',
-      title: 'Back up and write',
-      run: async () => {
-        const text = state.candidate ?? '';
-        const current = await readText(file);
-        if (current === text) {
-          const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
-          if (await runsOlderConfig(file, broker)) return done('the config already is this, but the broker started before it was written: it restarts to read it');
-          state.unchanged = true;
-          return done('the config already is this; nothing written');
-        }
-        state.previous = current;
-        const written = await writeDeviceFile(ctx, file, text, { mode: holdsSecret(text) ? 0o600 : 0o644, reason });
-        const summary = diffSummary(current ?? '', text);
-        if (ctx.dryRun) for (const line of changedLines(redactConfig(current ?? ''), redactConfig(text))) ctx.runner.plan(`diff ${line}`);
-        return done(ctx.dryRun ? `dry-run: would write (${summary})` : `wrote ${file} (${summary})${written.backupId ? `, backup ${written.backupId}` : ''}`, true);
-      },
-    },
-    {
-      id: 'broker.restart',
-      title: 'Restart and verify',
-      run: async () => {
-        if (state.unchanged) return skipped('nothing changed: the broker was not restarted');
-        if (ctx.dryRun) return skipped(`dry-run: would run ${ctx.pm2.describe(['restart', PROCESS_NAME])} and a round trip`);
-        try {
-          await restartBroker(ctx, state);
-          return done(await verifyBroker(ctx, state), true);
-        } catch (error) {
-          const why = error instanceof Error ? error.message : String(error);
-          await rollBack(ctx, state, reason);
-          throw failed(`the new config did not come up (${why}); the previous config was put back and the broker answers`, 'check the new config with: gate-mqtt config validate FILE');
-        }
-      },
-    },
-  ];
-}
-
-async function rollBack(ctx: Context, state: ApplyState, reason: string): Promise<void> {
-  const file = ctx.profile.paths.configFile;
-  await backupStore(ctx).save(`${reason}-rejected`, [file]);
-  if (state.previous === undefined) throw failed('the new config did not come up and there was no previous config to put back', 'run: gate-mqtt reset');
-  await writeFileAtomic(file, state.previous, { mode: holdsSecret(state.previous) ? 0o600 : 0o644 });
-  const config = await loadConfigText(state.previous, file);
-  Object.assign(state, localTarget(config.model, state.port));
-  try {
-    await restartBroker(ctx, state);
-    await verifyBroker(ctx, state);
-  } catch (error) {
-    throw failed(`the new config did not come up, and after putting the previous one back the broker still does not answer: ${error instanceof Error ? error.message : String(error)}`, 'run: gate-mqtt doctor, or gate-mqtt reset');
-  }
+export function applyConfig(ctx: Context, request: ApplyRequest): Promise<CommandResult> {
+  const steps = [validateStep(ctx, request), writeStep(ctx, request), restartStep(ctx, request)];
+  return runPipeline(ctx, request.command, steps, initialFacts(1883));
 }

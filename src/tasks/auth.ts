@@ -1,11 +1,9 @@
-import { chown } from 'node:fs/promises';
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
 import { holdsPassword, passwordLine, USERNAME_PATTERN } from '../config/password-file.js';
 import { requireSafeValue } from '../config/safe-value.js';
-import { readText, writeDeviceFile } from '../fsx/device-files.js';
-import { done, type Step } from '../ui/steps.js';
-import type { RunState } from './state.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { readText } from '../fsx/writer.js';
+import { done, type Step } from './step.js';
 
 export interface AuthOptions {
   username: string;
@@ -13,7 +11,9 @@ export interface AuthOptions {
 }
 
 export function checkAuth(options: AuthOptions): AuthOptions {
-  if (!USERNAME_PATTERN.test(options.username)) throw badInput('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed');
+  if (!USERNAME_PATTERN.test(options.username)) {
+    throw badInput('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed');
+  }
   requireSafeValue('the password', options.password);
   return options;
 }
@@ -27,24 +27,28 @@ async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | 
   return uid && gid ? { uid: Number(uid), gid: Number(gid) } : undefined;
 }
 
-/** The password file of the --auth profile: written (0600, hashed, backed up) unless it already holds this user and password. */
-export function passwordStep(ctx: Context, state: RunState, auth: AuthOptions): Step {
+/** The --auth password file: written (0600, hashed, backed up) unless it already holds this user and password. */
+export function passwordStep(ctx: Context, auth: AuthOptions): Step {
   const file = ctx.profile.paths.passwordFile;
+  const credentials = { username: auth.username, password: auth.password };
   return {
     id: 'auth.passwords',
     title: 'Password file',
     run: async () => {
       ctx.secrets.add(auth.password);
-      state.credentials = { username: auth.username, password: auth.password };
       const current = await readText(file);
-      if (current !== undefined && holdsPassword(current, auth.username, auth.password)) return done(`${file} holds user ${auth.username}`);
+      if (current !== undefined && holdsPassword(current, auth.username, auth.password)) {
+        return done(`${file} holds user ${auth.username}`, false, { learned: { credentials } });
+      }
       const others = (current ?? '').split('\n').filter((line) => line !== '' && !line.startsWith(`${auth.username}:`));
-      await writeDeviceFile(ctx, file, `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`, { mode: 0o600, reason: 'passwords' });
-      const owner = ctx.dryRun ? undefined : await brokerUser(ctx);
+      const content = `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`;
       // Started as root, mosquitto reads its password file after dropping to its own user.
-      if (owner) await chown(file, owner.uid, owner.gid);
-      state.configChanged = true;
-      return done(`${current === undefined ? 'wrote' : 'updated'} ${file} (user ${auth.username})`, true);
+      const owner = await brokerUser(ctx);
+      await ctx.writer.write(file, content, { mode: 0o600, reason: 'passwords', ...(owner ? { owner } : {}) });
+      return done(`${current === undefined ? 'wrote' : 'updated'} ${file} (user ${auth.username})`, true, {
+        learned: { credentials },
+        needsRestart: 'config-changed',
+      });
     },
   };
 }

@@ -1,90 +1,77 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { unsupported } from '../errors.js';
-import { writeFileAtomic } from '../fsx/atomic-write.js';
-import { readText } from '../fsx/device-files.js';
-import { findMosquitto, meetsFloor, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
-import type { Command } from '../run/runner.js';
-import { done, type Step } from '../ui/steps.js';
-import type { RunState } from './state.js';
+import { readText } from '../fsx/writer.js';
+import { findMosquitto, MOSQUITTO_FLOOR, meetsFloor, mosquittoVersion } from '../mosquitto/binary.js';
+import { done, type Step, skipped } from './step.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
-/** Unattended: never stop at dpkg's conffile question (it waits forever without a TTY); keep the local file. */
-const APT_UNATTENDED = ['-y', '-q', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold'];
-
-function installCommands(ctx: Context): Command[] {
-  if (ctx.profile.kind === 'termux') {
-    const aptGet = path.join(ctx.profile.paths.bin, 'apt-get');
-    return [
-      [aptGet, ['update']],
-      [aptGet, ['install', ...APT_UNATTENDED, 'mosquitto']],
-    ];
-  }
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw unsupported('mosquitto is not installed and this sandbox cannot install it (needs root and apt-get)', 'install it yourself: sudo apt-get install mosquitto mosquitto-clients');
-  }
-  return [['/usr/bin/apt-get', ['install', ...APT_UNATTENDED, 'mosquitto', 'mosquitto-clients']]];
-}
 
 /**
- * Installs mosquitto. The gateway's package declares no conffiles, so an upgrade may replace
- * mosquitto.conf silently: the file is kept aside in memory and put back if the package touched it.
+ * Installs the broker with the profile's package manager. The gateway's package declares no conffiles,
+ * so an upgrade may replace mosquitto.conf silently: the file is kept in memory and put back if the
+ * package touched it (the package's version is kept as a backup).
  */
-async function install(ctx: Context): Promise<string> {
-  const commands = installCommands(ctx);
+async function installBroker(ctx: Context): Promise<string> {
+  const packages = ctx.profile.packages;
+  if (packages.unavailable) throw unsupported(packages.unavailable.message, packages.unavailable.hint);
   const configFile = ctx.profile.paths.configFile;
   const before = await readText(configFile);
-  const env = { ...ctx.profile.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const command of commands) {
+  const env = { ...ctx.profile.env, ...packages.env };
+  for (const command of packages.installCommands(packages.brokerPackages)) {
     try {
       await ctx.runner.check(command, { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true });
     } catch (error) {
       // No package, no network, a broken package manager: there is no way to get the broker (exit 4).
-      throw unsupported(`could not install mosquitto: ${error instanceof Error ? error.message : String(error)}`, 'check the network and the package sources, then: pkg install mosquitto');
+      const why = error instanceof Error ? error.message : String(error);
+      throw unsupported(
+        `could not install mosquitto: ${why}`,
+        'check the network and the package sources, then: pkg install mosquitto',
+      );
     }
   }
-  if (!ctx.dryRun && before !== undefined && (await readText(configFile)) !== before) {
-    await writeFileAtomic(configFile, before, { mode: 0o600 });
-    return 'installed (the package replaced mosquitto.conf; the previous file was put back)';
-  }
-  return 'installed';
+  if (ctx.dryRun || before === undefined || (await readText(configFile)) === before)
+    return `installed with ${packages.name}`;
+  await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+  return `installed with ${packages.name} (the package replaced mosquitto.conf; the previous file was put back)`;
 }
 
-export function mosquittoSteps(ctx: Context, state: RunState): Step[] {
-  return [
-    {
-      id: 'mosquitto.install',
-      title: 'mosquitto installed',
-      run: async () => {
-        const found = await findMosquitto(ctx.profile);
-        if (found) {
-          state.mosquitto = found;
-          return done(`found ${found}`);
-        }
-        const what = await install(ctx);
-        if (ctx.dryRun) {
-          state.mosquitto = ctx.profile.mosquittoCandidates[0];
-          return done(`dry-run: would install mosquitto`, true);
-        }
-        state.mosquitto = await findMosquitto(ctx.profile);
-        if (!state.mosquitto) throw unsupported(`mosquitto was installed but is not at ${ctx.profile.mosquittoCandidates.join(' or ')}`, 'install it by hand and run again');
-        return done(`${what}: ${state.mosquitto}`, true);
-      },
+export function mosquittoInstallStep(ctx: Context): Step {
+  return {
+    id: 'mosquitto.install',
+    title: 'mosquitto installed',
+    run: async () => {
+      const found = await findMosquitto(ctx.profile);
+      if (found) return done(`found ${found}`, false, { learned: { mosquitto: found } });
+      const how = await installBroker(ctx);
+      if (ctx.dryRun) {
+        return done(`dry-run: would install mosquitto with ${ctx.profile.packages.name}`, true, {
+          learned: { mosquitto: ctx.profile.mosquittoCandidates[0] },
+        });
+      }
+      const installed = await findMosquitto(ctx.profile);
+      if (!installed) {
+        const where = ctx.profile.mosquittoCandidates.join(' or ');
+        throw unsupported(`mosquitto was installed but is not at ${where}`, 'install it by hand and run again');
+      }
+      return done(`${how}: ${installed}`, true, { learned: { mosquitto: installed }, needsRestart: 'binary-changed' });
     },
-    {
-      id: 'mosquitto.version',
-      title: 'mosquitto version',
-      run: async () => {
-        const binary = state.mosquitto;
-        if (!binary || !existsSync(binary)) return { changed: false, detail: 'dry-run: not installed yet', skipped: true };
-        const version = await mosquittoVersion(ctx.runner, binary);
-        if (!version) throw unsupported(`cannot read the version of ${binary} (mosquitto -h)`, 'reinstall mosquitto');
-        if (!meetsFloor(version)) throw unsupported(`mosquitto ${version} is older than ${MOSQUITTO_FLOOR}`, 'upgrade it: pkg upgrade mosquitto');
-        state.mosquittoVersion = version;
-        return done(`${version} (floor ${MOSQUITTO_FLOOR})`);
-      },
+  };
+}
+
+export function mosquittoVersionStep(ctx: Context): Step {
+  return {
+    id: 'mosquitto.version',
+    title: 'mosquitto version',
+    run: async (facts) => {
+      const binary = facts.mosquitto;
+      if (!binary || !existsSync(binary)) return skipped('dry-run: not installed yet');
+      const version = await mosquittoVersion(ctx.runner, binary);
+      if (!version) throw unsupported(`cannot read the version of ${binary} (mosquitto -h)`, 'reinstall mosquitto');
+      if (!meetsFloor(version)) {
+        throw unsupported(`mosquitto ${version} is older than ${MOSQUITTO_FLOOR}`, 'upgrade it: pkg upgrade mosquitto');
+      }
+      return done(`${version} (floor ${MOSQUITTO_FLOOR})`, false, { learned: { mosquittoVersion: version } });
     },
-  ];
+  };
 }

@@ -3,16 +3,13 @@ import path from 'node:path';
 import semver from 'semver';
 import type { Context } from '../context.js';
 import { failed, unsupported } from '../errors.js';
-import { acquireLock } from '../platform/lock.js';
-import { ensureDir } from '../fsx/atomic-write.js';
-import { done, skipped, type Step } from '../ui/steps.js';
-import type { RunState } from './state.js';
+import { done, type Step } from './step.js';
 
 export const NODE_FLOOR = '20.0.0';
 /** Below this much free space a config write or a package install may fail half-way. */
 export const MIN_FREE_BYTES = 5 * 1024 * 1024;
 /** Unix socket paths (pm2's rpc.sock) must fit in 108 bytes. */
-const MAX_SOCKET_PATH = 100;
+export const MAX_SOCKET_PATH = 100;
 
 async function freeBytes(start: string): Promise<number> {
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -25,38 +22,38 @@ async function freeBytes(start: string): Promise<number> {
   }
 }
 
-export function preflightSteps(ctx: Context, state: RunState, command: string): Step[] {
-  const paths = ctx.profile.paths;
-  return [
-    {
-      id: 'preflight.node',
-      title: 'Node.js version',
-      run: async () => {
-        if (!semver.gte(process.version, NODE_FLOOR)) throw unsupported(`Node.js ${process.version} is older than ${NODE_FLOOR}`, 'install a newer nodejs package');
-        const socket = path.join(paths.pm2Home, 'rpc.sock');
-        if (socket.length > MAX_SOCKET_PATH) throw unsupported(`the pm2 home ${paths.pm2Home} is too long for a unix socket`, 'use a shorter --root');
-        return done(`${process.version} (floor ${NODE_FLOOR})`);
-      },
+export function nodeStep(ctx: Context): Step {
+  return {
+    id: 'preflight.node',
+    title: 'Node.js version',
+    run: async () => {
+      if (!semver.gte(process.version, NODE_FLOOR)) {
+        throw unsupported(`Node.js ${process.version} is older than ${NODE_FLOOR}`, 'install a newer nodejs package');
+      }
+      if (ctx.profile.pm2.rpcSocket.length > MAX_SOCKET_PATH) {
+        throw unsupported(`the pm2 home ${ctx.profile.pm2.home} is too long for a unix socket`, 'use a shorter --root');
+      }
+      return done(`${process.version} (floor ${NODE_FLOOR})`);
     },
-    {
-      id: 'preflight.lock',
-      title: 'Run lock',
-      run: async () => {
-        if (ctx.dryRun) return skipped('dry-run takes no lock');
-        await ensureDir(path.dirname(paths.lockFile));
-        state.lock = await acquireLock(paths.lockFile, command);
-        return done(`held by pid ${process.pid}`);
-      },
+  };
+}
+
+export function diskStep(ctx: Context): Step {
+  const prefix = ctx.profile.paths.prefix;
+  return {
+    id: 'preflight.disk',
+    title: 'Free disk space',
+    run: async () => {
+      const free = await freeBytes(prefix);
+      const mib = (free / 1024 / 1024).toFixed(1);
+      if (free < MIN_FREE_BYTES) {
+        const need = MIN_FREE_BYTES / 1024 / 1024;
+        throw failed(
+          `only ${mib} MiB free below ${prefix}; at least ${need} MiB are needed`,
+          'free some space on the device and run again',
+        );
+      }
+      return done(`${mib} MiB free`);
     },
-    {
-      id: 'preflight.disk',
-      title: 'Free disk space',
-      run: async () => {
-        const free = await freeBytes(paths.prefix);
-        const mib = (free / 1024 / 1024).toFixed(1);
-        if (free < MIN_FREE_BYTES) throw failed(`only ${mib} MiB free below ${paths.prefix}; at least ${MIN_FREE_BYTES / 1024 / 1024} MiB are needed`, 'free some space on the device and run again');
-        return done(`${mib} MiB free`);
-      },
-    },
-  ];
+  };
 }

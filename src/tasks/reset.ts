@@ -1,62 +1,72 @@
-import { readdir, rm, unlink } from 'node:fs/promises';
-import type { Context } from '../context.js';
+import { readdir } from 'node:fs/promises';
 import { factoryConfig } from '../config/factory.js';
-import { writeFileAtomic } from '../fsx/atomic-write.js';
-import { backupStore, readText } from '../fsx/device-files.js';
-import { done, type Step } from '../ui/steps.js';
-import type { RunState } from './state.js';
+import type { Context } from '../context.js';
+import { readText } from '../fsx/writer.js';
+import { done, type Step } from './step.js';
 
 export interface ResetOptions {
   keepData: boolean;
   port: number;
 }
 
-interface ResetState extends RunState {
-  pending?: { config: boolean; madeFiles: string[]; data: boolean };
-}
-
-async function listDir(dir: string): Promise<string[]> {
-  return readdir(dir).catch(() => [] as string[]);
-}
-
-/** Back up what reset will replace or remove, then put the factory state in place. */
-export function resetSteps(ctx: Context, state: ResetState, options: ResetOptions): Step[] {
+/** What differs from the factory state: the config, files we made (the --auth password file), the broker's data. */
+async function differences(
+  ctx: Context,
+  options: ResetOptions,
+): Promise<{ config: boolean; made: string[]; data: boolean }> {
   const paths = ctx.profile.paths;
-  const factory = factoryConfig(options.port);
-  return [
-    {
-      id: 'reset.backup',
-      title: 'Back up the current broker files',
-      run: async () => {
-        const config = await readText(paths.configFile).catch(() => undefined);
-        const madeFiles = [paths.passwordFile].filter((f) => f !== paths.configFile);
-        const presentMade = [];
-        for (const file of madeFiles) if ((await readText(file).catch(() => undefined)) !== undefined) presentMade.push(file);
-        const data = !options.keepData && (await listDir(paths.dataDir)).length > 0;
-        state.pending = { config: config !== factory, madeFiles: presentMade, data };
-        if (!state.pending.config && presentMade.length === 0 && !data) return done('already the factory state: nothing to back up');
-        if (ctx.dryRun) return done(`dry-run: would back up ${paths.etcMosquitto}${data ? ` and ${paths.dataDir}` : ''}`, true);
-        const sources = [paths.etcMosquitto, ...(data ? [paths.dataDir] : [])];
-        const manifest = await backupStore(ctx).save('reset', sources);
-        return done(manifest ? `backup ${manifest.id} (${manifest.entries.length} file(s))` : 'nothing on disk to back up', true);
-      },
+  const config = (await readText(paths.configFile).catch(() => undefined)) !== factoryConfig(options.port);
+  const made: string[] = [];
+  for (const file of [paths.passwordFile])
+    if ((await readText(file).catch(() => undefined)) !== undefined) made.push(file);
+  const data = !options.keepData && (await readdir(paths.dataDir).catch(() => [])).length > 0;
+  return { config, made, data };
+}
+
+/** Backs up everything reset will replace or remove, as one backup. */
+export function resetBackupStep(ctx: Context, options: ResetOptions): Step {
+  const paths = ctx.profile.paths;
+  return {
+    id: 'reset.backup',
+    title: 'Back up the current broker files',
+    run: async () => {
+      const diff = await differences(ctx, options);
+      if (!diff.config && diff.made.length === 0 && !diff.data)
+        return done('already the factory state: nothing to back up');
+      const sources = [paths.etcMosquitto, ...(diff.data ? [paths.dataDir] : [])];
+      const manifest = await ctx.writer.backup('reset', sources);
+      if (ctx.dryRun) return done(`dry-run: would back up ${sources.join(' and ')}`, true);
+      return done(
+        manifest ? `backup ${manifest.id} (${manifest.entries.length} file(s))` : 'nothing on disk to back up',
+        true,
+      );
     },
-    {
-      id: 'reset.config',
-      title: 'Factory config',
-      run: async () => {
-        const pending = state.pending!;
-        state.port = options.port;
-        state.host = '127.0.0.1';
-        if (!pending.config && pending.madeFiles.length === 0 && !pending.data) return done(`factory config in place (listener ${options.port})`);
-        if (ctx.dryRun) return done(`dry-run: would write the factory config${pending.madeFiles.length ? ` and remove ${pending.madeFiles.join(', ')}` : ''}`, true);
-        if (pending.config) await writeFileAtomic(paths.configFile, factory, { mode: 0o644 });
-        for (const file of pending.madeFiles) await unlink(file).catch(() => undefined);
-        if (pending.data) for (const name of await listDir(paths.dataDir)) await rm(`${paths.dataDir}/${name}`, { recursive: true, force: true });
-        state.configChanged = true;
-        const removed = [...pending.madeFiles, ...(pending.data ? [`the contents of ${paths.dataDir}`] : [])];
-        return done(`wrote the factory config (listener ${options.port}), bridges dropped${removed.length ? `; removed ${removed.join(', ')}` : ''}`, true);
-      },
+  };
+}
+
+/** The factory config, no password file of ours, no broker data (unless --keep-data); bridges go with the config. */
+export function resetConfigStep(ctx: Context, options: ResetOptions): Step {
+  const paths = ctx.profile.paths;
+  const learned = { target: { host: '127.0.0.1', port: options.port } };
+  return {
+    id: 'reset.config',
+    title: 'Factory config',
+    run: async () => {
+      const diff = await differences(ctx, options);
+      if (!diff.config && diff.made.length === 0 && !diff.data) {
+        return done(`factory config in place (listener ${options.port})`, false, { learned });
+      }
+      if (diff.config)
+        await ctx.writer.write(paths.configFile, factoryConfig(options.port), { mode: 0o644, reason: 'reset' });
+      for (const file of diff.made) await ctx.writer.remove(file, { reason: 'reset' });
+      if (diff.data) await ctx.writer.clearDir(paths.dataDir, { reason: 'reset' });
+      const removed = [...diff.made, ...(diff.data ? [`the contents of ${paths.dataDir}`] : [])];
+      const also = removed.length ? `; removed ${removed.join(', ')}` : '';
+      const what = `the factory config (listener ${options.port}), bridges dropped${also}`;
+      return done(ctx.dryRun ? `dry-run: would write ${what}` : `wrote ${what}`, true, {
+        learned,
+        needsRestart: 'config-changed',
+      });
     },
-  ];
+  };
 }

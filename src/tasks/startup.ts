@@ -1,8 +1,6 @@
-import { chmod, stat } from 'node:fs/promises';
 import type { Context } from '../context.js';
-import { writeDeviceFile } from '../fsx/device-files.js';
 import { renderBootHook } from '../platform/boot-hook.js';
-import { done, type Step } from '../ui/steps.js';
+import { done, type Step } from './step.js';
 
 /** `pm2 startup` has no init system to talk to on Android: Termux:Boot runs our hook instead. */
 export function startupStep(ctx: Context): Step {
@@ -11,15 +9,10 @@ export function startupStep(ctx: Context): Step {
     id: 'startup.hook',
     title: 'Start at boot',
     run: async () => {
-      const written = await writeDeviceFile(ctx, hook, renderBootHook(ctx.profile), { mode: 0o700, reason: 'boot-hook' });
-      if (!written.changed && !ctx.dryRun) {
-        const info = await stat(hook);
-        if ((info.mode & 0o100) === 0) {
-          await chmod(hook, 0o700);
-          return done(`made ${hook} executable`, true);
-        }
-      }
-      return done(written.changed ? `wrote ${hook} (Termux:Boot runs it)` : `${hook} in place`, written.changed);
+      const written = await ctx.writer.write(hook, renderBootHook(ctx.profile), { mode: 0o700, reason: 'boot-hook' });
+      if (written.changed) return done(`wrote ${hook} (Termux:Boot runs it)`, true);
+      if (await ctx.writer.ensureMode(hook, 0o700)) return done(`made ${hook} executable`, true);
+      return done(`${hook} in place`);
     },
   };
 }

@@ -16,7 +16,9 @@ export function finishSteps(ctx: Context, result: CommandResult): number {
       process.stderr.write(`error: ${result.error.message}\n`);
       if (result.error.hint) process.stderr.write(`hint: ${result.error.hint}\n`);
     } else {
-      ctx.print(`${result.command}: ok, ${result.changed ? 'changed' : 'nothing changed'} (changed: ${result.changed})`);
+      ctx.print(
+        `${result.command}: ok, ${result.changed ? 'changed' : 'nothing changed'} (changed: ${result.changed})`,
+      );
     }
   }
   return result.error?.code ?? 0;

@@ -1,4 +1,5 @@
 /** The JSON shapes of shared/CLI.md. */
+import type { OutcomeId } from '../checks/check.js';
 
 export type StepStatus = 'done' | 'skipped' | 'failed';
 
@@ -8,6 +9,8 @@ export interface StepRecord {
   status: StepStatus;
   changed: boolean;
   detail: string;
+  /** Only on a step that (re)started the broker: why (config-changed, binary-changed, …). */
+  restart?: string[];
 }
 
 export interface CommandResult {
@@ -23,7 +26,7 @@ export interface CommandResult {
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 export interface CheckRecord {
-  id: string;
+  id: OutcomeId;
   status: CheckStatus;
   detail: string;
   hint: string | null;

@@ -17,7 +17,8 @@ export class RunLog {
   ) {}
 
   write(message: string): void {
-    const line = `${new Date().toISOString()} [${this.command}] ${this.secrets.scrub(message).replace(/[\r\n]+/g, ' | ')}`;
+    const text = this.secrets.scrub(message).replace(/[\r\n]+/g, ' | ');
+    const line = `${new Date().toISOString()} [${this.command}] ${text}`;
     this.echo?.(line);
     if (!this.file) return;
     try {

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../src/broker/port.js';
 import { buildPaths, bundledPm2Script, DEFAULT_PREFIX, type GatewayPaths } from '../../src/platform/profile.js';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,24 +28,44 @@ export interface Sandbox {
   mqtt(): { pid: number; status: string; restarts: number } | undefined;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+export { freePort } from '../../src/broker/port.js';
+/** The JSON documents the CLI prints (shared/CLI.md): the tests read them with the product's own types. */
+export type { CommandResult as Result, DoctorResult } from '../../src/ui/result.js';
+
+/** Polls `check` until it returns a value that is not undefined or false, or fails at the deadline. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', NO_COLOR: '1', ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: options.env ?? cleanEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -68,7 +88,8 @@ function unmountAll(root: string): void {
 export function mountReadOnly(dir: string): void {
   const bind = spawnSync('mount', ['--bind', dir, dir], { encoding: 'utf8' });
   const ro = spawnSync('mount', ['-o', 'remount,bind,ro', dir], { encoding: 'utf8' });
-  if (bind.status !== 0 || ro.status !== 0) throw new Error(`cannot mount ${dir} read-only: ${bind.stderr}${ro.stderr}`);
+  if (bind.status !== 0 || ro.status !== 0)
+    throw new Error(`cannot mount ${dir} read-only: ${bind.stderr}${ro.stderr}`);
 }
 
 /** Kills every process whose command line names the sandbox root (a broker pm2 left behind, say). */
@@ -93,14 +114,20 @@ export async function sandbox(t: TestContext, options: { tmpfsBytes?: number } =
   const root = mkdtempSync(path.join(os.tmpdir(), 'gmt-'));
   // A small filesystem of its own as the root, to fill it up (needs root and mount, as CI has).
   if (options.tmpfsBytes) {
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${options.tmpfsBytes}`, 'tmpfs', root], { encoding: 'utf8' });
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${options.tmpfsBytes}`, 'tmpfs', root], {
+      encoding: 'utf8',
+    });
     if (mounted.status !== 0) throw new Error(`cannot mount a tmpfs: ${mounted.stderr}`);
   }
   const port = await freePort();
   const paths = buildPaths(root, DEFAULT_PREFIX);
   const pm2Env = { ...cleanEnv(), PM2_HOME: paths.pm2Home, HOME: paths.home };
   const pm2 = (args: string[]) => {
-    const r = spawnSync(process.execPath, [bundledPm2Script(), ...args], { env: pm2Env, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [bundledPm2Script(), ...args], {
+      env: pm2Env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { code: r.status, stdout: r.stdout };
   };
   t.after(() => {
@@ -121,8 +148,15 @@ export async function sandbox(t: TestContext, options: { tmpfsBytes?: number } =
     cli: (args, options = {}) => runCli(options.root === false ? args : [...args, '--root', root], options),
     pm2,
     mqtt: () => {
-      const out = pm2(['jlist']).stdout.split('\n').reverse().find((l) => l.startsWith('['));
-      const list = JSON.parse(out ?? '[]') as Array<{ name: string; pid: number; pm2_env: { status: string; restart_time: number } }>;
+      const out = pm2(['jlist'])
+        .stdout.split('\n')
+        .reverse()
+        .find((l) => l.startsWith('['));
+      const list = JSON.parse(out ?? '[]') as Array<{
+        name: string;
+        pid: number;
+        pm2_env: { status: string; restart_time: number };
+      }>;
       const p = list.find((x) => x.name === 'mqtt');
       return p ? { pid: p.pid, status: p.pm2_env.status, restarts: p.pm2_env.restart_time } : undefined;
     },
@@ -133,7 +167,9 @@ export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+    throw new Error(
+      `stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, chmodSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
@@ -20,7 +20,8 @@ export async function startSshd(t: TestContext): Promise<SshServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gmt-ssh-'));
   const port = await freePort();
   const user = os.userInfo().username;
-  const keygen = (file: string) => spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file], { stdio: 'ignore' });
+  const keygen = (file: string) =>
+    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file], { stdio: 'ignore' });
   keygen(path.join(dir, 'host_key'));
   keygen(path.join(dir, 'user_key'));
   writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(path.join(dir, 'user_key.pub')));
@@ -47,8 +48,20 @@ export async function startSshd(t: TestContext): Promise<SshServer> {
     ].join('\n'),
   );
   const clientConfig = path.join(dir, 'ssh_config');
-  writeFileSync(clientConfig, [`Host 127.0.0.1`, `  IdentityFile ${path.join(dir, 'user_key')}`, `  IdentitiesOnly yes`, `  UserKnownHostsFile ${path.join(dir, 'known_hosts')}`, `  LogLevel ERROR`, ''].join('\n'));
-  const sshd: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  writeFileSync(
+    clientConfig,
+    [
+      `Host 127.0.0.1`,
+      `  IdentityFile ${path.join(dir, 'user_key')}`,
+      `  IdentitiesOnly yes`,
+      `  UserKnownHostsFile ${path.join(dir, 'known_hosts')}`,
+      `  LogLevel ERROR`,
+      '',
+    ].join('\n'),
+  );
+  const sshd: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   sshd.stderr?.on('data', (d) => (stderr += d));
   t.after(() => {
@@ -60,7 +73,10 @@ export async function startSshd(t: TestContext): Promise<SshServer> {
   for (let i = 0; i < 100; i++) {
     const up = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (up) return { port, user, clientConfig };

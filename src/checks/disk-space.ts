@@ -1,0 +1,29 @@
+import { quote } from 'zx';
+import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass, warn } from './check.js';
+
+const MIN_FREE_KIB = 20 * 1024;
+
+export function diskProbe(prefix: string): string {
+  return `df -Pk ${quote(prefix)} | tail -n 1`;
+}
+
+export function judgeDisk(out: ProbeOutput): CheckOutcome {
+  const id = 'disk.space';
+  const columns = out.output.trim().split('\n').pop()?.split(/\s+/) ?? [];
+  const free = Number(columns[3]);
+  if (!Number.isFinite(free)) return warn(id, 'cannot read free space (df)', 'run: df -h $PREFIX');
+  const mib = (free / 1024).toFixed(0);
+  if (free < MIN_FREE_KIB)
+    return fail(
+      id,
+      `only ${mib} MiB free: config writes and logs may fail`,
+      'free space: pm2 flush; clear old files in $PREFIX/var/log',
+    );
+  return pass(id, `${mib} MiB free`);
+}
+
+export const diskSpace: CheckModule = {
+  id: 'disk.space',
+  title: 'disk space',
+  run: async (env) => [judgeDisk(await env.prober.probe('disk', diskProbe(env.profile.paths.prefix)))],
+};

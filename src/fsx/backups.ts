@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { badInput, failed } from '../errors.js';
+import { writeFileAtomic } from '../fsx/atomic-write.js';
+
+/** How many backups are kept; older ones are pruned after each new one. */
+export const KEEP_BACKUPS = 20;
+
+export interface BackupEntry {
+  /** Absolute path the file came from. */
+  source: string;
+  /** Path inside the backup folder. */
+  stored: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface BackupManifest {
+  id: string;
+  reason: string;
+  created: string;
+  entries: BackupEntry[];
+}
+
+const MANIFEST = 'manifest.json';
+const ID_PATTERN = /^\d{8}T\d{9}Z-[a-z-]+(-\d+)?$/;
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+function newId(reason: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  return `${stamp}-${reason}`;
+}
+
+/** Lists every regular file below `dir` (symlinks are recorded by nobody and not followed). */
+export async function filesBelow(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names.sort()) {
+    const full = path.join(dir, name);
+    const info = await lstat(full);
+    if (info.isDirectory()) out.push(...(await filesBelow(full)));
+    else if (info.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Timestamped backups below one folder (0700; files 0600 because a config may hold a password). A
+ * backup is built in a `.partial` folder and renamed when complete, so a cut leaves no half backup.
+ */
+export class BackupStore {
+  constructor(
+    readonly dir: string,
+    readonly relativeTo: string,
+  ) {}
+
+  /** Backs up files and whole folders; missing sources are skipped. Returns undefined when nothing existed. */
+  async save(reason: string, sources: string[], now = new Date()): Promise<BackupManifest | undefined> {
+    const files: string[] = [];
+    for (const source of sources) {
+      const info = await lstat(source).catch(() => undefined);
+      if (info?.isDirectory()) files.push(...(await filesBelow(source)));
+      else if (info?.isFile()) files.push(source);
+    }
+    if (files.length === 0) return undefined;
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    if ((await lstat(this.dir)).isSymbolicLink())
+      throw failed(
+        `the backups folder ${this.dir} is a symbolic link; refusing to write backups through it`,
+        'replace it with a real folder',
+      );
+    let id = newId(reason, now);
+    for (let n = 1; await lstat(path.join(this.dir, id)).catch(() => undefined); n++) id = `${newId(reason, now)}-${n}`;
+    // Half-built backups of killed runs (the run lock makes ours the only one being built now).
+    for (const name of await readdir(this.dir))
+      if (/^\..*\.partial$/.test(name)) await rm(path.join(this.dir, name), { recursive: true, force: true });
+    const partial = path.join(this.dir, `.${id}.partial`);
+    await mkdir(partial, { mode: 0o700 });
+    const entries: BackupEntry[] = [];
+    for (const file of files) {
+      const data = await readFile(file);
+      const stored = path.join('files', path.relative(this.relativeTo, file).replace(/^(\.\.\/)+/, ''));
+      await mkdir(path.dirname(path.join(partial, stored)), { recursive: true, mode: 0o700 });
+      await writeFileAtomic(path.join(partial, stored), data, { mode: 0o600 });
+      entries.push({ source: file, stored, sha256: sha256(data), bytes: data.length });
+    }
+    const manifest: BackupManifest = { id, reason, created: now.toISOString(), entries };
+    await writeFileAtomic(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    await rename(partial, path.join(this.dir, id));
+    await this.prune();
+    return manifest;
+  }
+
+  async list(): Promise<BackupManifest[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const out: BackupManifest[] = [];
+    for (const name of names.filter((n) => ID_PATTERN.test(n)).sort()) {
+      try {
+        out.push(JSON.parse(await readFile(path.join(this.dir, name, MANIFEST), 'utf8')) as BackupManifest);
+      } catch {
+        // an unreadable manifest is not a backup we can restore; leave it for a person to look at
+      }
+    }
+    return out;
+  }
+
+  /** The backup with `id`, or the newest one holding `source` when no id is given. */
+  async find(source: string, id?: string): Promise<BackupManifest> {
+    if (id !== undefined && !ID_PATTERN.test(id))
+      throw badInput(`no backup "${id}"`, 'list them with: gate-mqtt config backups');
+    const all = (await this.list()).filter((m) => m.entries.some((e) => e.source === source));
+    const found = id === undefined ? all[all.length - 1] : all.find((m) => m.id === id);
+    if (!found)
+      throw badInput(
+        id === undefined ? `no backup of ${source} exists` : `no backup "${id}" of ${source}`,
+        'list them with: gate-mqtt config backups',
+      );
+    return found;
+  }
+
+  /** Reads a backed-up file and checks it against its recorded hash. */
+  async read(manifest: BackupManifest, source: string): Promise<Buffer> {
+    const entry = manifest.entries.find((e) => e.source === source);
+    if (!entry) throw badInput(`backup ${manifest.id} does not hold ${source}`);
+    const data = await readFile(path.join(this.dir, manifest.id, entry.stored));
+    if (sha256(data) !== entry.sha256)
+      throw badInput(`backup ${manifest.id} is damaged (${entry.stored} does not match its hash)`);
+    return data;
+  }
+
+  private async prune(): Promise<void> {
+    const names = (await readdir(this.dir)).filter((n) => ID_PATTERN.test(n)).sort();
+    for (const name of names.slice(0, Math.max(0, names.length - KEEP_BACKUPS))) {
+      await rm(path.join(this.dir, name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { chmod, lstat, mkdir, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { failed } from '../errors.js';
+import type { DryRunPlan } from '../run/plan.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { type BackupManifest, type BackupStore, filesBelow, sha256 } from './backups.js';
+
+export interface DeviceWriteOptions {
+  mode?: number;
+  owner?: { uid: number; gid: number };
+  /** Why: names the backup made of the file this write replaces. */
+  reason: string;
+}
+
+export interface WriteResult {
+  changed: boolean;
+  backupId?: string;
+}
+
+/** Reads a text file; undefined when it does not exist. */
+export async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function readBytes(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+const isLink = (file: string) =>
+  lstat(file).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+
+/**
+ * The one way a device file changes. Every change is recorded instead of made in dry-run; a file that is
+ * replaced or removed is backed up first (once per run: a file already in this run's backup with the same
+ * content is not copied again); writes are atomic; nothing is written, chmod-ed or removed through a link.
+ */
+export class DeviceWriter {
+  /** File → sha256 of the content a backup of this run already holds. */
+  private readonly covered = new Map<string, string>();
+
+  constructor(
+    readonly backups: BackupStore,
+    readonly plan: DryRunPlan,
+  ) {}
+
+  get dryRun(): boolean {
+    return this.plan.active;
+  }
+
+  private async refuseLink(file: string): Promise<void> {
+    if (await isLink(file)) {
+      throw failed(
+        `${file} is a symbolic link; gate-mqtt does not write through links`,
+        'replace it with a regular file and run again',
+      );
+    }
+  }
+
+  /** Backs up files and folders under one id; later writes of the same content in this run need no new copy. */
+  async backup(reason: string, sources: string[]): Promise<BackupManifest | undefined> {
+    if (this.dryRun) {
+      this.plan.add(`back up ${sources.join(', ')}`);
+      return undefined;
+    }
+    const manifest = await this.backups.save(reason, sources);
+    for (const entry of manifest?.entries ?? []) this.covered.set(entry.source, entry.sha256);
+    return manifest;
+  }
+
+  private async backupBefore(file: string, data: Buffer, reason: string): Promise<string | undefined> {
+    if (this.covered.get(file) === sha256(data)) return undefined;
+    return (await this.backup(reason, [file]))?.id;
+  }
+
+  /** Writes `content` when it differs from what is there; the file it replaces is backed up first. */
+  async write(file: string, content: string | Buffer, options: DeviceWriteOptions): Promise<WriteResult> {
+    await this.refuseLink(file);
+    const current = await readBytes(file);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (current?.equals(bytes)) return { changed: false };
+    const mode = options.mode ?? 0o644;
+    if (this.dryRun) {
+      const verb = current === undefined ? 'create' : 'back up and replace';
+      this.plan.add(`${verb} ${file} (${bytes.length} bytes, mode ${mode.toString(8)})`);
+      return { changed: true };
+    }
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
+    const backupId = current === undefined ? undefined : await this.backupBefore(file, current, options.reason);
+    await writeFileAtomic(file, bytes, { mode, ...(options.owner ? { owner: options.owner } : {}) });
+    return backupId ? { changed: true, backupId } : { changed: true };
+  }
+
+  /** Removes a file (backed up first); false when there was none. */
+  async remove(file: string, options: { reason: string }): Promise<boolean> {
+    const link = await isLink(file);
+    const current = link ? undefined : await readBytes(file);
+    if (!link && current === undefined) return false;
+    if (this.dryRun) {
+      this.plan.add(`back up and remove ${file}`);
+      return true;
+    }
+    if (current !== undefined) await this.backupBefore(file, current, options.reason);
+    await unlink(file);
+    return true;
+  }
+
+  /** Empties a folder (its files backed up first); returns how many entries were removed. */
+  async clearDir(dir: string, options: { reason: string }): Promise<number> {
+    const files = await filesBelow(dir);
+    if (files.length === 0) return 0;
+    if (this.dryRun) {
+      this.plan.add(`back up and remove the ${files.length} file(s) in ${dir}`);
+      return files.length;
+    }
+    const uncovered: string[] = [];
+    for (const file of files) {
+      const data = await readBytes(file);
+      if (data && this.covered.get(file) !== sha256(data)) uncovered.push(file);
+    }
+    if (uncovered.length) await this.backup(options.reason, uncovered);
+    // The folder itself stays (its owner and mode may be the broker's).
+    for (const name of await readdir(dir)) await rm(path.join(dir, name), { recursive: true, force: true });
+    return files.length;
+  }
+
+  /** Creates a folder (and its parents) when missing; true when it was created. */
+  async ensureDir(dir: string, mode = 0o755): Promise<boolean> {
+    const exists = await lstat(dir).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (exists) return false;
+    if (this.dryRun) {
+      this.plan.add(`create folder ${dir}`);
+      return true;
+    }
+    await mkdir(dir, { recursive: true, mode });
+    return true;
+  }
+
+  /** Gives an existing file exactly these permission bits; true when they changed. */
+  async ensureMode(file: string, mode: number): Promise<boolean> {
+    await this.refuseLink(file);
+    const info = await lstat(file);
+    if ((info.mode & 0o7777) === mode) return false;
+    if (this.dryRun) {
+      this.plan.add(`chmod ${mode.toString(8)} ${file}`);
+      return true;
+    }
+    await chmod(file, mode);
+    return true;
+  }
+
+  /**
+   * Keeps a log that another process appends to (pm2 holds the broker's log open) below `maxBytes`: its
+   * content moves to `FILE.1` (the one old file kept) and the file is truncated in place.
+   */
+  async rotate(file: string, maxBytes: number): Promise<boolean> {
+    const info = await lstat(file).catch(() => undefined);
+    if (!info?.isFile() || info.size <= maxBytes) return false;
+    if (this.dryRun) {
+      this.plan.add(`rotate ${file} (${info.size} bytes) to ${file}.1`);
+      return true;
+    }
+    await writeFileAtomic(`${file}.1`, await readFile(file), { mode: 0o600 });
+    await truncate(file, 0);
+    return true;
+  }
+}

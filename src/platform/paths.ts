@@ -1,0 +1,85 @@
+import path from 'node:path';
+
+/**
+ * Every path of the gateway, seen from where this process runs. On a device they are the device's own
+ * paths; in a sandbox (`--root DIR`) the same paths below DIR, so programs started here use them as is.
+ */
+export interface GatewayPaths {
+  root: string;
+  prefix: string;
+  home: string;
+  bin: string;
+  etcMosquitto: string;
+  configFile: string;
+  tlsCaFile: string;
+  /** The password file of the --auth profile (made by us, removed by reset). */
+  passwordFile: string;
+  pm2Home: string;
+  bootDir: string;
+  bootHook: string;
+  logDir: string;
+  brokerLog: string;
+  stateDir: string;
+  backupDir: string;
+  dataDir: string;
+  lockFile: string;
+  pm2Definition: string;
+  tmpDir: string;
+}
+
+/** pm2's own files below its home (one place: the daemon, the doctor's probes and the boot hook agree). */
+export interface Pm2Layout {
+  home: string;
+  pidFile: string;
+  dumpFile: string;
+  rpcSocket: string;
+  pubSocket: string;
+  daemonLog: string;
+}
+
+export function pm2Layout(home: string): Pm2Layout {
+  return {
+    home,
+    pidFile: path.join(home, 'pm2.pid'),
+    dumpFile: path.join(home, 'dump.pm2'),
+    rpcSocket: path.join(home, 'rpc.sock'),
+    pubSocket: path.join(home, 'pub.sock'),
+    daemonLog: path.join(home, 'pm2.log'),
+  };
+}
+
+/**
+ * The gateway's paths for a device prefix, below `root` (empty: the device itself). The device layout is
+ * worked out first and the root put in front of each path, so no `--prefix` can lead a path out of the root.
+ */
+export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
+  const below = (devicePath: string) => (root ? path.join(root, devicePath) : devicePath);
+  const prefix = path.resolve('/', devicePrefix);
+  const home = path.join(path.dirname(prefix), 'home');
+  const etcMosquitto = path.join(prefix, 'etc', 'mosquitto');
+  const logDir = path.join(prefix, 'var', 'log', 'gate-mqtt');
+  const stateDir = path.join(prefix, 'var', 'lib', 'gate-mqtt');
+  const bootDir = path.join(home, '.termux', 'boot');
+  const device = {
+    prefix,
+    home,
+    bin: path.join(prefix, 'bin'),
+    etcMosquitto,
+    configFile: path.join(etcMosquitto, 'mosquitto.conf'),
+    tlsCaFile: path.join(prefix, 'etc', 'tls', 'cert.pem'),
+    passwordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
+    pm2Home: path.join(home, '.pm2'),
+    bootDir,
+    bootHook: path.join(bootDir, 'start-mqtt'),
+    logDir,
+    brokerLog: path.join(logDir, 'mqtt.log'),
+    stateDir,
+    backupDir: path.join(stateDir, 'backups'),
+    dataDir: path.join(prefix, 'var', 'lib', 'mosquitto'),
+    lockFile: path.join(stateDir, 'gate-mqtt.lock'),
+    pm2Definition: path.join(stateDir, 'mqtt.pm2.json'),
+    tmpDir: path.join(prefix, 'tmp'),
+  };
+  const paths = Object.fromEntries(Object.entries(device).map(([key, value]) => [key, below(value)]));
+  return { root, ...paths } as GatewayPaths;
+}

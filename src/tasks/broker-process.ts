@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import { isListening } from '../broker/port.js';
+import type { Context } from '../context.js';
+import { failed } from '../errors.js';
+import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
+import { type Pm2Process, PROCESS_NAME } from '../pm2/pm2.js';
+import { describeReasons, done, type RestartReason, type Step } from './step.js';
+
+/** pm2 keeps the broker's log open in append mode; above this size it is rotated (one old file kept). */
+export const MAX_BROKER_LOG_BYTES = 1024 * 1024;
+
+export type BrokerAction = { kind: 'keep' } | { kind: 'start' | 'restart'; reasons: RestartReason[] };
+
+/**
+ * What to do with the broker, from what pm2 shows and why this run may need a restart: keep a healthy
+ * broker that runs this definition when nothing asks for a restart; otherwise (re)start it, naming why.
+ */
+export function planBrokerAction(input: {
+  current: Pm2Process | undefined;
+  definition: BrokerDefinition;
+  definitionWritten: boolean;
+  pending: readonly RestartReason[];
+  configNewerThanBroker: boolean;
+}): BrokerAction {
+  const { current, definition } = input;
+  if (!current) return { kind: 'start', reasons: ['broker-down'] };
+  const reasons = new Set<RestartReason>(input.pending);
+  if (current.status !== 'online') reasons.add('broker-down');
+  if (current.execPath !== definition.script) reasons.add('binary-changed');
+  else if (input.definitionWritten || !matchesDefinition(current, definition)) reasons.add('definition-changed');
+  if (input.configNewerThanBroker) reasons.add('config-newer-than-broker');
+  return reasons.size ? { kind: 'restart', reasons: [...reasons] } : { kind: 'keep' };
+}
+
+/**
+ * True when the running broker started before its config was last written (a run killed between the
+ * write and the restart, or a hand edit): it still serves the old config and must restart to converge.
+ */
+export async function runsOlderConfig(configFile: string, broker: Pm2Process | undefined): Promise<boolean> {
+  if (!broker?.uptimeSince) return false;
+  const info = await stat(configFile).catch(() => undefined);
+  return info !== undefined && info.mtimeMs > broker.uptimeSince;
+}
+
+/** The broker under pm2 as `mqtt`: started, or restarted for a recorded reason; else left alone. */
+export function brokerProcessStep(ctx: Context): Step {
+  const { profile, pm2 } = ctx;
+  return {
+    id: 'pm2.process',
+    title: `pm2 process "${PROCESS_NAME}"`,
+    run: async (facts) => {
+      if (!facts.mosquitto) throw failed('no mosquitto binary to run');
+      const definition = brokerDefinition(profile, facts.mosquitto);
+      const written = await ctx.writer.write(profile.paths.pm2Definition, definitionFile(definition), {
+        reason: 'pm2-definition',
+      });
+      await ctx.writer.rotate(profile.paths.brokerLog, MAX_BROKER_LOG_BYTES);
+      const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
+      const action = planBrokerAction({
+        current,
+        definition,
+        definitionWritten: written.changed,
+        pending: facts.restartReasons,
+        configNewerThanBroker: await runsOlderConfig(profile.paths.configFile, current),
+      });
+      if (action.kind === 'keep' && current) {
+        return done(`online (pid ${current.pid}, ${current.restarts} restarts)`, false, {
+          learned: { broker: current },
+        });
+      }
+      if (action.kind === 'keep') throw failed('internal: no broker to keep');
+      const { host, port } = facts.target;
+      if (current?.status !== 'online' && (await isListening(port, host))) {
+        throw failed(
+          `port ${port} is in use by another program; the broker was not started`,
+          `find it with: ss -ltnp 'sport = :${port}'`,
+        );
+      }
+      if (current) await pm2.remove(PROCESS_NAME);
+      await pm2.startDefinition(profile.paths.pm2Definition);
+      const verb = action.kind === 'start' ? 'started' : 'restarted';
+      const detail = `${verb}: ${describeReasons(action.reasons)}`;
+      return done(ctx.dryRun ? `dry-run: would be ${detail}` : detail, true, {
+        restarted: action.reasons,
+        learned: { brokerStarted: true, processListChanged: true },
+      });
+    },
+  };
+}
+
+/**
+ * Restarts `mqtt` for a recorded reason (a full restart: mosquitto does not reload bridges on SIGHUP),
+ * or starts it again from its definition when pm2 has lost it.
+ */
+export async function restartBroker(ctx: Context): Promise<void> {
+  const current = await ctx.pm2.find(PROCESS_NAME);
+  if (current) await ctx.pm2.restart(PROCESS_NAME);
+  else if (await stat(ctx.profile.paths.pm2Definition).catch(() => undefined)) {
+    await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);
+  } else {
+    throw failed(`pm2 has no process "${PROCESS_NAME}" and no definition was written`, 'run: gate-mqtt provision');
+  }
+}

@@ -1,0 +1,96 @@
+import type { Context } from '../context.js';
+import type { Pm2Process } from '../pm2/pm2.js';
+
+/** Why the broker is (re)started: every restart names at least one, in the step detail and in JSON. */
+export type RestartReason =
+  | 'config-changed'
+  | 'binary-changed'
+  | 'definition-changed'
+  | 'config-newer-than-broker'
+  | 'broker-down'
+  | 'orphan-replaced'
+  | 'rolled-back';
+
+export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
+  'config-changed': 'the config changed',
+  'binary-changed': 'the broker binary changed',
+  'definition-changed': "the broker's pm2 definition changed",
+  'config-newer-than-broker': 'the broker started before its config was last written',
+  'broker-down': 'the broker was not running',
+  'orphan-replaced': 'a broker outside pm2 was replaced',
+  'rolled-back': 'the previous config was put back',
+};
+
+/**
+ * What the steps of one run have learned, for the steps after them. Steps never assign to it: each
+ * returns what it learned and the pipeline runner merges it, so every fact has one visible source.
+ */
+export interface RunFacts {
+  /** The broker binary and its version. */
+  mosquitto?: string;
+  mosquittoVersion?: string;
+  /** Where the broker is checked: the first listener of the config in force. */
+  target: { host: string; port: number };
+  /** For the round trip when the broker refuses anonymous clients (--auth). */
+  credentials?: { username: string; password: string };
+  /** Why the broker must restart in this run; empty: a healthy broker is left alone. */
+  restartReasons: RestartReason[];
+  /** What pm2 showed of the broker when this run left it alone. */
+  broker?: Pm2Process;
+  /** This run started or restarted the broker (so it may stop it again when it cannot serve). */
+  brokerStarted: boolean;
+  /** pm2's process list changed (so it must be saved). */
+  processListChanged: boolean;
+  /** The config text this run replaced (what a rollback puts back); undefined when none was replaced. */
+  replacedConfig?: string;
+}
+
+export type LearnedFacts = Partial<Omit<RunFacts, 'restartReasons'>>;
+
+/** What a step did: whether it changed the device, one line saying what it found or did, and what it learned. */
+export interface StepOutcome {
+  changed: boolean;
+  detail: string;
+  /** The step had nothing to do here (dry-run, not applicable); `detail` says why. */
+  skipped?: boolean;
+  learned?: LearnedFacts;
+  /** This step changed something the running broker must restart to read. */
+  needsRestart?: RestartReason;
+  /** This step (re)started the broker, for these reasons (recorded in the step's JSON). */
+  restarted?: RestartReason[];
+}
+
+/** One unit of work of a pipeline. Steps know nothing of rendering; the pipeline runner records them. */
+export interface Step {
+  id: string;
+  title: string;
+  run(facts: Readonly<RunFacts>): Promise<StepOutcome>;
+}
+
+/** Makes a step for one run; pipelines are lists of these. */
+export type StepFactory<Options = unknown> = (ctx: Context, options: Options) => Step;
+
+export const done = (detail: string, changed = false, extra: Partial<StepOutcome> = {}): StepOutcome => ({
+  changed,
+  detail,
+  ...extra,
+});
+
+export const skipped = (detail: string): StepOutcome => ({ changed: false, detail, skipped: true });
+
+export function initialFacts(port: number, host = '127.0.0.1'): RunFacts {
+  return { target: { host, port }, restartReasons: [], brokerStarted: false, processListChanged: false };
+}
+
+/** Folds one step's outcome into the facts (the runner's only way of changing them). */
+export function mergeFacts(facts: RunFacts, outcome: StepOutcome): RunFacts {
+  const reasons =
+    outcome.needsRestart && !facts.restartReasons.includes(outcome.needsRestart)
+      ? [...facts.restartReasons, outcome.needsRestart]
+      : facts.restartReasons;
+  return { ...facts, ...outcome.learned, restartReasons: reasons };
+}
+
+export function describeReasons(reasons: readonly RestartReason[]): string {
+  return reasons.map((reason) => RESTART_REASON_TEXT[reason]).join('; ');
+}

@@ -1,0 +1,54 @@
+import type { Context } from '../context.js';
+import type { StepRun } from '../tasks/pipeline.js';
+import type { Step } from '../tasks/step.js';
+import type { StepRecord } from './result.js';
+
+/** How a pipeline's steps are shown while they run. `runOne` never throws; a view throws the first error. */
+export interface StepView {
+  run(steps: Step[], runOne: (step: Step) => Promise<StepRun>): Promise<void>;
+}
+
+export function plainMark(record: StepRecord): string {
+  if (record.status === 'failed') return '[FAILED]';
+  if (record.status === 'skipped') return '[skipped]';
+  return record.changed ? '[changed]' : '[ok]';
+}
+
+/** One plain line per step (no TTY); nothing at all under --json, where the document says it all. */
+function plainView(ctx: Pick<Context, 'output' | 'print'>): StepView {
+  return {
+    run: async (steps, runOne) => {
+      for (const step of steps) {
+        const { record, error } = await runOne(step);
+        if (!ctx.output.json) ctx.print(`${plainMark(record)} ${record.title}: ${record.detail}`);
+        if (error) throw error;
+      }
+    },
+  };
+}
+
+/** listr2's live task list for a person at a terminal (loaded only then). */
+function liveView(): StepView {
+  return {
+    run: async (steps, runOne) => {
+      const { Listr } = await import('listr2');
+      const list = new Listr(
+        steps.map((step) => ({
+          title: step.title,
+          task: async (_: unknown, task: { title: string; skip(message: string): void }) => {
+            const { record, error } = await runOne(step);
+            if (error) throw error;
+            if (record.status === 'skipped') task.skip(`${step.title}: ${record.detail}`);
+            else task.title = `${step.title}: ${record.detail}${record.changed ? ' (changed)' : ''}`;
+          },
+        })),
+        { renderer: 'default', exitOnError: true, rendererOptions: { collapseErrors: false } },
+      );
+      await list.run();
+    },
+  };
+}
+
+export function stepView(ctx: Pick<Context, 'output' | 'print'>): StepView {
+  return ctx.output.interactive ? liveView() : plainView(ctx);
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CheckOutcome, OutcomeId } from '../../src/checks/check.js';
+import { planFixes } from '../../src/tasks/fix-plan.js';
+import { fixSteps } from '../../src/tasks/pipelines.js';
+import { unitContext } from '../helpers/unit-context.js';
+
+const failing = (...ids: OutcomeId[]): CheckOutcome[] =>
+  ids.map((id) => ({ id, status: 'fail', detail: '', hint: 'x' }));
+
+test('nothing failed: nothing to fix', () => {
+  assert.deepEqual(planFixes([{ id: 'config.security', status: 'warn', detail: '', hint: 'x' }]), {
+    actions: [],
+    held: [],
+  });
+});
+
+test('a stopped broker is started; its three failing checks make one action', () => {
+  const plan = planFixes(failing('pm2.process', 'broker.listening', 'broker.roundtrip'));
+  assert.deepEqual(plan.actions, ['start-broker']);
+});
+
+test('a broker with an invalid config is not started: it would only crash again', () => {
+  const plan = planFixes(failing('config.valid', 'pm2.process', 'broker.roundtrip'));
+  assert.deepEqual(plan.actions, []);
+  assert.match(plan.held[0] ?? '', /config is invalid/);
+});
+
+test('a missing config is written and the broker started, although config.valid fails too', () => {
+  const plan = planFixes(failing('config.present', 'config.valid', 'pm2.process'));
+  assert.deepEqual(new Set(plan.actions), new Set(['write-factory-config', 'start-broker']));
+});
+
+test('checks without a safe fix (security, bridges, disk, log) plan nothing', () => {
+  assert.deepEqual(planFixes(failing('config.security', 'bridge.up', 'disk.space', 'log.errors')).actions, []);
+});
+
+test('the fix pipeline takes only the serving steps the actions call for', (t) => {
+  const { ctx } = unitContext(t);
+  const ids = (actions: Parameters<typeof fixSteps>[1]) => fixSteps(ctx, actions, 1883).map((s) => s.id);
+  const programs = ['mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders', 'config.factory'];
+  assert.deepEqual(ids([]), []);
+  assert.deepEqual(ids(['register-startup']), [...programs, 'pm2.save', 'startup.hook']);
+  assert.deepEqual(ids(['install-broker']), programs);
+  assert.deepEqual(ids(['start-broker']), [...programs, 'pm2.process', 'verify.roundtrip', 'pm2.save', 'startup.hook']);
+  assert.deepEqual(ids(['write-factory-config']), [...programs, 'pm2.process', 'verify.roundtrip']);
+});
