@@ -5,7 +5,8 @@
 // `node scripts/test.js` runs both; `node scripts/test.js unit|integration [FILE...]` one of them.
 // Two test files at a time: the machines have 2 cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +48,31 @@ function build() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Processes a test left behind (a pm2 daemon or a broker of a sandbox root, /tmp/gmt-*): each test must
+ * stop its own, so any found after the tier is a failure. They are killed so they do not pile up.
+ */
+function leakedProcesses() {
+  const marker = `${os.tmpdir()}/gmt-`;
+  const leaked = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmdline.includes(marker)) leaked.push(`${pid} ${cmdline.trim()}`);
+    } catch {
+      // gone, or another user's
+    }
+  }
+  for (const line of leaked) {
+    try {
+      process.kill(Number(line.split(' ')[0]), 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return leaked;
+}
+
 function run(files) {
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
@@ -58,13 +84,21 @@ const tiers = tier === 'unit' || tier === 'integration' ? [tier] : ['unit', 'int
 const explicit = tier === 'unit' || tier === 'integration' ? only : process.argv.slice(2);
 let status = 0;
 for (const name of tiers) {
-  if (name === 'integration') {
+  // The device lane (.ci/device-lane) runs a copy built beforehand, as a user who cannot install packages.
+  if (name === 'integration' && !process.env.GATE_MQTT_TEST_PREBUILT) {
     ensureSystemPackages();
     build();
   }
   const files = explicit.length ? explicit : testFiles(path.join(root, 'test', name));
   console.error(`\n# ${name} tier: ${files.length} file(s)`);
   status = run(files) || status;
+  const leaked = name === 'integration' ? leakedProcesses() : [];
+  if (leaked.length) {
+    console.error(
+      `\n# the integration tier left ${leaked.length} process(es) running (killed now):\n${leaked.join('\n')}`,
+    );
+    status = 1;
+  }
   if (status !== 0 && name === 'unit') break; // a broken unit tier makes the slow tier pointless
 }
 process.exit(status);

@@ -26,7 +26,7 @@ export interface ContextParts {
 /** Wires one context from its parts: the runner and the writer share the dry-run plan. */
 export function assembleContext(parts: ContextParts): Context {
   const plan = new DryRunPlan(parts.dryRun);
-  const runner = new Runner(plan);
+  const runner = new Runner(plan, parts.profile.env);
   const secrets = new Secrets();
   const paths = parts.profile.paths;
   const stream = () => (parts.output.json ? process.stderr : process.stdout);

@@ -1,5 +1,6 @@
 import { bridgesCheck } from './bridges.js';
 import { brokerListening } from './broker-listening.js';
+import { brokerOrphan } from './broker-orphan.js';
 import { brokerReachable } from './broker-reachable.js';
 import { brokerRoundTrip } from './broker-roundtrip.js';
 import type { CheckEnv, CheckId, CheckModule, CheckOutcome } from './check.js';
@@ -21,6 +22,7 @@ export const CATALOG: readonly CheckModule[] = [
   configValid,
   configSecurity,
   pm2Process,
+  brokerOrphan,
   startupRegistered,
   brokerListening,
   brokerRoundTrip,

@@ -9,6 +9,7 @@ export type CheckId =
   | 'config.valid'
   | 'config.security'
   | 'pm2.process'
+  | 'broker.orphan'
   | 'startup.registered'
   | 'broker.listening'
   | 'broker.roundtrip'

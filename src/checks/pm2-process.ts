@@ -1,16 +1,6 @@
-import { quote } from 'zx';
 import { PROCESS_NAME, parseJlist } from '../pm2/pm2.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
-
-export function pm2Probe(pm2: { node: string; script: string; home: string; pidFile: string }): string {
-  return [
-    `h=${quote(pm2.home)}; p=${quote(pm2.pidFile)}`,
-    'echo "now=$(date +%s)"',
-    'if [ -f "$p" ] && kill -0 "$(cat "$p")" 2>/dev/null; then',
-    `  PM2_HOME="$h" ${quote(pm2.node)} ${quote(pm2.script)} jlist`,
-    'else echo no-daemon; fi',
-  ].join('\n');
-}
+import { probePm2 } from './shared.js';
 
 export function judgePm2(out: ProbeOutput): CheckOutcome {
   const id = 'pm2.process';
@@ -54,6 +44,6 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
 export const pm2Process: CheckModule = {
   id: 'pm2.process',
   title: 'pm2 process mqtt',
-  run: async (env) => [judgePm2(await env.prober.probe('pm2', pm2Probe(env.profile.pm2), 30_000))],
+  run: async (env) => [judgePm2(await probePm2(env))],
   fix: 'start-broker',
 };

@@ -74,3 +74,18 @@ export function clientArgs(host: string, port: number): string {
 }
 
 export const NO_CLIENT = 'command -v mosquitto_sub >/dev/null || { echo no-client; exit 127; }';
+
+export function pm2Probe(pm2: { node: string; script: string; home: string; pidFile: string }): string {
+  return [
+    `h=${quote(pm2.home)}; p=${quote(pm2.pidFile)}`,
+    'echo "now=$(date +%s)"',
+    'if [ -f "$p" ] && kill -0 "$(cat "$p")" 2>/dev/null; then',
+    `  PM2_HOME="$h" ${quote(pm2.node)} ${quote(pm2.script)} jlist`,
+    'else echo no-daemon; fi',
+  ].join('\n');
+}
+
+/** pm2's process list on the device (read once: pm2.process and broker.orphan share it). */
+export function probePm2(env: CheckEnv): Promise<ProbeOutput> {
+  return env.prober.probe('pm2', pm2Probe(env.profile.pm2), 30_000);
+}

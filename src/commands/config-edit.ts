@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../config/model.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { makeScratchDir } from '../platform/scratch.js';
 import { applyConfig } from '../tasks/apply.js';
 import { validateCandidate } from '../tasks/validate.js';
 import { finishSteps } from '../ui/print.js';
@@ -20,12 +20,16 @@ export function editorCommand(env: NodeJS.ProcessEnv, file: string): readonly [s
 export async function configEdit(ctx: Context): Promise<number> {
   if (!stdinIsTerminal()) throw badInput('config edit needs a terminal', 'use: gate-mqtt config apply FILE');
   const current = (await readText(ctx.profile.paths.configFile)) ?? '';
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gate-mqtt-edit-'));
+  const dir = await makeScratchDir(ctx.profile, 'edit');
   const copy = path.join(dir, 'mosquitto.conf');
   try {
     await writeFile(copy, current, { mode: 0o600 });
     for (;;) {
-      const code = await ctx.runner.interactive(editorCommand(process.env, copy));
+      // The user's own editor on the user's terminal: it gets the user's environment (TERM, locale).
+      const code = await ctx.runner.interactive(editorCommand(process.env, copy), { ...process.env } as Record<
+        string,
+        string
+      >);
       if (code !== 0) throw badInput(`the editor exited with ${code}; nothing was changed`);
       const edited = await readFile(copy, 'utf8');
       if (edited === current) {

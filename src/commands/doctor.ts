@@ -71,7 +71,9 @@ function printTable(ctx: Context, outcomes: CheckOutcome[], heading: string): vo
 
 async function openSession(ctx: Context, target: Target, options: DoctorOptions): Promise<PtySession> {
   try {
-    return await PtySession.open(transportFor(target, ctx.profile, { sshConfig: options.sshConfig }));
+    return await PtySession.open(transportFor(target, ctx.profile, { sshConfig: options.sshConfig }), (note) =>
+      ctx.print(note),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw badInput(

@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { constants, open } from 'node:fs/promises';
 import { badInput } from '../errors.js';
 
-const MAX_PASSWORD_BYTES = 4096;
+export const MAX_PASSWORD_BYTES = 4096;
+/** How long a password file that is a FIFO (or a pipe) may take to deliver it. */
+export const PASSWORD_READ_TIMEOUT_MS = 5000;
+
+const tooLong = () => badInput(`the password is longer than ${MAX_PASSWORD_BYTES} bytes; nothing was changed`);
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -9,10 +13,53 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const chunk of stream) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_PASSWORD_BYTES) throw badInput('the password is longer than 4096 bytes; nothing was changed');
+    if (size > MAX_PASSWORD_BYTES) throw tooLong();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads at most 4 KiB from a password file without ever blocking for good: opened non-blocking (a FIFO
+ * without a writer would otherwise hang the open), read until end of file, the cap (/dev/zero), or the
+ * deadline (a FIFO nobody writes to).
+ */
+export async function readPasswordFile(file: string, timeoutMs = PASSWORD_READ_TIMEOUT_MS): Promise<string> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
+    throw badInput(`cannot read --password-file: ${error.code ?? 'error'}; nothing was changed`);
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw badInput('--password-file is a folder; nothing was changed');
+    const waitsForWriter = info.isFIFO() || info.isSocket();
+    const buffer = Buffer.alloc(MAX_PASSWORD_BYTES + 1);
+    const deadline = Date.now() + timeoutMs;
+    let total = 0;
+    while (total <= MAX_PASSWORD_BYTES) {
+      let bytesRead = 0;
+      try {
+        ({ bytesRead } = await handle.read(buffer, total, buffer.length - total, null));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        bytesRead = -1; // a writer is there, nothing written yet
+      }
+      if (bytesRead > 0) total += bytesRead;
+      else if (bytesRead === 0 && !(waitsForWriter && total === 0))
+        break; // end of file
+      else if (Date.now() > deadline) {
+        throw badInput(
+          `--password-file ${file}: nothing to read within ${timeoutMs} ms (a FIFO without a writer?); ` +
+            'nothing was changed',
+        );
+      } else await sleep(20);
+    }
+    if (total > MAX_PASSWORD_BYTES) throw tooLong();
+    return buffer.subarray(0, total).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** One trailing newline (what `echo` and editors add) is not part of the password; anything else is checked. */
@@ -22,14 +69,9 @@ function stripOneNewline(text: string): string {
 
 /** The password comes from stdin or a file, never from argv (the process list would show it). */
 export async function readPassword(options: { stdin: boolean; file: string | undefined }): Promise<string> {
-  if (options.stdin === (options.file !== undefined))
+  if (options.stdin === (options.file !== undefined)) {
     throw badInput('give exactly one of --password-stdin or --password-file FILE');
-  if (options.stdin) return stripOneNewline(await readAll(process.stdin));
-  try {
-    return stripOneNewline(await readFile(options.file!, 'utf8'));
-  } catch (error) {
-    throw badInput(
-      `cannot read --password-file: ${(error as NodeJS.ErrnoException).code ?? 'error'}; nothing was changed`,
-    );
   }
+  if (options.stdin) return stripOneNewline(await readAll(process.stdin));
+  return stripOneNewline(await readPasswordFile(options.file!));
 }

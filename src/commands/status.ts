@@ -16,7 +16,8 @@ function since(epochMs: number | undefined): string {
 /** One screen of facts, read locally and without changing anything (no pm2 daemon is spawned). */
 export async function status(ctx: Context): Promise<number> {
   const binary = await findMosquitto(ctx.profile);
-  const version = binary ? await mosquittoVersion(ctx.runner, binary) : undefined;
+  // status only reports: a broker binary that hangs on -h is shown without a version, not an error
+  const version = binary ? await mosquittoVersion(ctx.runner, binary).catch(() => undefined) : undefined;
   const daemon = await ctx.pm2.daemonRunning();
   const mqtt = daemon ? await ctx.pm2.find(PROCESS_NAME, false) : undefined;
   const read = await readConfigFile(ctx.profile.paths.configFile);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../fault.js';
 import { processAlive } from '../platform/process-info.js';
@@ -62,9 +62,4 @@ export async function writeFileAtomic(
     throw named(error);
   }
   await syncDir(dir);
-}
-
-export async function ensureDir(dir: string, mode = 0o755): Promise<boolean> {
-  const created = await mkdir(dir, { recursive: true, mode });
-  return created !== undefined;
 }

@@ -3,6 +3,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput, failed } from '../errors.js';
 import { writeFileAtomic } from '../fsx/atomic-write.js';
+import { makeDirs } from './dirs.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */
 export const KEEP_BACKUPS = 20;
@@ -70,7 +71,7 @@ export class BackupStore {
       else if (info?.isFile()) files.push(source);
     }
     if (files.length === 0) return undefined;
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await makeDirs(this.dir, 0o700);
     if ((await lstat(this.dir)).isSymbolicLink())
       throw failed(
         `the backups folder ${this.dir} is a symbolic link; refusing to write backups through it`,
@@ -87,7 +88,7 @@ export class BackupStore {
     for (const file of files) {
       const data = await readFile(file);
       const stored = path.join('files', path.relative(this.relativeTo, file).replace(/^(\.\.\/)+/, ''));
-      await mkdir(path.dirname(path.join(partial, stored)), { recursive: true, mode: 0o700 });
+      await makeDirs(path.dirname(path.join(partial, stored)), 0o700);
       await writeFileAtomic(path.join(partial, stored), data, { mode: 0o600 });
       entries.push({ source: file, stored, sha256: sha256(data), bytes: data.length });
     }

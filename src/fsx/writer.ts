@@ -1,9 +1,10 @@
-import { chmod, lstat, mkdir, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { failed } from '../errors.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { type BackupManifest, type BackupStore, filesBelow, sha256 } from './backups.js';
+import { makeDirs } from './dirs.js';
 
 export interface DeviceWriteOptions {
   mode?: number;
@@ -97,7 +98,7 @@ export class DeviceWriter {
       this.plan.add(`${verb} ${file} (${bytes.length} bytes, mode ${mode.toString(8)})`);
       return { changed: true };
     }
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
+    await makeDirs(path.dirname(file));
     const backupId = current === undefined ? undefined : await this.backupBefore(file, current, options.reason);
     await writeFileAtomic(file, bytes, { mode, ...(options.owner ? { owner: options.owner } : {}) });
     return backupId ? { changed: true, backupId } : { changed: true };
@@ -147,7 +148,7 @@ export class DeviceWriter {
       this.plan.add(`create folder ${dir}`);
       return true;
     }
-    await mkdir(dir, { recursive: true, mode });
+    await makeDirs(dir, mode);
     return true;
   }
 

@@ -1,7 +1,8 @@
 import { access, constants } from 'node:fs/promises';
 import semver from 'semver';
+import { failed } from '../errors.js';
 import type { Profile } from '../platform/profile.js';
-import type { Runner } from '../run/runner.js';
+import { type Command, describeCommand, describeFailure, type Runner } from '../run/runner.js';
 
 /** The oldest broker we run: 2.0 brought the listener/anonymous defaults this tool is built around. */
 export const MOSQUITTO_FLOOR = '2.0.0';
@@ -37,7 +38,16 @@ export function meetsFloor(version: string, floor = MOSQUITTO_FLOOR): boolean {
   return coerced !== null && semver.gte(coerced, floor);
 }
 
-export async function mosquittoVersion(runner: Runner, binary: string): Promise<string | undefined> {
-  const result = await runner.run([binary, ['-h']], { timeoutMs: 10_000 });
+const VERSION_TIMEOUT_MS = 10_000;
+
+/** The broker's version from `mosquitto -h`; a program that does not answer in time is a timeout, said as one. */
+export async function mosquittoVersion(
+  runner: Runner,
+  binary: string,
+  timeoutMs = VERSION_TIMEOUT_MS,
+): Promise<string | undefined> {
+  const command: Command = [binary, ['-h']];
+  const result = await runner.run(command, { timeoutMs });
+  if (result.timedOut || result.startError) throw failed(describeFailure(describeCommand(command), result, timeoutMs));
   return parseMosquittoVersion(`${result.stdout}\n${result.stderr}`);
 }

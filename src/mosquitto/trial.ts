@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../broker/port.js';
 import type { ConfIssue, Located } from '../config/model.js';
@@ -78,26 +77,32 @@ function locateError(output: string, trial: TrialConfig, trialFile: string, fall
   };
 }
 
+const TRIAL_TIMEOUT_MS = 5000;
+
 /**
- * Starts the real mosquitto on the trial config for a moment: it either says it is running (good) or
- * exits with its own error (exit 3 and "Error found at FILE:LINE" for a config error).
+ * Starts the real mosquitto on the trial config (in `dir`, a scratch folder removed afterwards) for a
+ * moment: it either says it is running (good) or exits with its own error (exit 3 and "Error found at
+ * FILE:LINE" for a config error).
  */
 export async function trialStart(
   runner: Runner,
   mosquitto: string,
   entries: Located[],
-  scratch = os.tmpdir(),
+  dir: string,
 ): Promise<TrialResult> {
-  const dir = await mkdtemp(path.join(scratch, 'gate-mqtt-trial-'));
   try {
     const trial = await trialConfig(entries, dir);
     const file = path.join(dir, 'trial.conf');
     await writeFile(file, trial.text, { mode: 0o600 });
     const run = await runner.watch([mosquitto, ['-v', '-c', file]], {
       until: /mosquitto version \S+ running/,
-      timeoutMs: 5000,
+      timeoutMs: TRIAL_TIMEOUT_MS,
     });
     if (run.matched) return { ok: true };
+    if (run.timedOut) {
+      const message = `the trial start of mosquitto timed out: no "running" within ${TRIAL_TIMEOUT_MS} ms`;
+      return { ok: false, issue: { file: entries[0]?.file ?? file, line: 1, severity: 'error', message } };
+    }
     return { ok: false, issue: locateError(run.output, trial, file, entries[0]) };
   } finally {
     await rm(dir, { recursive: true, force: true });

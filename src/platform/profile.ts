@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { badInput, unsupported } from '../errors.js';
@@ -91,6 +92,17 @@ function minimalEnv(paths: GatewayPaths, kind: Profile['kind'], from: NodeJS.Pro
   return env;
 }
 
+/** A sandbox's pm2: the prefix's own global install when it has one (a Termux-shaped sandbox), else the project's. */
+function sandboxPm2(paths: GatewayPaths): string {
+  const own = devicePm2Script(paths.prefix);
+  return existsSync(own) ? own : bundledPm2Script();
+}
+
+/** Where `npm install -g pm2` puts pm2 in a prefix (the device's own pm2 on Termux). */
+export function devicePm2Script(prefix: string): string {
+  return path.join(prefix, 'lib', 'node_modules', 'pm2', 'bin', 'pm2');
+}
+
 function sandboxProfile(root: string, devicePrefix: string, options: ProfileOptions, env: NodeJS.ProcessEnv): Profile {
   const paths = buildPaths(root, devicePrefix);
   // The prefix's own broker first, then the host's (GATE_MQTT_HOST_MOSQUITTO: a colon-separated list).
@@ -102,8 +114,7 @@ function sandboxProfile(root: string, devicePrefix: string, options: ProfileOpti
     devicePrefix,
     paths,
     mosquittoCandidates: [path.join(paths.bin, 'mosquitto'), ...hostMosquitto.split(':').filter(Boolean)],
-    // The project's own pm2 (GATE_MQTT_PM2: another pm2 script, e.g. a global install).
-    pm2: { node: process.execPath, script: env.GATE_MQTT_PM2 ?? bundledPm2Script(), ...pm2Layout(paths.pm2Home) },
+    pm2: { node: process.execPath, script: env.GATE_MQTT_PM2 ?? sandboxPm2(paths), ...pm2Layout(paths.pm2Home) },
     packages: options.packages ?? hostPackages(),
     shell: '/bin/sh',
     env: minimalEnv(paths, 'sandbox', env),
@@ -138,7 +149,7 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
     mosquittoCandidates: [path.join(paths.bin, 'mosquitto')],
     pm2: {
       node: path.join(paths.bin, 'node'),
-      script: path.join(paths.prefix, 'lib', 'node_modules', 'pm2', 'bin', 'pm2'),
+      script: devicePm2Script(paths.prefix),
       ...pm2Layout(paths.pm2Home),
     },
     packages: options.packages ?? termuxPackages(paths.bin),

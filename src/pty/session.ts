@@ -22,6 +22,8 @@ export interface RunOutput {
 }
 
 const MARK = '\x1e';
+/** After this long without an answer, the user hears that the device's login scripts are slow. */
+const SLOW_SHELL_MS = 3000;
 
 /** Drops keys whose value is undefined: node-pty would pass them on as the string "undefined". */
 function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
@@ -35,7 +37,7 @@ function definedEnv(env: Record<string, string | undefined>): Record<string, str
  */
 export class PtySession {
   private buffer = '';
-  private exited = false;
+  exited = false;
   private queue: Promise<unknown> = Promise.resolve();
   private waiter: (() => void) | undefined;
 
@@ -53,7 +55,11 @@ export class PtySession {
     });
   }
 
-  static async open(spec: TransportSpec): Promise<PtySession> {
+  /**
+   * Spawns the transport and waits for its shell to answer. `notify` hears, once, when that takes long
+   * (a slow login script on the device: ~/.bashrc, ~/.profile, a motd): the wait goes on to the timeout.
+   */
+  static async open(spec: TransportSpec, notify?: (message: string) => void): Promise<PtySession> {
     const term = pty.spawn(spec.file, spec.args, {
       name: 'dumb',
       cols: 200,
@@ -61,13 +67,22 @@ export class PtySession {
       env: definedEnv({ ...spec.env, TERM: 'dumb' }),
     });
     const session = new PtySession(term, spec.name);
+    const slow = setTimeout(
+      () => notify?.(`still waiting for the shell on ${spec.name}: its login scripts (~/.bashrc, ~/.profile) are slow`),
+      SLOW_SHELL_MS,
+    );
     // Quiet the shell: no prompts, no echo of what we type; then prove it answers.
     const ready = await session.exec("PS1=''; PS2=''; stty -echo 2>/dev/null; true", spec.connectTimeoutMs, false);
+    clearTimeout(slow);
     if (ready.exitCode === null) {
       session.close();
       const seen = cleanPtyText(session.buffer).trim().split('\n').slice(-2).join(' | ');
+      const why = session.exited
+        ? 'the connection closed'
+        : 'a login script on the device may hang (~/.bashrc, ~/.profile)';
       throw new Error(
-        `no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+        `no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms: ${why}` +
+          (seen ? `; it said: ${seen}` : ''),
       );
     }
     for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);

@@ -14,9 +14,12 @@ export const TERMUX_SSH_PORT = 8022;
 export function parseTarget(text: string | undefined): Target {
   if (text === undefined || text === 'local') return { kind: 'local' };
   if (text === 'adb') return { kind: 'adb', serial: undefined };
-  const adb = /^adb:\/\/([A-Za-z0-9._:-]{1,64})$/.exec(text);
+  // Nothing may start with "-": ssh and adb would read it as an option (ssh://-F.@host, adb://-a).
+  const adb = /^adb:\/\/([A-Za-z0-9._:][A-Za-z0-9._:-]{0,63})$/.exec(text);
   if (adb) return { kind: 'adb', serial: adb[1] };
-  const ssh = /^ssh:\/\/([A-Za-z0-9._-]{1,32})@([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(text);
+  const ssh = /^ssh:\/\/([\w.][\w.-]{0,31})@([A-Za-z0-9.][A-Za-z0-9.-]{0,252}|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(
+    text,
+  );
   if (ssh) {
     const port = ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]);
     if (port < 1 || port > 65535) throw badInput(`--target port must be 1-65535: ${text}`);
@@ -44,6 +47,17 @@ export interface TransportOptions {
   adb?: string;
 }
 
+/** ssh handshakes and a device's login scripts can be slow (a 20-s ~/.bashrc must still get through, with room). */
+export const REMOTE_CONNECT_TIMEOUT_MS = 45_000;
+
+/** The local shell starts without rc files: bash and zsh are told so; sh (dash) reads only $ENV, never set here. */
+export function noStartupFiles(shell: string): string[] {
+  const name = shell.split('/').pop() ?? '';
+  if (name === 'bash') return ['--norc', '--noprofile'];
+  if (name === 'zsh') return ['-f'];
+  return [];
+}
+
 export function transportFor(target: Target, profile: Profile, options: TransportOptions = {}): TransportSpec {
   const hostEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -56,7 +70,8 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
       return {
         name: 'local',
         file: profile.shell,
-        args: [],
+        args: noStartupFiles(profile.shell),
+
         env: { ...profile.env },
         setup: [],
         connectTimeoutMs: 5000,
@@ -78,11 +93,12 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
           '-o',
           'StrictHostKeyChecking=accept-new',
           ...(options.sshConfig ? ['-F', options.sshConfig] : []),
+          '--',
           `${target.user}@${target.host}`,
         ],
         env: hostEnv,
         setup: [deviceExports(profile)],
-        connectTimeoutMs: 15_000,
+        connectTimeoutMs: REMOTE_CONNECT_TIMEOUT_MS,
       };
     case 'adb':
       return {
@@ -91,7 +107,7 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
         args: [...(target.serial ? ['-s', target.serial] : []), 'shell'],
         env: hostEnv,
         setup: [deviceExports(profile)],
-        connectTimeoutMs: 15_000,
+        connectTimeoutMs: REMOTE_CONNECT_TIMEOUT_MS,
       };
   }
 }

@@ -1,14 +1,22 @@
-import { $, type ProcessOutput, quote } from 'zx';
+import { spawn } from 'node:child_process';
+import { quote } from 'zx';
 import type { DryRunPlan } from './plan.js';
 
-/** A program and its arguments as data: values are never glued into a shell string by hand. */
+/**
+ * The one place programs start. A program is data, `[file, args]`, started directly: no shell, so no
+ * rc file, profile or BASH_ENV runs and nothing is parsed. stdin is /dev/null, the environment is the
+ * profile's small one (HOME set deliberately) unless a call gives another, and every call has a
+ * timeout that is reported as a timeout. (zx is used only where a shell is the point: quoting the probe
+ * scripts the doctor sends through a pty, and commands shown to people.)
+ */
+
+/** A program and its arguments as data: values are never glued into a shell string. */
 export type Command = readonly [file: string, args: readonly string[]];
 
 export interface RunOptions {
-  /** Milliseconds before the program is stopped; every call has one. */
+  /** Milliseconds before the program is stopped (SIGTERM, then SIGKILL); every call has one. */
   timeoutMs?: number;
   env?: Record<string, string>;
-  input?: string;
   cwd?: string;
   /** The command changes the device: in dry-run it is recorded, not run. */
   mutates?: boolean;
@@ -21,9 +29,18 @@ export interface RunResult {
   stderr: string;
   /** True when dry-run recorded the command instead of running it. */
   skipped: boolean;
+  /** Stopped because its time was up. */
+  timedOut: boolean;
+  /** The program could not be started at all (ENOENT, EACCES). */
+  startError?: string;
+  ms: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** After SIGTERM at a timeout, how long a program gets before SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** Output beyond this is dropped (a runaway program must not fill our memory). */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
 /** Shows a command the way a person would type it (quoted), for logs, errors and dry-run. */
 export function describeCommand([file, args]: Command): string {
@@ -34,55 +51,117 @@ export function tail(text: string, lines = 5): string {
   return text.trim().split('\n').slice(-lines).join(' | ');
 }
 
-/** Thrown when a program fails: it carries the command, its exit code and the tail of its stderr. */
+/** Why a program did not succeed, in one line: a timeout says so and how long it waited. */
+export function describeFailure(command: string, result: RunResult, timeoutMs: number): string {
+  if (result.startError) return `${command} could not start: ${result.startError}`;
+  if (result.timedOut) return `${command} timed out after ${timeoutMs} ms (stopped)`;
+  const why = result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'}` : `exit ${result.exitCode}`;
+  const output = tail(result.stderr || result.stdout);
+  return `${command} failed (${why})${output ? `: ${output}` : ''}`;
+}
+
+/** Thrown when a program fails: it carries the command and its result. */
 export class CommandError extends Error {
   constructor(
     readonly command: string,
     readonly result: RunResult,
+    timeoutMs: number,
   ) {
-    const why =
-      result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'} (timeout)` : `exit ${result.exitCode}`;
-    const stderr = tail(result.stderr || result.stdout);
-    super(`${command} failed (${why})${stderr ? `: ${stderr}` : ''}`);
+    super(describeFailure(command, result, timeoutMs));
     this.name = 'CommandError';
   }
 }
 
-/**
- * The one place programs are started. zx quotes every interpolated value; options are set per call,
- * never globally. In dry-run, commands that change the device are only recorded in `planned`.
- */
+/** Kills a program and everything it started (it leads its own process group). */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+interface Started {
+  result: Promise<RunResult>;
+  /** Stops the program early (the result then has neither timedOut nor an error of its own). */
+  stop(): void;
+  onOutput(listener: (text: string) => void): void;
+}
+
+function start(command: Command, env: Record<string, string>, timeoutMs: number, cwd?: string): Started {
+  const [file, args] = command;
+  const began = Date.now();
+  const listeners: Array<(text: string) => void> = [];
+  let stdout = '';
+  let stderr = '';
+  let timedOut = false;
+  const child = spawn(file, [...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: true });
+  const collect = (which: 'out' | 'err') => (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    if (which === 'out' && stdout.length < MAX_OUTPUT_BYTES) stdout += text;
+    if (which === 'err' && stderr.length < MAX_OUTPUT_BYTES) stderr += text;
+    for (const listener of listeners) listener(text);
+  };
+  child.stdout.on('data', collect('out'));
+  child.stderr.on('data', collect('err'));
+  let killer: NodeJS.Timeout | undefined;
+  const stopNow = () => {
+    killGroup(child.pid, 'SIGTERM');
+    killer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stopNow();
+  }, timeoutMs);
+  const result = new Promise<RunResult>((resolve) => {
+    const finish = (extra: Partial<RunResult>) => {
+      clearTimeout(timer);
+      clearTimeout(killer);
+      resolve({
+        exitCode: null,
+        signal: null,
+        stdout,
+        stderr,
+        skipped: false,
+        timedOut,
+        ms: Date.now() - began,
+        ...extra,
+      });
+    };
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ exitCode: 127, startError: `${error.code ?? error.message} (${file})` }),
+    );
+    child.once('close', (code, signal) => finish({ exitCode: code, signal }));
+  });
+  return { result, stop: stopNow, onOutput: (listener) => listeners.push(listener) };
+}
+
 export class Runner {
-  constructor(readonly plan: DryRunPlan) {}
+  constructor(
+    readonly plan: DryRunPlan,
+    /** The environment programs get when a call names none (the profile's). */
+    readonly env: Record<string, string> = { PATH: '/usr/bin:/bin' },
+  ) {}
 
   /** Runs and returns the result whatever the exit code. */
   async run(command: Command, options: RunOptions = {}): Promise<RunResult> {
     if (this.plan.active && options.mutates) {
       this.plan.add(describeCommand(command));
-      return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true };
+      return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true, timedOut: false, ms: 0 };
     }
-    const [file, args] = command;
-    const output: ProcessOutput = await $({
-      nothrow: true,
-      quiet: true,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-      input: options.input,
-      cwd: options.cwd,
-    })`${file} ${args}`;
-    return {
-      exitCode: output.exitCode,
-      signal: output.signal,
-      stdout: output.stdout,
-      stderr: output.stderr,
-      skipped: false,
-    };
+    return start(command, options.env ?? this.env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.cwd).result;
   }
 
   /** Runs and throws a CommandError unless the program exits 0. */
   async check(command: Command, options: RunOptions = {}): Promise<RunResult> {
     const result = await this.run(command, options);
-    if (result.exitCode !== 0) throw new CommandError(describeCommand(command), result);
+    if (result.exitCode !== 0)
+      throw new CommandError(describeCommand(command), result, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return result;
   }
 
@@ -93,38 +172,34 @@ export class Runner {
   async watch(
     command: Command,
     options: { until: RegExp; timeoutMs: number; env?: Record<string, string> },
-  ): Promise<{ matched: boolean; exitCode: number | null; output: string }> {
-    const [file, args] = command;
-    const child = $({
-      nothrow: true,
-      quiet: true,
-      timeout: options.timeoutMs,
-      env: options.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    })`${file} ${args}`;
+  ): Promise<{ matched: boolean; exitCode: number | null; output: string; timedOut: boolean }> {
+    const started = start(command, options.env ?? this.env, options.timeoutMs);
     let output = '';
     let matched = false;
-    const onData = (chunk: Buffer | string) => {
-      output += chunk.toString();
+    started.onOutput((text) => {
+      output += text;
       if (!matched && options.until.test(output)) {
         matched = true;
-        void child.kill('SIGTERM').catch(() => undefined);
+        started.stop();
       }
+    });
+    const result = await started.result;
+    const why = result.startError ? `\n${result.startError}` : '';
+    return {
+      matched,
+      exitCode: matched ? null : result.exitCode,
+      output: output + why,
+      timedOut: !matched && result.timedOut,
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const result = await child;
-    return { matched, exitCode: matched ? null : result.exitCode, output };
   }
 
   /** Runs a program on the user's terminal (an editor): stdin, stdout and stderr are inherited. */
-  async interactive(command: Command, env?: Record<string, string>): Promise<number | null> {
+  interactive(command: Command, env: Record<string, string>): Promise<number | null> {
     const [file, args] = command;
-    const result = await $({
-      nothrow: true,
-      stdio: 'inherit',
-      env: env ?? (process.env as Record<string, string>),
-      timeout: 24 * 3600_000,
-    })`${file} ${args}`;
-    return result.exitCode;
+    return new Promise((resolve) => {
+      const child = spawn(file, [...args], { env, stdio: 'inherit', shell: false });
+      child.once('error', () => resolve(127));
+      child.once('close', (code) => resolve(code));
+    });
   }
 }

@@ -1,4 +1,6 @@
+import { brokersServing } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
+import { describePortHolder } from '../broker/port-holder.js';
 import { changedLines, diffSummary } from '../config/diff.js';
 import { localTarget } from '../config/listener-target.js';
 import { type LoadedConfig, loadConfigText, readConfigFile } from '../config/load.js';
@@ -30,11 +32,13 @@ async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<
   const current = await readConfigFile(ctx.profile.paths.configFile);
   const ours = new Set(current.ok ? current.config.model.listeners.map((l) => l.port) : []);
   const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
+  // Our broker holds the current ports: under pm2, or orphaned by a killed pm2 daemon (replaced on restart).
+  const ourBrokerRuns = broker?.status === 'online' || (await brokersServing(ctx.profile.paths.configFile)).length > 0;
   for (const listener of candidate.model.listeners) {
-    if (listener.port === 0 || (ours.has(listener.port) && broker?.status === 'online')) continue;
+    if (listener.port === 0 || (ours.has(listener.port) && ourBrokerRuns)) continue;
     if (await isListening(listener.port)) {
       throw failed(
-        `port ${listener.port} is in use by another program; nothing was changed`,
+        `port ${listener.port} is in use by ${await describePortHolder(listener.port)}; nothing was changed`,
         `find it with: ss -ltnp 'sport = :${listener.port}'`,
       );
     }
@@ -133,11 +137,9 @@ function restartStep(ctx: Context, request: ApplyRequest): Step {
       if (ctx.dryRun)
         return skipped(`dry-run: would run ${command} (${describeReasons(facts.restartReasons)}) and a round trip`);
       try {
-        await restartBroker(ctx);
+        const reasons = [...facts.restartReasons, ...(await restartBroker(ctx))];
         const verified = await verifyBroker(ctx, { ...facts, brokerStarted: true });
-        return done(`restarted (${describeReasons(facts.restartReasons)}); ${verified}`, true, {
-          restarted: [...facts.restartReasons],
-        });
+        return done(`restarted (${describeReasons(reasons)}); ${verified}`, true, { restarted: reasons });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         await rollBack(ctx, facts, request.reason);

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
+import { describeOrphans, orphanBrokers, stopProcesses } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
+import { describePortHolder } from '../broker/port-holder.js';
 import type { Context } from '../context.js';
 import { failed } from '../errors.js';
+import type { ProcInfo } from '../platform/proc.js';
 import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/pm2.js';
 import { describeReasons, done, type RestartReason, type Step } from './step.js';
@@ -21,10 +24,13 @@ export function planBrokerAction(input: {
   definitionWritten: boolean;
   pending: readonly RestartReason[];
   configNewerThanBroker: boolean;
+  /** Brokers serving this config outside pm2 were found (they are stopped first). */
+  orphans?: boolean;
 }): BrokerAction {
   const { current, definition } = input;
-  if (!current) return { kind: 'start', reasons: ['broker-down'] };
+  if (!current) return { kind: 'start', reasons: input.orphans ? ['broker-down', 'orphan-replaced'] : ['broker-down'] };
   const reasons = new Set<RestartReason>(input.pending);
+  if (input.orphans) reasons.add('orphan-replaced');
   if (current.status !== 'online') reasons.add('broker-down');
   if (current.execPath !== definition.script) reasons.add('binary-changed');
   else if (input.definitionWritten || !matchesDefinition(current, definition)) reasons.add('definition-changed');
@@ -56,12 +62,14 @@ export function brokerProcessStep(ctx: Context): Step {
       });
       await ctx.writer.rotate(profile.paths.brokerLog, MAX_BROKER_LOG_BYTES);
       const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
+      const orphans = await orphanBrokers(profile.paths.configFile, pm2Pid(current));
       const action = planBrokerAction({
         current,
         definition,
         definitionWritten: written.changed,
         pending: facts.restartReasons,
         configNewerThanBroker: await runsOlderConfig(profile.paths.configFile, current),
+        orphans: orphans.length > 0,
       });
       if (action.kind === 'keep' && current) {
         return done(`online (pid ${current.pid}, ${current.restarts} restarts)`, false, {
@@ -69,10 +77,12 @@ export function brokerProcessStep(ctx: Context): Step {
         });
       }
       if (action.kind === 'keep') throw failed('internal: no broker to keep');
+      await replaceOrphans(ctx, orphans);
       const { host, port } = facts.target;
-      if (current?.status !== 'online' && (await isListening(port, host))) {
+      if (!ctx.dryRun && current?.status !== 'online' && (await isListening(port, host))) {
         throw failed(
-          `port ${port} is in use by another program; the broker was not started`,
+          `port ${port} is in use by ${await describePortHolder(port)}; ` +
+            'it was left alone and the broker was not started',
           `find it with: ss -ltnp 'sport = :${port}'`,
         );
       }
@@ -88,16 +98,39 @@ export function brokerProcessStep(ctx: Context): Step {
   };
 }
 
+/** The pid pm2 runs the broker as (0 in pm2 means none): a broker with another pid is not pm2's. */
+const pm2Pid = (current: Pm2Process | undefined) => (current?.pid ? current.pid : undefined);
+
+/** Stops brokers that serve this config outside pm2 (in dry-run: says it would). */
+async function replaceOrphans(ctx: Context, orphans: ProcInfo[]): Promise<void> {
+  if (orphans.length === 0) return;
+  if (ctx.dryRun) {
+    ctx.plan.add(`stop the broker outside pm2 (${describeOrphans(orphans)})`);
+    return;
+  }
+  ctx.log.write(`stopping brokers outside pm2 that serve this config: ${describeOrphans(orphans)}`);
+  await stopProcesses(orphans);
+}
+
 /**
  * Restarts `mqtt` for a recorded reason (a full restart: mosquitto does not reload bridges on SIGHUP),
- * or starts it again from its definition when pm2 has lost it.
+ * or starts it again from its definition when pm2 has lost it. Brokers serving the config outside pm2
+ * are stopped first; the reasons this adds are returned.
  */
-export async function restartBroker(ctx: Context): Promise<void> {
+export async function restartBroker(ctx: Context): Promise<RestartReason[]> {
   const current = await ctx.pm2.find(PROCESS_NAME);
-  if (current) await ctx.pm2.restart(PROCESS_NAME);
-  else if (await stat(ctx.profile.paths.pm2Definition).catch(() => undefined)) {
-    await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);
-  } else {
+  const orphans = await orphanBrokers(ctx.profile.paths.configFile, pm2Pid(current));
+  await replaceOrphans(ctx, orphans);
+  if (current?.status === 'online') {
+    await ctx.pm2.restart(PROCESS_NAME);
+    return orphans.length ? ['orphan-replaced'] : [];
+  }
+  // Stopped, crashed or lost: pm2 refuses to restart a process it still half remembers, so it is
+  // started afresh from its definition.
+  if (!(await stat(ctx.profile.paths.pm2Definition).catch(() => undefined))) {
     throw failed(`pm2 has no process "${PROCESS_NAME}" and no definition was written`, 'run: gate-mqtt provision');
   }
+  if (current) await ctx.pm2.remove(PROCESS_NAME);
+  await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);
+  return orphans.length ? ['orphan-replaced'] : [];
 }

@@ -4,6 +4,7 @@ import { missingFiles } from '../config/referenced-files.js';
 import type { Context } from '../context.js';
 import { findMosquitto } from '../mosquitto/binary.js';
 import { trialStart } from '../mosquitto/trial.js';
+import { makeScratchDir } from '../platform/scratch.js';
 
 export interface Validation {
   config: LoadedConfig;
@@ -28,7 +29,7 @@ export async function validateCandidate(
   if (issues.length) return { config, issues, depth: 'model' };
   const mosquitto = await findMosquitto(ctx.profile);
   if (!mosquitto) return { config, issues, depth: 'model' };
-  const trial = await trialStart(ctx.runner, mosquitto, config.entries);
+  const trial = await trialStart(ctx.runner, mosquitto, config.entries, await makeScratchDir(ctx.profile, 'trial'));
   return { config, issues: trial.ok ? [] : [trial.issue], depth: 'trial' };
 }
 

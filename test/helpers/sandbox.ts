@@ -1,12 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/broker/port.js';
-import { buildPaths, bundledPm2Script, DEFAULT_PREFIX, type GatewayPaths } from '../../src/platform/profile.js';
+import {
+  buildPaths,
+  bundledPm2Script,
+  DEFAULT_PREFIX,
+  devicePm2Script,
+  type GatewayPaths,
+} from '../../src/platform/profile.js';
+import { prepareSandbox } from './lane.js';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
@@ -121,9 +128,12 @@ export async function sandbox(t: TestContext, options: { tmpfsBytes?: number } =
   }
   const port = await freePort();
   const paths = buildPaths(root, DEFAULT_PREFIX);
+  prepareSandbox(paths);
+  // The test drives the same pm2 as the product: the prefix's own in the device lane, else the project's.
+  const pm2Script = existsSync(devicePm2Script(paths.prefix)) ? devicePm2Script(paths.prefix) : bundledPm2Script();
   const pm2Env = { ...cleanEnv(), PM2_HOME: paths.pm2Home, HOME: paths.home };
   const pm2 = (args: string[]) => {
-    const r = spawnSync(process.execPath, [bundledPm2Script(), ...args], {
+    const r = spawnSync(process.execPath, [pm2Script, ...args], {
       env: pm2Env,
       encoding: 'utf8',
       timeout: 30_000,

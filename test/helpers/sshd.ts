@@ -16,7 +16,14 @@ export interface SshServer {
  * A real OpenSSH server on 127.0.0.1 for one test: throwaway host and user keys, its own config, stopped
  * when the test ends.
  */
-export async function startSshd(t: TestContext): Promise<SshServer> {
+export async function startSshd(t: TestContext, options: { forceCommand?: string } = {}): Promise<SshServer> {
+  // The device lane runs as a user whose sshd could not allocate ptys (chown of /dev/pts needs root): its
+  // script starts one sshd as root for the lane, and the login then runs the user's own hostile rc files
+  // (which stand in for a forced slow, noisy login command).
+  const lane = process.env.GATE_MQTT_TEST_SSHD_PORT;
+  if (lane && process.env.GATE_MQTT_TEST_SSH_CONFIG) {
+    return { port: Number(lane), user: os.userInfo().username, clientConfig: process.env.GATE_MQTT_TEST_SSH_CONFIG };
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gmt-ssh-'));
   const port = await freePort();
   const user = os.userInfo().username;
@@ -26,7 +33,8 @@ export async function startSshd(t: TestContext): Promise<SshServer> {
   keygen(path.join(dir, 'user_key'));
   writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(path.join(dir, 'user_key.pub')));
   chmodSync(path.join(dir, 'authorized_keys'), 0o600);
-  mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // Debian's sshd insists on its privilege separation folder
+  // Debian's sshd insists on its privilege separation folder (an unprivileged lane finds it made by root).
+  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const config = path.join(dir, 'sshd_config');
   writeFileSync(
     config,
@@ -44,6 +52,8 @@ export async function startSshd(t: TestContext): Promise<SshServer> {
       'StrictModes no',
       'PrintMotd no',
       'LogLevel ERROR',
+      // A login that does more than start a shell (a slow, noisy login script), for the doctor's tests.
+      ...(options.forceCommand ? [`ForceCommand ${options.forceCommand}`] : []),
       '',
     ].join('\n'),
   );

@@ -1,3 +1,5 @@
+import { renameSync, writeFileSync } from 'node:fs';
+
 /** A text file from its lines (each ends with a newline). */
 export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -21,4 +23,10 @@ export function suplaSection(v: {
     `remote_password ${v.password}`,
     `bridge_cafile ${v.cafile}`,
   );
+}
+
+/** Puts an executable in place by rename, as a package does: a running program's binary cannot be written (ETXTBSY). */
+export function replaceFile(file: string, content: string, mode = 0o755): void {
+  writeFileSync(`${file}.new`, content, { mode });
+  renameSync(`${file}.new`, file);
 }

@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { roundTrip } from '../../src/broker/round-trip.js';
 import { writeFileAtomic } from '../../src/fsx/atomic-write.js';
+import { IS_ROOT, skipUnlessRoot } from '../helpers/lane.js';
 import {
   CLI,
   cleanEnv,
@@ -16,7 +26,7 @@ import {
   sha256File,
   waitFor,
 } from '../helpers/sandbox.js';
-import { lines } from '../helpers/text.js';
+import { lines, replaceFile } from '../helpers/text.js';
 
 function fill(dir: string): void {
   // dd stops with "No space left on device": that is the point
@@ -26,6 +36,7 @@ function fill(dir: string): void {
 test('a full disk: apply and bridge add fail with a clear message, the config and broker intact', {
   timeout: 90_000,
 }, async (t) => {
+  if (skipUnlessRoot(t, 'mounts a small tmpfs')) return;
   const box = await provisioned(t, { tmpfsBytes: 48 * 1024 * 1024 });
   const before = sha256File(box.paths.configFile);
   fill(box.root);
@@ -45,6 +56,7 @@ test('a full disk: apply and bridge add fail with a clear message, the config an
 });
 
 test('an atomic write that hits a full disk leaves the original and no temp file', { timeout: 30_000 }, async (t) => {
+  if (skipUnlessRoot(t, 'mounts a small tmpfs')) return;
   const box = await sandbox(t, { tmpfsBytes: 1024 * 1024 });
   const target = path.join(box.root, 'mosquitto.conf');
   writeFileSync(target, 'original\n');
@@ -60,6 +72,7 @@ test('an atomic write that hits a full disk leaves the original and no temp file
 test('a read-only config folder: apply fails with a clear message, nothing half-done', {
   timeout: 60_000,
 }, async (t) => {
+  if (skipUnlessRoot(t, 'bind-mounts a folder read-only')) return;
   const box = await provisioned(t);
   const before = sha256File(box.paths.configFile);
   mountReadOnly(box.paths.etcMosquitto);
@@ -74,15 +87,16 @@ test('a read-only config folder: apply fails with a clear message, nothing half-
 
 test('no mosquitto and no way to install it (not root): exit 4 with a hint', { timeout: 30_000 }, async (t) => {
   const box = await sandbox(t);
-  chmodSync(box.root, 0o777);
+  spawnSync('chmod', ['-R', 'a+rwX', box.root]); // nobody may write the sandbox (the lane made folders in it)
+  rmSync(path.join(box.paths.bin, 'mosquitto'), { force: true }); // the device lane's prefix has its own
   const env = { ...cleanEnv({ GATE_MQTT_HOST_MOSQUITTO: '/nonexistent/mosquitto' }), HOME: '/tmp' };
+  // Not root: as root the test drops to nobody; an unprivileged lane already is not root.
+  const asNobody = IS_ROOT ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
   const run = spawnSync(
-    'setpriv',
+    asNobody[0] ?? process.execPath,
     [
-      '--reuid=nobody',
-      '--regid=nogroup',
-      '--clear-groups',
-      process.execPath,
+      ...asNobody.slice(1),
+      ...(IS_ROOT ? [process.execPath] : []),
       CLI,
       'provision',
       '--root',
@@ -121,7 +135,7 @@ test('a broker binary that crashes at start: provision fails naming it and leave
 }, async (t) => {
   const box = await sandbox(t);
   mkdirSync(box.paths.bin, { recursive: true });
-  writeFileSync(path.join(box.paths.bin, 'mosquitto'), CRASHING_BROKER, { mode: 0o755 });
+  replaceFile(path.join(box.paths.bin, 'mosquitto'), CRASHING_BROKER);
   const run = await box.cli(['provision', '--port', String(box.port), '--json']);
   assert.equal(run.code, 1, run.stdout);
   assert.match(parseJson<Result>(run).error?.message ?? '', new RegExp(`port ${box.port}.*simulated crash`));
@@ -132,7 +146,7 @@ test('a broker binary that crashes at start: provision fails naming it and leave
 test('a crash loop under pm2 is slowed by backoff and doctor reports it', { timeout: 60_000 }, async (t) => {
   const box = await provisioned(t);
   mkdirSync(box.paths.bin, { recursive: true });
-  writeFileSync(path.join(box.paths.bin, 'mosquitto'), CRASHING_BROKER, { mode: 0o755 });
+  replaceFile(path.join(box.paths.bin, 'mosquitto'), CRASHING_BROKER);
   const definition = JSON.parse(readFileSync(box.paths.pm2Definition, 'utf8')) as { apps: Array<{ script: string }> };
   definition.apps[0]!.script = path.join(box.paths.bin, 'mosquitto');
   const crashing = path.join(box.root, 'crashing.json');

@@ -71,3 +71,11 @@ test('a broker older than its config restarts to read it; several reasons are al
   });
   assert.deepEqual(both, { kind: 'restart', reasons: ['config-changed', 'broker-down', 'config-newer-than-broker'] });
 });
+
+test('a broker outside pm2 (its daemon was killed) is replaced: started under pm2, naming both reasons', () => {
+  assert.deepEqual(plan({ current: undefined, orphans: true }), {
+    kind: 'start',
+    reasons: ['broker-down', 'orphan-replaced'],
+  });
+  assert.deepEqual(plan({ orphans: true }), { kind: 'restart', reasons: ['orphan-replaced'] });
+});

@@ -21,7 +21,17 @@ test("doctor targets: local, ssh with Termux's port 8022 by default, adb with or
 });
 
 test('malformed targets are exit 2', () => {
-  for (const bad of ['ftp://x', 'ssh://a@b:99999', 'ssh://@b', 'ssh://a@', 'adb://', 'ssh://a b@c']) {
+  for (const bad of [
+    'ftp://x',
+    'ssh://a@b:99999',
+    'ssh://@b',
+    'ssh://a@',
+    'adb://',
+    'ssh://a b@c',
+    'ssh://-F.@host',
+    'ssh://a@-oProxy',
+    'adb://-a',
+  ]) {
     assert.throws(
       () => parseTarget(bad),
       (e: unknown) => e instanceof GateError && e.exitCode === 2,
@@ -34,7 +44,7 @@ test('ssh runs in batch mode with a tty and the device layout exported; adb gets
   const ssh = transportFor(parseTarget('ssh://u@gw:8022'), profile, { sshConfig: '/cfg' });
   assert.equal(ssh.file, 'ssh');
   assert.ok(ssh.args.includes('BatchMode=yes') && ssh.args.includes('-tt'));
-  assert.deepEqual(ssh.args.slice(-3), ['-F', '/cfg', 'u@gw']);
+  assert.deepEqual(ssh.args.slice(-4), ['-F', '/cfg', '--', 'u@gw'], 'the destination comes after --');
   assert.match(ssh.setup[0] ?? '', /export PREFIX=.*PM2_HOME=/);
   const adb = transportFor(parseTarget('adb://SER1'), profile, { adb: '/x/adb' });
   assert.deepEqual([adb.file, adb.args], ['/x/adb', ['-s', 'SER1', 'shell']]);

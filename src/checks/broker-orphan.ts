@@ -1,0 +1,63 @@
+import { quote } from 'zx';
+import { PROCESS_NAME, parseJlist } from '../pm2/pm2.js';
+import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
+import { probePm2 } from './shared.js';
+
+/**
+ * Brokers serving this config, from /proc (what this user may see): `pid=N start=TICKS` per broker and
+ * the boot time, so the judge can say since when each runs.
+ */
+export function orphanProbe(configFile: string): string {
+  return [
+    `c=${quote(configFile)}`,
+    'for d in /proc/[0-9]*; do',
+    '  cmd=$(tr "\\0" " " < "$d/cmdline" 2>/dev/null) || continue',
+    '  case "$cmd" in',
+    '    mosquitto\\ *"-c $c "*|*/mosquitto\\ *"-c $c "*)',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
+    '      echo "broker pid=${d#/proc/} start=$(cut -d" " -f22 "$d/stat")";;',
+    '  esac',
+    'done',
+    'echo "btime=$(grep "^btime" /proc/stat | cut -d" " -f2)"',
+    'exit 0',
+  ].join('\n');
+}
+
+/** The pid pm2 runs `mqtt` as, when it runs it (from the pm2 probe). */
+function pm2BrokerPid(out: ProbeOutput): number | undefined {
+  try {
+    const mqtt = parseJlist(out.output).find((p) => p.name === PROCESS_NAME);
+    return mqtt?.pid ? mqtt.pid : undefined; // 0: pm2 runs no process for it now
+  } catch {
+    return undefined; // no daemon, or no list: every broker found is outside pm2
+  }
+}
+
+export function judgeOrphans(brokers: ProbeOutput, pm2: ProbeOutput): CheckOutcome {
+  const id = 'broker.orphan';
+  const btime = Number(field(brokers.output, 'btime'));
+  const managed = pm2BrokerPid(pm2);
+  const orphans = [...brokers.output.matchAll(/^broker pid=(\d+) start=(\d+)$/gm)]
+    .map((m) => ({ pid: Number(m[1]), start: Number(m[2]) }))
+    .filter((b) => b.pid !== managed);
+  if (orphans.length === 0)
+    return pass(id, managed ? `only pm2's broker (pid ${managed}) serves this config` : 'no broker outside pm2');
+  const since = (start: number) =>
+    Number.isFinite(btime) ? ` since ${new Date((btime + start / 100) * 1000).toISOString()}` : '';
+  const list = orphans.map((o) => `pid ${o.pid}${since(o.start)}`).join(', ');
+  return fail(
+    id,
+    `a broker outside pm2 serves this config (${list}): pm2 does not watch it and will not restart it`,
+    'run: gate-mqtt doctor --fix (stops it and starts mqtt under pm2)',
+  );
+}
+
+export const brokerOrphan: CheckModule = {
+  id: 'broker.orphan',
+  title: 'no broker outside pm2',
+  run: async (env) => {
+    const brokers = await env.prober.probe('orphans', orphanProbe(env.profile.paths.configFile));
+    return [judgeOrphans(brokers, await probePm2(env))];
+  },
+  fix: 'start-broker',
+};

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { mosquittoVersion } from '../../src/mosquitto/binary.js';
+import { DryRunPlan } from '../../src/run/plan.js';
+import { CommandError, describeCommand, Runner } from '../../src/run/runner.js';
+
+const runner = (dryRun = false) =>
+  new Runner(new DryRunPlan(dryRun), { PATH: '/usr/bin:/bin', HOME: '/nonexistent-home' });
+
+function scratch(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gmr-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('a program is started directly: no shell parses its arguments', async () => {
+  const out = await runner().run(['/bin/echo', ['$HOME', '; rm -rf /', '`id`', '*']]);
+  assert.equal(out.stdout, '$HOME ; rm -rf / `id` *\n');
+  assert.equal(out.exitCode, 0);
+});
+
+test('stdin is /dev/null and the environment is only what the profile gives', async () => {
+  const env = await runner().run(['/usr/bin/env', []]);
+  assert.deepEqual(env.stdout.trim().split('\n').sort(), ['HOME=/nonexistent-home', 'PATH=/usr/bin:/bin']);
+  const stdin = await runner().run(['/bin/sh', ['-c', 'readlink /proc/self/fd/0']]);
+  assert.equal(stdin.stdout.trim(), '/dev/null');
+});
+
+test('no rc file runs, even when the program is a bash and HOME holds a .bashrc', async (t) => {
+  const home = scratch(t);
+  writeFileSync(path.join(home, '.bashrc'), 'echo NOISE-FROM-BASHRC\n');
+  const out = await new Runner(new DryRunPlan(false), { PATH: '/usr/bin:/bin', HOME: home }).run([
+    '/usr/bin/printf',
+    ['%s', 'clean'],
+  ]);
+  assert.equal(out.stdout, 'clean');
+});
+
+test('a timeout is reported as a timeout, naming the command and how long it waited', async () => {
+  const started = Date.now();
+  const out = await runner().run(['/bin/sleep', ['30']], { timeoutMs: 200 });
+  assert.equal(out.timedOut, true);
+  assert.ok(Date.now() - started < 10_000);
+  await assert.rejects(runner().check(['/bin/sleep', ['30']], { timeoutMs: 200 }), (e: unknown) => {
+    return e instanceof CommandError && e.message === '/bin/sleep 30 timed out after 200 ms (stopped)';
+  });
+});
+
+test('a timeout stops the whole process group, children included', async (t) => {
+  const dir = scratch(t);
+  const marker = path.join(dir, 'child-lived');
+  await runner().run(['/bin/sh', ['-c', `(sleep 1; touch ${marker}) & wait`]], { timeoutMs: 200 });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.throws(
+    () => writeFileSync(path.join(marker, 'x'), ''),
+    'the child was stopped before it could touch its marker',
+  );
+});
+
+test('a missing program is a start error, not a crash', async () => {
+  const out = await runner().run(['/nonexistent/program', []]);
+  assert.equal(out.exitCode, 127);
+  assert.match(out.startError ?? '', /ENOENT/);
+  await assert.rejects(runner().check(['/nonexistent/program', []]), /could not start: ENOENT/);
+});
+
+test('a failure carries the exit code and the tail of stderr', async () => {
+  await assert.rejects(
+    runner().check(['/bin/sh', ['-c', 'echo bad thing >&2; exit 3']]),
+    /failed \(exit 3\): bad thing/,
+  );
+});
+
+test('dry-run records commands that change the device and runs the ones that only read', async () => {
+  const r = runner(true);
+  const skipped = await r.run(['/bin/touch', ['/nonexistent/x']], { mutates: true });
+  assert.equal(skipped.skipped, true);
+  assert.deepEqual(r.plan.lines, ['/bin/touch /nonexistent/x']);
+  assert.equal((await r.run(['/bin/echo', ['read']])).stdout, 'read\n');
+});
+
+test('watch stops a program once its output matches', async () => {
+  const out = await runner().watch(['/bin/sh', ['-c', 'echo starting; echo ready; sleep 30']], {
+    until: /ready/,
+    timeoutMs: 5000,
+  });
+  assert.equal(out.matched, true);
+  assert.match(out.output, /starting\nready/);
+});
+
+test('commands are shown quoted, as a person would type them', () => {
+  assert.equal(
+    describeCommand(['/bin/pm2', ['start', 'plain', 'a b', "it's"]]),
+    `/bin/pm2 start plain $'a b' $'it\\'s'`,
+  );
+});
+
+test('a broker binary that hangs on -h is a timeout, not "cannot read the version"', async (t) => {
+  const dir = scratch(t);
+  const fake = path.join(dir, 'mosquitto');
+  writeFileSync(fake, '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 });
+  await assert.rejects(mosquittoVersion(runner(), fake, 300), /mosquitto -h timed out after 300 ms/);
+});
