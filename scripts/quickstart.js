@@ -2,19 +2,17 @@
 // `npm start`: provision this machine's gateway. On Termux that is the device itself; anywhere else a
 // sandbox gateway under ./.gateway (every device path below it), so nothing outside the project changes.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const project = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const cli = path.join(project, 'dist', 'cli.js');
-if (!existsSync(cli)) {
+const bundle = path.join(project, 'dist', 'gate-mqtt.cjs');
+if (!existsSync(bundle)) {
   console.error('gate-mqtt is not built yet: run npm ci (or npm run build) first');
   process.exit(2);
 }
-const { main } = await import(cli);
-const { detectTermuxPrefix, buildPaths, DEFAULT_PREFIX } = await import(
-  path.join(project, 'dist', 'platform', 'profile.js')
-);
+const { main, detectTermuxPrefix, buildPaths, DEFAULT_PREFIX } = createRequire(import.meta.url)(bundle);
 
 const onDevice = detectTermuxPrefix(process.env) !== undefined;
 const root = path.join(project, '.gateway');

@@ -81,7 +81,13 @@ export async function main(argv: string[], io: CliStreams = process): Promise<nu
     checkOptions(found.def, options, found.rest);
     const { buildContext } = await import('./context-builder.js');
     const ctx = buildContext(found.def, options);
-    return await found.def.run(ctx, found.rest, options);
+    try {
+      return await found.def.run(ctx, found.rest, options);
+    } finally {
+      // Open connections (the pm2 daemon's socket) would keep the process alive after the command.
+      ctx.pm2.close();
+      ctx.log.close();
+    }
   } catch (error) {
     const gate = asGateError(error);
     if (json) {

@@ -34,7 +34,7 @@ export function assembleContext(parts: ContextParts): Context {
     profile: parts.profile,
     runner,
     writer: new DeviceWriter(new BackupStore(paths.backupDir, paths.root || '/'), plan),
-    pm2: new Pm2(parts.profile, runner),
+    pm2: new Pm2(parts.profile, plan),
     plan,
     log: new RunLog(parts.logFile, parts.logName, secrets, parts.echo),
     secrets,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ConnackRefused, MqttWire } from './mqtt-wire.js';
 
 export interface RoundTripOptions {
   host: string;
@@ -11,53 +12,47 @@ export interface RoundTripOptions {
 export type RoundTripResult = { ok: true; ms: number } | { ok: false; reason: string; refused?: boolean };
 
 /**
- * Proves the broker works: subscribe to a fresh probe topic, publish to it, wait for the message.
- * Never throws; a refusal or a timeout is a reason.
+ * Proves the broker works with one connection that both subscribes and publishes: subscribe to a fresh
+ * probe topic, publish to it at QoS 1, wait for the message. Never throws; a refusal (a CONNACK with an
+ * error code still proves an MQTT broker answers) or a timeout is a reason.
  */
 export async function roundTrip(options: RoundTripOptions): Promise<RoundTripResult> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 5000;
   const topic = `gate-mqtt/probe/${randomBytes(6).toString('hex')}`;
   const payload = randomBytes(8).toString('hex');
-  const { default: mqtt } = await import('mqtt'); // loaded on use: it is the slowest module to import
-  const client = mqtt.connect({
-    host: options.host,
-    port: options.port,
-    protocol: 'mqtt',
-    clientId: `gate-mqtt-probe-${randomBytes(4).toString('hex')}`,
-    username: options.username,
-    password: options.password,
-    connectTimeout: timeoutMs,
-    reconnectPeriod: 0,
-    clean: true,
-  });
+  let wire: MqttWire | undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await new Promise<RoundTripResult>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
-      const finish = (result: RoundTripResult) => {
-        clearTimeout(timer);
-        resolve(result);
-      };
-      // A CONNACK refusal (bad credentials, not authorised) still proves an MQTT broker answers.
-      client.on('error', (error) =>
-        finish({
-          ok: false,
-          reason: error.message,
-          refused: /not authori[sz]ed|bad user ?name or password/i.test(error.message),
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const trip = (async () => {
+      wire = await MqttWire.connect({
+        host: options.host,
+        port: options.port,
+        clientId: `gate-mqtt-probe-${randomBytes(4).toString('hex')}`,
+        timeoutMs,
+        ...(options.username === undefined ? {} : { username: options.username }),
+        ...(options.password === undefined ? {} : { password: options.password }),
+      });
+      const received = new Promise<void>((resolve) =>
+        wire?.onMessage((got, message) => {
+          if (got === topic && message.toString() === payload) resolve();
         }),
       );
-      client.on('close', () => finish({ ok: false, reason: `connection to ${options.host}:${options.port} closed` }));
-      client.on('message', (got, message) => {
-        if (got === topic && message.toString() === payload) finish({ ok: true, ms: Date.now() - started });
-      });
-      client.on('connect', () => {
-        client.subscribe(topic, { qos: 1 }, (error) => {
-          if (error) return finish({ ok: false, reason: `subscribe refused: ${error.message}` });
-          client.publish(topic, payload, { qos: 1 });
-        });
-      });
-    });
+      const [granted] = await wire.subscribe([topic], 1);
+      if (granted === 0x80) throw new Error('subscribe refused by the broker');
+      await wire.publish(topic, payload, { qos: 1 });
+      await received;
+    })();
+    await Promise.race([trip, deadline]);
+    return { ok: true, ms: Date.now() - started };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason, ...(error instanceof ConnackRefused ? { refused: true } : {}) };
   } finally {
-    client.end(true);
+    clearTimeout(timer);
+    wire?.end();
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MqttWire } from './mqtt-wire.js';
 
 /**
  * Reads retained `$SYS` values (bridge states, the broker's version) with one short subscription.
@@ -13,28 +14,24 @@ export async function readSysTopics(options: {
   password?: string;
 }): Promise<Map<string, string>> {
   const values = new Map<string, string>();
-  const { default: mqtt } = await import('mqtt');
-  const client = mqtt.connect({
-    host: options.host,
-    port: options.port,
-    clientId: `gate-mqtt-status-${randomBytes(4).toString('hex')}`,
-    username: options.username,
-    password: options.password,
-    connectTimeout: options.timeoutMs ?? 1500,
-    reconnectPeriod: 0,
-  });
+  const timeoutMs = options.timeoutMs ?? 1500;
+  let wire: MqttWire | undefined;
   try {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.timeoutMs ?? 1500);
-      client.on('error', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      client.on('message', (topic, payload) => values.set(topic, payload.toString()));
-      client.on('connect', () => client.subscribe(options.topics));
+    wire = await MqttWire.connect({
+      host: options.host,
+      port: options.port,
+      clientId: `gate-mqtt-status-${randomBytes(4).toString('hex')}`,
+      timeoutMs,
+      ...(options.username === undefined ? {} : { username: options.username }),
+      ...(options.password === undefined ? {} : { password: options.password }),
     });
+    wire.onMessage((topic, payload) => values.set(topic, payload.toString()));
+    await wire.subscribe(options.topics, 0);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 300)));
+  } catch {
+    // no broker, or it refused: no values
   } finally {
-    client.end(true);
+    wire?.end();
   }
   return values;
 }

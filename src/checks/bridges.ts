@@ -1,5 +1,5 @@
-import { quote } from 'zx';
 import type { Bridge } from '../config/model.js';
+import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass } from './check.js';
 import { brokerTarget, clientArgs, readConfig } from './shared.js';
 
@@ -7,7 +7,7 @@ export function bridgeStateProbe(host: string, port: number, count: number, log:
   return [
     `mosquitto_sub ${clientArgs(host, port)} -v -t '$SYS/broker/connection/+/state' -C ${count} -W 3`,
     'echo "--log--"',
-    `tail -n 400 ${quote(log)} 2>/dev/null | grep -i -E 'bridge|connecting|socket error' | tail -n 20`,
+    `tail -n 400 ${shQuote(log)} 2>/dev/null | grep -i -E 'bridge|connecting|socket error' | tail -n 20`,
     'exit 0',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
-import { quote } from 'zx';
-import { PROCESS_NAME, parseJlist } from '../pm2/pm2.js';
+import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
 
@@ -9,9 +9,12 @@ import { probePm2 } from './shared.js';
  */
 export function orphanProbe(configFile: string): string {
   return [
-    `c=${quote(configFile)}`,
-    'for d in /proc/[0-9]*; do',
-    '  cmd=$(tr "\\0" " " < "$d/cmdline" 2>/dev/null) || continue',
+    `c=${shQuote(configFile)}`,
+    // one grep over every command line finds the few that name the config; only those are read again
+    'for f in $(grep -a -l -F -- "$c" /proc/[0-9]*/cmdline 2>/dev/null); do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
+    '  d=${f%/cmdline}',
+    '  cmd=$(tr "\\0" " " < "$f" 2>/dev/null) || continue',
     '  case "$cmd" in',
     '    mosquitto\\ *"-c $c "*|*/mosquitto\\ *"-c $c "*)',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template

@@ -64,6 +64,8 @@ export interface CheckEnv {
   profile: Profile;
   /** For a remote target: the host this machine reaches the device at. */
   remoteHost?: string;
+  /** A random token of this round of checks (the round trip's topic and payload). */
+  token: string;
 }
 
 /** One doctor check: its probe and pure judge live in its own module; the catalog lists the modules. */

@@ -1,10 +1,10 @@
-import { quote } from 'zx';
+import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass, warn } from './check.js';
 
 const MIN_FREE_KIB = 20 * 1024;
 
 export function diskProbe(prefix: string): string {
-  return `df -Pk ${quote(prefix)} | tail -n 1`;
+  return `df -Pk ${shQuote(prefix)}`; // the judge reads the last line
 }
 
 export function judgeDisk(out: ProbeOutput): CheckOutcome {

@@ -1,8 +1,8 @@
-import { quote } from 'zx';
+import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, field, type ProbeOutput, pass, warn } from './check.js';
 
 export function logProbe(log: string): string {
-  return `echo "now=$(date +%s)"\ntail -n 300 ${quote(log)} 2>/dev/null | grep -E 'Error|error:' | tail -n 5\nexit 0`;
+  return `echo "now=$(date +%s)"\ntail -n 300 ${shQuote(log)} 2>/dev/null | grep -E 'Error|error:' | tail -n 5\nexit 0`;
 }
 
 /** Error lines of the last hour (mosquitto stamps lines with epoch seconds); older ones are history. */

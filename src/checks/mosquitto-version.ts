@@ -1,4 +1,5 @@
-import { MOSQUITTO_FLOOR, meetsFloor, parseMosquittoVersion } from '../mosquitto/binary.js';
+import { MOSQUITTO_FLOOR, parseMosquittoVersion } from '../mosquitto/binary.js';
+import { atLeast } from '../run/versions.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass } from './check.js';
 import { probeMosquitto } from './shared.js';
 
@@ -6,7 +7,7 @@ export function judgeMosquittoVersion(out: ProbeOutput): CheckOutcome {
   const version = parseMosquittoVersion(out.output);
   if (!version)
     return fail('mosquitto.version', 'cannot read the mosquitto version', 'reinstall it: pkg reinstall mosquitto');
-  if (!meetsFloor(version)) {
+  if (!atLeast(version, MOSQUITTO_FLOOR)) {
     return fail(
       'mosquitto.version',
       `${version} is older than ${MOSQUITTO_FLOOR}`,

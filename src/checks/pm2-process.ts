@@ -1,4 +1,4 @@
-import { PROCESS_NAME, parseJlist } from '../pm2/pm2.js';
+import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
 

@@ -1,7 +1,7 @@
-import { quote } from 'zx';
 import { localTarget } from '../config/listener-target.js';
 import { analyzeText, decodeConfig } from '../config/load.js';
 import type { ConfModel } from '../config/model.js';
+import { shQuote } from '../run/quote.js';
 import { type CheckEnv, type CheckOutcome, type OutcomeId, type ProbeOutput, warn } from './check.js';
 
 /**
@@ -11,10 +11,10 @@ import { type CheckEnv, type CheckOutcome, type OutcomeId, type ProbeOutput, war
 
 export function mosquittoProbe(candidates: string[]): string {
   return [
-    `for c in ${candidates.map(quote).join(' ')}; do`,
-    '  if [ -x "$c" ]; then echo "path=$c"; "$c" -h 2>&1 | head -n 1; exit 0; fi',
+    `for c in ${candidates.map(shQuote).join(' ')}; do`,
+    '  if [ -x "$c" ]; then echo "path=$c"; "$c" -h 2>&1; exit 0; fi',
     'done',
-    'c=$(command -v mosquitto) && { echo "path=$c"; "$c" -h 2>&1 | head -n 1; exit 0; }',
+    'c=$(command -v mosquitto) && { echo "path=$c"; "$c" -h 2>&1; exit 0; }',
     'exit 1',
   ].join('\n');
 }
@@ -26,7 +26,7 @@ export function probeMosquitto(env: CheckEnv): Promise<ProbeOutput> {
 /** The config's mode, then the file in base64 (binary-safe through any pty). */
 export function configProbe(file: string): string {
   return [
-    `f=${quote(file)}`,
+    `f=${shQuote(file)}`,
     'if [ -f "$f" ]; then echo "mode=$(stat -c %a "$f")"; base64 < "$f"; else echo missing; exit 1; fi',
   ].join('\n');
 }
@@ -70,22 +70,66 @@ export function noTarget(id: OutcomeId): CheckOutcome {
 
 /** `-h HOST -p PORT` for mosquitto_pub/sub. */
 export function clientArgs(host: string, port: number): string {
-  return `-h ${quote(host)} -p ${quote(String(port))}`;
+  return `-h ${shQuote(host)} -p ${shQuote(String(port))}`;
 }
 
 export const NO_CLIENT = 'command -v mosquitto_sub >/dev/null || { echo no-client; exit 127; }';
 
-export function pm2Probe(pm2: { node: string; script: string; home: string; pidFile: string }): string {
+/**
+ * Asks the daemon for its process list over its RPC socket with the RPC modules of the device's own pm2
+ * (a node start of tens of milliseconds instead of the pm2 CLI's hundreds); prints the list as JSON, or
+ * "no-daemon". Where that pm2 keeps its RPC modules elsewhere, the CLI's `jlist` answers instead.
+ */
+const RPC_LIST_JS = [
+  'const [dir, sock] = process.argv.slice(1);',
+  "const load = (name) => { try { return require(dir + '/modules/' + name); }",
+  "  catch { return require(dir + '/node_modules/' + name); } };",
+  "const axon = load('pm2-axon'); const rpc = load('pm2-axon-rpc');",
+  "const req = axon.socket('req'); const client = new rpc.Client(req);",
+  "const none = () => { console.log('no-daemon'); process.exit(0); };",
+  "setTimeout(none, 3000); req.once('reconnect attempt', none); req.once('error', none);",
+  "req.once('connect', () => client.call('getMonitorData', {}, (error, list) => {",
+  "  console.log(error ? 'rpc-error=' + error.message : JSON.stringify(list)); process.exit(0); }));",
+  'req.connect(sock);',
+].join('\n');
+
+export function pm2Probe(pm2: { node: string; script: string; home: string; rpcSocket: string }): string {
+  const dir = pm2.script.replace(/\/bin\/pm2$/, '');
   return [
-    `h=${quote(pm2.home)}; p=${quote(pm2.pidFile)}`,
+    `h=${shQuote(pm2.home)}; s=${shQuote(pm2.rpcSocket)}; n=${shQuote(pm2.node)}`,
     'echo "now=$(date +%s)"',
-    'if [ -f "$p" ] && kill -0 "$(cat "$p")" 2>/dev/null; then',
-    `  PM2_HOME="$h" ${quote(pm2.node)} ${quote(pm2.script)} jlist`,
-    'else echo no-daemon; fi',
+    '[ -S "$s" ] || { echo no-daemon; exit 0; }',
+    `"$n" -e ${shQuote(RPC_LIST_JS)} ${shQuote(dir)} "$s" 2>/dev/null ||`,
+    `  PM2_HOME="$h" "$n" ${shQuote(pm2.script)} jlist`,
   ].join('\n');
 }
 
 /** pm2's process list on the device (read once: pm2.process and broker.orphan share it). */
 export function probePm2(env: CheckEnv): Promise<ProbeOutput> {
   return env.prober.probe('pm2', pm2Probe(env.profile.pm2), 30_000);
+}
+
+/**
+ * The broker probe broker.listening and broker.roundtrip share: one client that subscribes to a fresh
+ * topic and publishes to it (mosquitto_rr, one process, one connection); where mosquitto_rr is missing,
+ * a retained publish, a subscribe, and clearing the retained message. Prints "got=WHAT CAME BACK".
+ */
+export function brokerTripProbe(host: string, port: number, token: string): string {
+  const args = clientArgs(host, port);
+  const topic = shQuote(`gate-mqtt/doctor/${token}`);
+  return [
+    'command -v mosquitto_pub >/dev/null || { echo no-client; exit 127; }',
+    'if command -v mosquitto_rr >/dev/null; then',
+    `  out=$(mosquitto_rr ${args} -t ${topic} -e ${topic} -m ${shQuote(token)} -W 5 2>&1); rc=$?`,
+    'else',
+    `  mosquitto_pub ${args} -q 1 -r -t ${topic} -m ${shQuote(token)} || exit $?`,
+    `  out=$(mosquitto_sub ${args} -q 1 -t ${topic} -C 1 -W 5 2>&1); rc=$?`,
+    `  mosquitto_pub ${args} -q 1 -r -n -t ${topic}`,
+    'fi',
+    'echo "got=$out"; exit $rc',
+  ].join('\n');
+}
+
+export function probeBrokerTrip(env: CheckEnv, at: { host: string; port: number }): Promise<ProbeOutput> {
+  return env.prober.probe('broker-trip', brokerTripProbe(at.host, at.port, env.token), 15_000);
 }

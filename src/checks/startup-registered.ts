@@ -1,10 +1,10 @@
-import { quote } from 'zx';
-import { PROCESS_NAME, parseDump } from '../pm2/pm2.js';
+import { PROCESS_NAME, parseDump } from '../pm2/process-list.js';
+import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 
 export function startupProbe(bootHook: string, dumpFile: string): string {
   return [
-    `hook=${quote(bootHook)}; dump=${quote(dumpFile)}`,
+    `hook=${shQuote(bootHook)}; dump=${shQuote(dumpFile)}`,
     'if [ -x "$hook" ]; then echo hook=exec; elif [ -e "$hook" ]; then echo hook=noexec; else echo hook=missing; fi',
     'if [ -f "$dump" ]; then echo dump=present; base64 < "$dump"; else echo dump=missing; fi',
   ].join('\n');

@@ -1,12 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { checksFor } from '../checks/catalog.js';
 import type { CheckEnv, CheckModule, CheckOutcome } from '../checks/check.js';
+import { localAnswers } from '../checks/local-answers.js';
 import { SessionProber } from '../checks/session-prober.js';
 import type { Context } from '../context.js';
 import { badInput, unsupported } from '../errors.js';
 import { PtySession } from '../pty/session.js';
 import { describeTarget, parseTarget, type Target, transportFor } from '../pty/transports.js';
 import { planFixes } from '../tasks/fix-plan.js';
-import { runFixes } from '../tasks/pipelines.js';
 import { printJson } from '../ui/print.js';
 import type { DoctorResult } from '../ui/result.js';
 
@@ -99,13 +100,17 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
   const result: DoctorResult = { command: 'doctor', ok: true, target: describeTarget(target), checks: [] };
   try {
     // A fresh prober per round: probes are cached, and the checks after the fixes must look again.
-    const env = (): CheckEnv => ({
-      prober: new SessionProber(session),
+    const env = async (): Promise<CheckEnv> => ({
+      prober: new SessionProber(
+        session,
+        target.kind === 'local' ? await localAnswers(ctx.profile, () => ctx.pm2.probeOutput()) : {},
+      ),
+      token: randomBytes(6).toString('hex'),
       profile: ctx.profile,
       ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}),
     });
     const started = Date.now();
-    result.checks = await runChecks(ctx, env());
+    result.checks = await runChecks(ctx, await env());
     const summary = result.checks.map((c) => `${c.id}=${c.status}`).join(' ');
     ctx.log.write(`checks on ${result.target} in ${Date.now() - started} ms: ${summary}`);
     const plan = options.fix ? planFixes(result.checks) : undefined;
@@ -113,12 +118,13 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     if (plan?.actions.length) {
       if (!ctx.output.json) printTable(ctx, result.checks, 'Before the fixes:');
       for (const why of plan.held) if (!ctx.output.json) ctx.print(`not fixed: ${why}`);
+      const { runFixes } = await import('../tasks/pipelines.js'); // loaded only when there is something to fix
       const fixed = await runFixes(ctx, plan.actions, options.port);
       result.fixes = fixed.steps
         .filter((s) => s.changed || s.status === 'failed')
         .map((s) => ({ id: s.id, action: s.title, ok: s.status !== 'failed', detail: s.detail }));
       result.before = result.checks;
-      result.checks = await runChecks(ctx, env());
+      result.checks = await runChecks(ctx, await env());
     }
   } finally {
     await session.close();

@@ -1,10 +1,10 @@
 import { isListening } from '../broker/port.js';
-import { readSysTopics } from '../broker/sys-topics.js';
 import { localTarget } from '../config/listener-target.js';
 import { readConfigFile } from '../config/load.js';
 import type { Context } from '../context.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
-import { PROCESS_NAME } from '../pm2/pm2.js';
+import { knownVersion } from '../mosquitto/version-cache.js';
+import { PROCESS_NAME } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 
 function since(epochMs: number | undefined): string {
@@ -15,12 +15,24 @@ function since(epochMs: number | undefined): string {
 
 /** One screen of facts, read locally and without changing anything (no pm2 daemon is spawned). */
 export async function status(ctx: Context): Promise<number> {
-  const binary = await findMosquitto(ctx.profile);
-  // status only reports: a broker binary that hangs on -h is shown without a version, not an error
-  const version = binary ? await mosquittoVersion(ctx.runner, binary).catch(() => undefined) : undefined;
+  // The reads do not depend on each other: they go out together.
+  const versionOf = async (binary: string | undefined) => {
+    if (!binary) return undefined;
+    // status only reports: a broker binary that hangs on -h is shown without a version, not an error
+    const ask = (b: string) => mosquittoVersion(ctx.runner, b);
+    return (await knownVersion(ask, binary, ctx.profile.paths.versionCache).catch(() => undefined))?.version;
+  };
+  const [binary, list, read] = await Promise.all([
+    findMosquitto(ctx.profile),
+    ctx.pm2.list().then(
+      (processes) => processes,
+      () => undefined,
+    ),
+    readConfigFile(ctx.profile.paths.configFile),
+  ]);
+  const version = await versionOf(binary);
   const daemon = await ctx.pm2.daemonRunning();
-  const mqtt = daemon ? await ctx.pm2.find(PROCESS_NAME, false) : undefined;
-  const read = await readConfigFile(ctx.profile.paths.configFile);
+  const mqtt = list?.find((p) => p.name === PROCESS_NAME);
   const model = read.ok ? read.config.model : undefined;
   const target = localTarget(model, 1883);
   const listeners = await Promise.all(
@@ -32,7 +44,10 @@ export async function status(ctx: Context): Promise<number> {
   );
   const states =
     model?.bridges.length && mqtt?.status === 'online'
-      ? await readSysTopics({ ...target, topics: ['$SYS/broker/connection/+/state'] })
+      ? await (await import('../broker/sys-topics.js')).readSysTopics({
+          ...target,
+          topics: ['$SYS/broker/connection/+/state'],
+        })
       : new Map<string, string>();
   const bridges = (model?.bridges ?? []).map((b) => {
     const entry = [...states.entries()].find(

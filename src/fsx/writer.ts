@@ -11,6 +11,12 @@ export interface DeviceWriteOptions {
   owner?: { uid: number; gid: number };
   /** Why: names the backup made of the file this write replaces. */
   reason: string;
+  /**
+   * Where the replaced content goes: our backup store (default), or `FILE.bak` beside it for a file that
+   * another program owns and backs up that way (pm2's dump.pm2, which changes at every save), or
+   * nowhere for a cache of ours that is rebuilt when lost.
+   */
+  backup?: 'store' | 'beside' | 'none';
 }
 
 export interface WriteResult {
@@ -99,7 +105,11 @@ export class DeviceWriter {
       return { changed: true };
     }
     await makeDirs(path.dirname(file));
-    const backupId = current === undefined ? undefined : await this.backupBefore(file, current, options.reason);
+    if (current !== undefined && options.backup === 'beside') {
+      await writeFileAtomic(`${file}.bak`, current, { mode });
+    }
+    const useStore = current !== undefined && (options.backup ?? 'store') === 'store';
+    const backupId = useStore ? await this.backupBefore(file, current, options.reason) : undefined;
     await writeFileAtomic(file, bytes, { mode, ...(options.owner ? { owner: options.owner } : {}) });
     return backupId ? { changed: true, backupId } : { changed: true };
   }

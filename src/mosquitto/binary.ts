@@ -1,5 +1,4 @@
 import { access, constants } from 'node:fs/promises';
-import semver from 'semver';
 import { failed } from '../errors.js';
 import type { Profile } from '../platform/profile.js';
 import { type Command, describeCommand, describeFailure, type Runner } from '../run/runner.js';
@@ -24,18 +23,12 @@ export async function findMosquitto(profile: Profile): Promise<string | undefine
 }
 
 /**
- * `mosquitto -h` prints "mosquitto version 2.0.11" (and exits 3). Debian's "2.0.11-1.2+deb12u2" is a
- * prerelease to semver, so versions are coerced before they are compared.
+ * `mosquitto -h` prints "mosquitto version 2.0.11" (and exits 3); only MAJOR.MINOR[.PATCH] is kept (a
+ * build suffix, if any, is not part of the version compared with the floor; see run/versions.ts).
  */
 export function parseMosquittoVersion(output: string): string | undefined {
-  const match = /mosquitto version (\S+)/.exec(output);
-  if (!match?.[1]) return undefined;
-  return semver.coerce(match[1])?.version;
-}
-
-export function meetsFloor(version: string, floor = MOSQUITTO_FLOOR): boolean {
-  const coerced = semver.coerce(version);
-  return coerced !== null && semver.gte(coerced, floor);
+  const match = /mosquitto version v?(\d+\.\d+(?:\.\d+)?)/.exec(output);
+  return match?.[1];
 }
 
 const VERSION_TIMEOUT_MS = 10_000;

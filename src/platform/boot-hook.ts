@@ -1,20 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { quote } from 'zx';
+import { shQuote } from '../run/quote.js';
 import type { Profile } from './profile.js';
 
-const TEMPLATE_URL = new URL('../../assets/boot/start-mqtt.sh.tmpl', import.meta.url);
+/** The Termux:Boot script; {{NAME}} places are filled with shell-quoted values. */
+const TEMPLATE = `#!{{SHELL}}
+# Written by gate-mqtt: brings the gateway's MQTT broker (pm2 process "mqtt") back after the device starts.
+# Termux:Boot runs every executable file in ~/.termux/boot/. Keep the device awake while pm2 starts.
+if command -v termux-wake-lock >/dev/null 2>&1; then termux-wake-lock; fi
+export PM2_HOME={{PM2_HOME}}
+export PATH={{PATH}}
+exec {{NODE}} {{PM2}} resurrect
+`;
 
 /**
- * The Termux:Boot script (pm2 startup does not work on Android). Every value is shell-quoted by zx;
- * nothing is glued into the script by hand.
+ * The Termux:Boot script (pm2 startup does not work on Android). Every value is quoted for a POSIX
+ * shell; nothing is glued into the script by hand.
  */
-export function renderBootHook(profile: Profile, template = readFileSync(TEMPLATE_URL, 'utf8')): string {
+export function renderBootHook(profile: Profile, template = TEMPLATE): string {
   const values: Record<string, string> = {
     SHELL: profile.shell,
-    PM2_HOME: quote(profile.paths.pm2Home),
-    PATH: quote(profile.env.PATH ?? ''),
-    NODE: quote(profile.pm2.node),
-    PM2: quote(profile.pm2.script),
+    PM2_HOME: shQuote(profile.paths.pm2Home),
+    PATH: shQuote(profile.env.PATH ?? ''),
+    NODE: shQuote(profile.pm2.node),
+    PM2: shQuote(profile.pm2.script),
   };
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, key: string) => {
     const value = values[key];

@@ -26,11 +26,25 @@ export async function pids(proc = '/proc'): Promise<number[]> {
   return names.filter((name) => /^\d+$/.test(name)).map(Number);
 }
 
-export async function procInfo(pid: number, proc = '/proc', btime?: number): Promise<ProcInfo | undefined> {
+async function readArgv(pid: number, proc: string): Promise<string[] | undefined> {
   try {
-    const raw = await readFile(`${proc}/${pid}/cmdline`);
-    const argv = raw.toString('utf8').split('\0');
+    const argv = (await readFile(`${proc}/${pid}/cmdline`)).toString('utf8').split('\0');
     if (argv.at(-1) === '') argv.pop();
+    return argv;
+  } catch {
+    return undefined; // gone, or not ours to read
+  }
+}
+
+export async function procInfo(
+  pid: number,
+  proc = '/proc',
+  btime?: number,
+  knownArgv?: string[],
+): Promise<ProcInfo | undefined> {
+  try {
+    const argv = knownArgv ?? (await readArgv(pid, proc));
+    if (!argv) return undefined;
     const { uid } = await stat(`${proc}/${pid}`);
     const info = readProcessStat(pid, proc);
     const boot = btime ?? (await bootTime(proc));
@@ -48,8 +62,11 @@ export async function findProcesses(keep: (argv: string[]) => boolean, proc = '/
   const out: ProcInfo[] = [];
   for (const pid of await pids(proc)) {
     if (pid === process.pid) continue;
-    const info = await procInfo(pid, proc, boot);
-    if (info?.argv.length && keep(info.argv)) out.push(info);
+    // Only the command line is read for every process; the rest only for the ones kept.
+    const argv = await readArgv(pid, proc);
+    if (!argv?.length || !keep(argv)) continue;
+    const info = await procInfo(pid, proc, boot, argv);
+    if (info) out.push(info);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Profile } from '../platform/profile.js';
-import { type Pm2Process, PROCESS_NAME } from './pm2.js';
+import { type Pm2Process, PROCESS_NAME } from './process-list.js';
 
 /** The pm2 app definition of the broker: no interpreter, backoff so a broken config does not spin. */
 export interface BrokerDefinition {

@@ -1,126 +1,107 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { processAlive } from '../platform/process-info.js';
+import { failed } from '../errors.js';
 import type { Profile } from '../platform/profile.js';
-import { type Command, describeCommand, type Runner, type RunResult } from '../run/runner.js';
+import type { DryRunPlan } from '../run/plan.js';
+import { describeCommand } from '../run/runner.js';
+import { type Pm2Process, PROCESS_NAME, parseDump, type RawProcess, toProcess } from './process-list.js';
+import { Pm2Rpc } from './rpc.js';
 
-export const PROCESS_NAME = 'mqtt';
-const PM2_TIMEOUT_MS = 60_000;
+export { type Pm2Process, PROCESS_NAME, parseDump, parseJlist } from './process-list.js';
 
-/** What pm2 says of one process (the fields we use from `pm2 jlist`). */
-export interface Pm2Process {
-  name: string;
-  pid: number;
-  status: string;
-  restarts: number;
-  uptimeSince: number | undefined;
-  execPath: string;
-  args: string[];
-  outLog: string | undefined;
-  errLog: string | undefined;
+/** pm2 save's transformation of the process list (pm2's API/Startup.js `dump`), as text. */
+export function dumpFromList(list: Array<{ pm2_env?: Record<string, unknown> }>): string {
+  const apps = list
+    .map((p) => ({ ...p.pm2_env }))
+    .filter((env) => !env.pmx_module)
+    .map(({ instances: _i, pm_id: _id, prev_restart_delay: _d, ...env }) => env);
+  return JSON.stringify(apps, null, 2);
 }
 
-interface RawProcess {
-  name?: string;
-  pid?: number;
-  pm2_env?: {
-    status?: string;
-    restart_time?: number;
-    pm_uptime?: number;
-    pm_exec_path?: string;
-    args?: string[] | string;
-    pm_out_log_path?: string;
-    pm_err_log_path?: string;
-  };
-}
-
-function toProcess(raw: RawProcess): Pm2Process {
-  const env = raw.pm2_env ?? {};
-  return {
-    name: raw.name ?? '',
-    pid: raw.pid ?? 0,
-    status: env.status ?? 'unknown',
-    restarts: env.restart_time ?? 0,
-    uptimeSince: env.pm_uptime,
-    execPath: env.pm_exec_path ?? '',
-    args: Array.isArray(env.args) ? env.args : env.args ? [env.args] : [],
-    outLog: env.pm_out_log_path,
-    errLog: env.pm_err_log_path,
-  };
-}
-
-/** `pm2 jlist` may print "Spawning PM2 daemon" lines first: the JSON is the last line that starts with '['. */
-export function parseJlist(stdout: string): Pm2Process[] {
-  const line = stdout
-    .split('\n')
-    .reverse()
-    .find((l) => l.trimStart().startsWith('['));
-  if (!line) throw new Error('pm2 jlist printed no process list');
-  return (JSON.parse(line) as RawProcess[]).map(toProcess);
-}
-
-/** Process names recorded in pm2's dump (what `pm2 resurrect` brings back at boot). */
-export function parseDump(text: string): string[] {
-  const list = JSON.parse(text) as Array<{ name?: string }>;
-  return list.map((p) => p.name ?? '');
-}
-
-/** The device's pm2, driven through its CLI with the profile's small environment and its PM2_HOME. */
+/**
+ * The device's pm2, through its daemon: reads and simple operations are RPC calls on PM2_HOME/rpc.sock
+ * (milliseconds each, one connection per run); starting a definition uses pm2's API from the same
+ * install. Nothing here runs the pm2 CLI. In dry-run, operations are recorded as the CLI command a
+ * person would type.
+ */
 export class Pm2 {
+  private readonly rpc: Pm2Rpc;
+
   constructor(
     readonly profile: Profile,
-    readonly runner: Runner,
-  ) {}
-
-  command(args: string[]): Command {
-    return [this.profile.pm2.node, [this.profile.pm2.script, ...args]];
+    readonly plan: DryRunPlan,
+  ) {
+    this.rpc = new Pm2Rpc(profile.pm2.script, profile.pm2.rpcSocket);
   }
 
+  /** The CLI command that does the same, for dry-run and messages. */
   describe(args: string[]): string {
-    return describeCommand(this.command(args));
-  }
-
-  private run(args: string[], mutates: boolean): Promise<RunResult> {
-    return this.runner.check(this.command(args), { env: this.profile.env, timeoutMs: PM2_TIMEOUT_MS, mutates });
+    return describeCommand([this.profile.pm2.node, [this.profile.pm2.script, ...args]]);
   }
 
   async daemonRunning(): Promise<boolean> {
-    const text = await readFile(this.profile.pm2.pidFile, 'utf8').catch(() => '');
-    const pid = Number(text.trim());
-    return Number.isInteger(pid) && pid > 0 && processAlive(pid);
+    return this.rpc.alive();
   }
 
-  /** The process list; without a running daemon (dry-run must not spawn one) it is empty. */
-  async list(spawnDaemon = true): Promise<Pm2Process[]> {
-    if (!spawnDaemon && !(await this.daemonRunning())) return [];
-    return parseJlist((await this.run(['jlist'], false)).stdout);
+  /** The process list; empty when no daemon runs (none is started to answer). */
+  async list(): Promise<Pm2Process[]> {
+    return ((await this.rpc.call<RawProcess[]>('getMonitorData', {})) ?? []).map(toProcess);
   }
 
-  async find(name = PROCESS_NAME, spawnDaemon = true): Promise<Pm2Process | undefined> {
-    return (await this.list(spawnDaemon)).find((p) => p.name === name);
+  /**
+   * The process list as the doctor's pm2 probe prints it ("now=SECONDS", then the daemon's list as JSON,
+   * or "no-daemon"), read over the RPC socket: the local doctor needs no node process on the device.
+   */
+  async probeOutput(): Promise<string> {
+    const list = await this.rpc.call<RawProcess[]>('getMonitorData', {});
+    return `now=${Math.floor(Date.now() / 1000)}\n${list === undefined ? 'no-daemon' : JSON.stringify(list)}\n`;
   }
 
+  async find(name = PROCESS_NAME): Promise<Pm2Process | undefined> {
+    return (await this.list()).find((p) => p.name === name);
+  }
+
+  private async byName(name: string): Promise<Pm2Process> {
+    const found = await this.find(name);
+    if (!found) throw failed(`pm2 has no process "${name}"`, 'run: gate-mqtt provision');
+    return found;
+  }
+
+  /** Starts (or, for a name pm2 runs already, restarts) the apps of a definition file; starts the daemon if needed. */
   async startDefinition(file: string): Promise<void> {
-    await this.run(['start', file], true);
+    if (this.plan.active) return this.plan.add(this.describe(['start', file]));
+    this.rpc.close(); // the API may start a daemon; the next read connects afresh
+    const { startWithPm2Api } = await import('./api.js'); // only starting needs pm2's API
+    await startWithPm2Api(this.profile, file);
   }
 
   async restart(name = PROCESS_NAME): Promise<void> {
-    await this.run(['restart', name], true);
+    if (this.plan.active) return this.plan.add(this.describe(['restart', name]));
+    await this.rpc.call('restartProcessId', { id: (await this.byName(name)).id, env: {} });
   }
 
   async stop(name = PROCESS_NAME): Promise<void> {
-    await this.run(['stop', name], true);
+    if (this.plan.active) return this.plan.add(this.describe(['stop', name]));
+    await this.rpc.call('stopProcessId', (await this.byName(name)).id);
   }
 
   async remove(name = PROCESS_NAME): Promise<void> {
-    await this.run(['delete', name], true);
+    if (this.plan.active) return this.plan.add(this.describe(['delete', name]));
+    await this.rpc.call('deleteProcessId', (await this.byName(name)).id);
   }
 
-  async save(): Promise<void> {
-    await this.run(['save', '--force'], true);
+  /**
+   * What `pm2 save` would write to the dump (what `pm2 resurrect` starts at boot): the daemon's process
+   * list, each process's pm2_env without the fields pm2's own save drops. The caller writes it (the daemon
+   * has no RPC method for it; pm2's CLI writes the file itself, too).
+   */
+  async dumpText(): Promise<string> {
+    const list = await this.rpc.call<Array<{ pm2_env?: Record<string, unknown> }>>('getMonitorData', {});
+    if (list === undefined) throw failed('no pm2 daemon runs: nothing to save', 'run: gate-mqtt provision');
+    return dumpFromList(list);
   }
 
-  /** Read from pm2's package.json: asking the CLI could spawn a daemon, which dry-run must not. */
+  /** Read from pm2's package.json: no daemon needed. */
   async version(): Promise<string> {
     const manifest = path.join(path.dirname(this.profile.pm2.script), '..', 'package.json');
     const text = await readFile(manifest, 'utf8').catch(() => '{}');
@@ -135,5 +116,10 @@ export class Pm2 {
     } catch {
       return [];
     }
+  }
+
+  /** Ends the daemon connection so the process can exit. */
+  close(): void {
+    this.rpc.close();
   }
 }

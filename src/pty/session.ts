@@ -100,11 +100,18 @@ export class PtySession {
     const started = Date.now();
     if (this.exited) return { output: '', exitCode: null, timedOut: true, ms: 0 };
     const id = randomBytes(8).toString('hex');
-    const body = encode
-      ? `( eval "$(printf '%s' '${Buffer.from(script).toString('base64')}' | base64 -d)" ) </dev/null 2>&1`
-      : script;
+    // A terminal takes at most 4096 bytes on one line (canonical mode): a long script is typed as
+    // several short lines that build it up in a variable first.
+    const chunks = encode
+      ? (Buffer.from(script)
+          .toString('base64')
+          .match(/.{1,512}/g) ?? [])
+      : [];
+    const typed = chunks.map((chunk, i) => `_gmq=${i === 0 ? '' : '"$_gmq"'}'${chunk}'\r`).join('');
+    const body = encode ? `( eval "$(printf '%s' "$_gmq" | base64 -d)" ) </dev/null 2>&1` : script;
     // The markers are split in what we type ('%s%s'), so an echo of this line never looks like them.
-    const line = `printf '\\036%s%s\\036\\n' 'GMB' '${id}'; ${body}; printf '\\036GME%s:%d\\036\\n' '${id}' "$?"\r`;
+    const begin = `printf '\\036%s%s\\036\\n' 'GMB' '${id}'`;
+    const line = `${typed}${begin}; ${body}; printf '\\036GME%s:%d\\036\\n' '${id}' "$?"\r`;
     const start = `${MARK}GMB${id}${MARK}`;
     const end = new RegExp(`${MARK}GME${id}:(\\d+)${MARK}`);
     this.buffer = '';

@@ -1,6 +1,6 @@
-import { quote } from 'zx';
 import { badInput } from '../errors.js';
 import type { Profile } from '../platform/profile.js';
+import { shQuote } from '../run/quote.js';
 import type { TransportSpec } from './session.js';
 
 export type Target =
@@ -37,7 +37,7 @@ export function describeTarget(target: Target): string {
 /** Exports that give a remote shell the device's layout (harmless on a real Termux shell, needed in a sandbox). */
 function deviceExports(profile: Profile): string {
   const p = profile.paths;
-  return `export PREFIX=${quote(p.prefix)} PM2_HOME=${quote(p.pm2Home)} PATH=${quote(p.bin)}:"$PATH"`;
+  return `export PREFIX=${shQuote(p.prefix)} PM2_HOME=${shQuote(p.pm2Home)} PATH=${shQuote(p.bin)}:"$PATH"`;
 }
 
 export interface TransportOptions {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { quote } from 'zx';
 import type { DryRunPlan } from './plan.js';
+import { shQuote } from './quote.js';
 
 /**
  * The one place programs start. A program is data, `[file, args]`, started directly: no shell, so no
@@ -44,7 +44,7 @@ const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
 /** Shows a command the way a person would type it (quoted), for logs, errors and dry-run. */
 export function describeCommand([file, args]: Command): string {
-  return [file, ...args].map((part) => quote(part)).join(' ');
+  return [file, ...args].map((part) => shQuote(part)).join(' ');
 }
 
 export function tail(text: string, lines = 5): string {

@@ -8,7 +8,7 @@ import { holdsSecret, redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
 import { readText } from '../fsx/writer.js';
-import { PROCESS_NAME } from '../pm2/pm2.js';
+import { PROCESS_NAME } from '../pm2/process-list.js';
 import type { CommandResult } from '../ui/result.js';
 import { restartBroker, runsOlderConfig } from './broker-process.js';
 import { runPipeline } from './pipeline.js';
@@ -31,7 +31,7 @@ export interface ApplyRequest {
 async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<void> {
   const current = await readConfigFile(ctx.profile.paths.configFile);
   const ours = new Set(current.ok ? current.config.model.listeners.map((l) => l.port) : []);
-  const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
+  const broker = await ctx.pm2.find(PROCESS_NAME);
   // Our broker holds the current ports: under pm2, or orphaned by a killed pm2 daemon (replaced on restart).
   const ourBrokerRuns = broker?.status === 'online' || (await brokersServing(ctx.profile.paths.configFile)).length > 0;
   for (const listener of candidate.model.listeners) {
@@ -75,7 +75,7 @@ function writeStep(ctx: Context, request: ApplyRequest): Step {
     run: async () => {
       const current = await readText(file);
       if (current === request.text) {
-        const broker = await ctx.pm2.find(PROCESS_NAME, !ctx.dryRun);
+        const broker = await ctx.pm2.find(PROCESS_NAME);
         if (await runsOlderConfig(file, broker)) {
           return done(
             'the config already is this, but the broker started before it was written: it restarts to read it',

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { failed } from '../errors.js';
 import type { ProcInfo } from '../platform/proc.js';
 import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
-import { type Pm2Process, PROCESS_NAME } from '../pm2/pm2.js';
+import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 import { describeReasons, done, type RestartReason, type Step } from './step.js';
 
 /** pm2 keeps the broker's log open in append mode; above this size it is rotated (one old file kept). */
@@ -61,7 +61,7 @@ export function brokerProcessStep(ctx: Context): Step {
         reason: 'pm2-definition',
       });
       await ctx.writer.rotate(profile.paths.brokerLog, MAX_BROKER_LOG_BYTES);
-      const current = await pm2.find(PROCESS_NAME, !ctx.dryRun);
+      const current = await pm2.find(PROCESS_NAME);
       const orphans = await orphanBrokers(profile.paths.configFile, pm2Pid(current));
       const action = planBrokerAction({
         current,

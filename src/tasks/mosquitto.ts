@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { unsupported } from '../errors.js';
 import { readText } from '../fsx/writer.js';
-import { findMosquitto, MOSQUITTO_FLOOR, meetsFloor, mosquittoVersion } from '../mosquitto/binary.js';
+import { findMosquitto, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
+import { knownVersion } from '../mosquitto/version-cache.js';
+import { atLeast } from '../run/versions.js';
 import { done, type Step, skipped } from './step.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -66,9 +68,15 @@ export function mosquittoVersionStep(ctx: Context): Step {
     run: async (facts) => {
       const binary = facts.mosquitto;
       if (!binary || !existsSync(binary)) return skipped('dry-run: not installed yet');
-      const version = await mosquittoVersion(ctx.runner, binary);
+      const cacheFile = ctx.profile.paths.versionCache;
+      const known = await knownVersion((b) => mosquittoVersion(ctx.runner, b), binary, cacheFile);
+      // A cache of ours: rebuilt when lost, so it is never backed up; a dry run does not write it.
+      if (known.updatedCache && !ctx.dryRun) {
+        await ctx.writer.write(cacheFile, known.updatedCache, { mode: 0o644, reason: 'cache', backup: 'none' });
+      }
+      const version = known.version;
       if (!version) throw unsupported(`cannot read the version of ${binary} (mosquitto -h)`, 'reinstall mosquitto');
-      if (!meetsFloor(version)) {
+      if (!atLeast(version, MOSQUITTO_FLOOR)) {
         throw unsupported(`mosquitto ${version} is older than ${MOSQUITTO_FLOOR}`, 'upgrade it: pkg upgrade mosquitto');
       }
       return done(`${version} (floor ${MOSQUITTO_FLOOR})`, false, { learned: { mosquittoVersion: version } });

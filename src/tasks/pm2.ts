@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
 import type { Context } from '../context.js';
 import { unsupported } from '../errors.js';
-import { PROCESS_NAME } from '../pm2/pm2.js';
+import { PROCESS_NAME } from '../pm2/process-list.js';
+import { atLeast, coerceVersion } from '../run/versions.js';
 import { done, type Step, skipped } from './step.js';
 
 export const PM2_FLOOR = '5.0.0';
@@ -31,14 +31,14 @@ export function pm2InstalledStep(ctx: Context): Step {
         if (ctx.dryRun) return done(`dry-run: would install ${PM2_PACKAGE}`, true);
       }
       const version = await pm2.version();
-      const coerced = semver.coerce(version);
-      if (!coerced || !semver.gte(coerced, PM2_FLOOR)) {
+      const coerced = coerceVersion(version);
+      if (!coerced || !atLeast(coerced, PM2_FLOOR)) {
         throw unsupported(
           `pm2 ${version || '(unknown)'} is older than ${PM2_FLOOR}`,
           `upgrade it: npm install -g ${PM2_PACKAGE}`,
         );
       }
-      return done(`${coerced.version} (floor ${PM2_FLOOR})`, changed);
+      return done(`${coerced} (floor ${PM2_FLOOR})`, changed);
     },
   };
 }
@@ -53,7 +53,8 @@ export function saveStep(ctx: Context): Step {
       const saved = (await ctx.pm2.dumpNames()).includes(PROCESS_NAME);
       if (saved && !facts.processListChanged) return done(`${dump} holds "${PROCESS_NAME}"`);
       if (ctx.dryRun) return skipped(`dry-run: would run ${ctx.pm2.describe(['save', '--force'])}`);
-      await ctx.pm2.save();
+      // pm2 keeps the previous dump as dump.pm2.bak itself; it does not belong in our backups.
+      await ctx.writer.write(dump, await ctx.pm2.dumpText(), { mode: 0o600, reason: 'pm2-dump', backup: 'beside' });
       return done(`saved to ${dump}`, true);
     },
   };

@@ -1,8 +1,8 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
-import semver from 'semver';
 import type { Context } from '../context.js';
 import { failed, unsupported } from '../errors.js';
+import { atLeast } from '../run/versions.js';
 import { done, type Step } from './step.js';
 
 export const NODE_FLOOR = '20.0.0';
@@ -27,7 +27,7 @@ export function nodeStep(ctx: Context): Step {
     id: 'preflight.node',
     title: 'Node.js version',
     run: async () => {
-      if (!semver.gte(process.version, NODE_FLOOR)) {
+      if (!atLeast(process.version, NODE_FLOOR)) {
         throw unsupported(`Node.js ${process.version} is older than ${NODE_FLOOR}`, 'install a newer nodejs package');
       }
       if (ctx.profile.pm2.rpcSocket.length > MAX_SOCKET_PATH) {

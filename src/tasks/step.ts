@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { Pm2Process } from '../pm2/pm2.js';
+import type { Pm2Process } from '../pm2/process-list.js';
 
 /** Why the broker is (re)started: every restart names at least one, in the step detail and in JSON. */
 export type RestartReason =

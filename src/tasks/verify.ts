@@ -3,7 +3,7 @@ import { waitForListener } from '../broker/port.js';
 import { type RoundTripResult, roundTrip } from '../broker/round-trip.js';
 import type { Context } from '../context.js';
 import { failed } from '../errors.js';
-import { type Pm2Process, PROCESS_NAME } from '../pm2/pm2.js';
+import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 import { done, type RunFacts, type Step, skipped } from './step.js';
 
 /** What the verification needs to know of the run so far. */
@@ -29,21 +29,22 @@ async function raceWithPm2(
   before: Pm2Process | undefined,
   trip: Promise<RoundTripResult>,
 ): Promise<RoundTripResult> {
+  let timer: NodeJS.Timeout | undefined;
   let finished = false;
-  const watch = (async (): Promise<RoundTripResult> => {
-    while (!finished) {
-      await new Promise((r) => setTimeout(r, 250));
-      if (finished) break;
+  const watch = new Promise<RoundTripResult>((resolve) => {
+    const look = async () => {
       const now = await ctx.pm2.find(PROCESS_NAME);
-      if (now?.status !== 'online' || now.restarts !== before?.restarts)
-        return { ok: false, reason: `the broker stopped (pm2: ${now?.status ?? 'missing'})` };
-    }
-    return trip;
-  })();
+      if (now?.status !== 'online' || now.restarts !== before?.restarts) {
+        resolve({ ok: false, reason: `the broker stopped (pm2: ${now?.status ?? 'missing'})` });
+      } else if (!finished) timer = setTimeout(look, 250);
+    };
+    timer = setTimeout(look, 250);
+  });
   try {
     return await Promise.race([trip, watch]);
   } finally {
     finished = true;
+    clearTimeout(timer); // a pending look would keep the process alive after the run
   }
 }
 

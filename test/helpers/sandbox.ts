@@ -184,9 +184,17 @@ export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
 }
 
 /** A provisioned sandbox (factory config on the box's port, mqtt online) and a CA file for bridges. */
-export async function provisioned(t: TestContext, options: { tmpfsBytes?: number } = {}): Promise<Sandbox> {
+export async function provisioned(
+  t: TestContext,
+  options: { tmpfsBytes?: number; auth?: { username: string; password: string } } = {},
+): Promise<Sandbox> {
   const box = await sandbox(t, options);
-  const run = await box.cli(['provision', '--port', String(box.port)]);
+  // Started as root, mosquitto reads the --auth password file as its own user: it must reach it.
+  if (options.auth) spawnSync('chmod', ['755', box.root]);
+  const auth = options.auth ? ['--auth', '--username', options.auth.username, '--password-stdin'] : [];
+  const run = await box.cli(['provision', '--port', String(box.port), ...auth], {
+    input: options.auth?.password ?? '',
+  });
   if (run.code !== 0) throw new Error(`provision failed: ${run.stdout}\n${run.stderr}`);
   const { mkdirSync, copyFileSync } = await import('node:fs');
   mkdirSync(path.dirname(box.paths.tlsCaFile), { recursive: true });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { CLI, cleanEnv, PROJECT, provisioned } from '../helpers/sandbox.js';
 
 /** Runs the CLI on a real terminal (util-linux `script` gives it a pty) and types `keys`. */

@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { brokersServing } from '../../src/broker/orphans.js';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { factoryConfig } from '../../src/config/factory.js';
 import { processAlive, readProcessStat } from '../../src/platform/process-info.js';
 import { RC_MARKER, RC_NOISE, writeHostileRcFiles } from '../helpers/lane.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import {
   CLI,
   cleanEnv,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { cleanEnv, type DoctorResult, PROJECT, parseJson, provisioned, waitFor } from '../helpers/sandbox.js';
 import { startSshd } from '../helpers/sshd.js';
 import { lines } from '../helpers/text.js';

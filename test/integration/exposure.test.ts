@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { factoryConfig } from '../../src/config/factory.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { parseJson, type Result, sandbox } from '../helpers/sandbox.js';
 import { lines } from '../helpers/text.js';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { factoryConfig } from '../../src/config/factory.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { cleanEnv, freePort, provisioned, type Sandbox, sandbox } from '../helpers/sandbox.js';
 
 /**

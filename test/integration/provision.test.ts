@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { factoryConfig } from '../../src/config/factory.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { cleanEnv, parseJson, type Result, runCli, sandbox, waitFor } from '../helpers/sandbox.js';
 
 function tree(dir: string): string[] {

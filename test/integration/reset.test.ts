@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { factoryConfig } from '../../src/config/factory.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import { parseJson, provisioned, type Result, type Sandbox, sha256File } from '../helpers/sandbox.js';
 
 const BROKEN_STATES: Record<string, (box: Sandbox) => void> = {

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { roundTrip } from '../../src/broker/round-trip.js';
 import { writeFileAtomic } from '../../src/fsx/atomic-write.js';
 import { IS_ROOT, skipUnlessRoot } from '../helpers/lane.js';
+import { roundTrip } from '../helpers/mqtt.js';
 import {
   CLI,
   cleanEnv,

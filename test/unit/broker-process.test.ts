@@ -9,6 +9,7 @@ const profile = resolveProfile({ root: '/tmp/box', environment: {} }, true);
 const definition = brokerDefinition(profile, '/usr/sbin/mosquitto');
 const running = (extra: Partial<Pm2Process> = {}): Pm2Process => ({
   name: 'mqtt',
+  id: 0,
   pid: 10,
   status: 'online',
   restarts: 0,

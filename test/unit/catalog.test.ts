@@ -27,8 +27,8 @@ test('every check in the catalog has a unique id and a title', () => {
 
 test('the local doctor leaves out broker.reachable; a remote target adds it', () => {
   const prober = new ScriptedProber({});
-  assert.ok(!checksFor({ prober, profile }).some((c) => c.id === 'broker.reachable'));
-  assert.ok(checksFor({ prober, profile, remoteHost: 'gw' }).some((c) => c.id === 'broker.reachable'));
+  assert.ok(!checksFor({ prober, profile, token: 'tok' }).some((c) => c.id === 'broker.reachable'));
+  assert.ok(checksFor({ prober, profile, remoteHost: 'gw', token: 'tok' }).some((c) => c.id === 'broker.reachable'));
 });
 
 test('an outcome finds its module, bridge outcomes included', () => {
@@ -38,7 +38,7 @@ test('an outcome finds its module, bridge outcomes included', () => {
 
 test('checks that share a probe ask for it by the same key, with the device path', async () => {
   const prober = new ScriptedProber({ config: config(factoryConfig(1883)) });
-  const env: CheckEnv = { prober, profile };
+  const env: CheckEnv = { prober, profile, token: 'tok' };
   const ids = ['config.present', 'config.valid', 'config.security'];
   for (const check of CATALOG.filter((c) => ids.includes(c.id))) await check.run(env);
   assert.deepEqual(new Set(prober.asked.map(([key]) => key)), new Set(['config']));
@@ -46,7 +46,7 @@ test('checks that share a probe ask for it by the same key, with the device path
 });
 
 test('every check runs on a device that answers nothing, and says so instead of throwing', async () => {
-  const env: CheckEnv = { prober: new ScriptedProber({}), profile };
+  const env: CheckEnv = { prober: new ScriptedProber({}), profile, token: 'tok' };
   for (const check of checksFor(env)) {
     const outcomes = await check.run(env);
     for (const outcome of outcomes) {
@@ -59,7 +59,7 @@ test('every check runs on a device that answers nothing, and says so instead of 
 test('the broker checks dial the listener of the config in force', async () => {
   const prober = new ScriptedProber({ config: config('listener 18555 127.0.0.1\nallow_anonymous true\n') });
   const listening = CATALOG.find((c) => c.id === 'broker.listening')!;
-  await listening.run({ prober, profile });
-  const script = prober.asked.find(([key]) => key === 'listening')?.[1] ?? '';
+  await listening.run({ prober, profile, token: 'tok' });
+  const script = prober.asked.find(([key]) => key === 'broker-trip')?.[1] ?? '';
   assert.match(script, /-h '?127\.0\.0\.1'? -p '?18555'?/);
 });

@@ -123,13 +123,18 @@ test('startup.registered needs an executable hook and mqtt in the dump', () => {
   assert.equal(judgeStartup(probe('hook=exec\ndump=present\n!!!')).status, 'fail');
 });
 
-test('broker.listening passes an answer or a refusal of anonymous clients, warns without clients', () => {
-  assert.match(judgeListening(probe('mosquitto version 2.0.11'), '127.0.0.1', 1883).detail, /answers \(mosquitto/);
+test('broker.listening reads the broker probe: an answer, a refusal or a lost round trip is listening', () => {
+  assert.equal(judgeListening(probe('got=tok'), '127.0.0.1', 1883).detail, '127.0.0.1:1883 answers');
   const refused = judgeListening(probe('Connection error: Connection Refused: not authorised.', 5), 'h', 1);
   assert.equal(refused.status, 'pass');
+  assert.match(refused.detail, /anonymous clients refused/);
+  assert.match(
+    judgeListening(probe('got=Timed out', 27), 'h', 1).detail,
+    /accepts connections .* see broker\.roundtrip/,
+  );
   assert.equal(judgeListening(probe('no-client', 127), 'h', 1).status, 'warn');
   assert.match(judgeListening(probe('', null, { timedOut: true }), 'h', 1).detail, /timed out/);
-  assert.match(judgeListening(probe('Error: Connection refused', 1), 'h', 1).detail, /nothing answers on h:1: Error/);
+  assert.match(judgeListening(probe('got=Error: Connection refused', 1), 'h', 1).detail, /nothing answers on h:1/);
 });
 
 test('broker.roundtrip passes only when the payload came back', () => {

@@ -54,13 +54,16 @@ test('a lock whose owner exited is taken over', async (t) => {
 test('a lock held by a zombie (killed, not yet reaped) is taken over', async (t) => {
   const { root } = unitContext(t);
   const file = lockFile(root);
-  // `true` runs in the background and exits; its parent execs into sleep and never reaps it: a zombie.
-  const parent = spawn('/bin/sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // A short sleep runs in the background; its parent execs into a long sleep before it ends (the shell
+  // would reap a child that ended before the exec) and never reaps it: when it ends, it is a zombie.
+  const parent = spawn('/bin/sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   t.after(() => parent.kill('SIGKILL'));
   const pid = Number(
     await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d).trim()))),
   );
-  for (let i = 0; i < 200 && readProcessStat(pid)?.state !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500 && readProcessStat(pid)?.state !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
   assert.equal(readProcessStat(pid)?.state, 'Z', 'the child is a zombie');
   let signalled = true;
   try {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { mosquittoVersion } from '../../src/mosquitto/binary.js';
 import { DryRunPlan } from '../../src/run/plan.js';
+import { shQuote } from '../../src/run/quote.js';
 import { CommandError, describeCommand, Runner } from '../../src/run/runner.js';
 
 const runner = (dryRun = false) =>
@@ -94,7 +96,7 @@ test('watch stops a program once its output matches', async () => {
 test('commands are shown quoted, as a person would type them', () => {
   assert.equal(
     describeCommand(['/bin/pm2', ['start', 'plain', 'a b', "it's"]]),
-    `/bin/pm2 start plain $'a b' $'it\\'s'`,
+    "/bin/pm2 start plain 'a b' 'it'\\''s'",
   );
 });
 
@@ -103,4 +105,11 @@ test('a broker binary that hangs on -h is a timeout, not "cannot read the versio
   const fake = path.join(dir, 'mosquitto');
   writeFileSync(fake, '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 });
   await assert.rejects(mosquittoVersion(runner(), fake, 300), /mosquitto -h timed out after 300 ms/);
+});
+
+test('values are quoted for any POSIX shell: dash reads back exactly the value', () => {
+  for (const value of ['plain', 'a b', "it's", 'x\ny', '', '$HOME', '`id`', '-n', 'zażółć', '\'"\\']) {
+    const out = spawnSync('/bin/sh', ['-c', `printf '%s' ${shQuote(value)}`], { encoding: 'utf8' });
+    assert.equal(out.stdout, value, JSON.stringify(value));
+  }
 });

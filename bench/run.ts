@@ -1,0 +1,242 @@
+/**
+ * gate-mqtt against what it replaces, side by side in one run (`npm run bench`; RUNS=N for more runs):
+ * each figure is paired with its anchor (bench/anchors/, copied from ../shared/anchors/), A/B
+ * interleaved, medians of at least 5 paired runs. Prints the table, writes it to bench/results/, and
+ * exits 1 when a target is missed. Targets live here, never in tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/profile.js';
+import { freePort, measure, median, paired, type Sample } from './measure.js';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
+const ANCHORS = path.join(PROJECT, 'bench', 'anchors');
+const PM2 = bundledPm2Script();
+const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
+const ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/root',
+  LANG: 'C.UTF-8',
+  NO_COLOR: '1',
+};
+const roots: string[] = [];
+const mib = (kib: number) => (kib / 1024).toFixed(0);
+
+function newRoot(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gmb-'));
+  roots.push(root);
+  return root;
+}
+
+function cleanUp(): void {
+  for (const root of roots) {
+    spawnSync(process.execPath, [PM2, 'kill'], {
+      env: { ...ENV, PM2_HOME: buildPaths(root, DEFAULT_PREFIX).pm2Home },
+      stdio: 'ignore',
+    });
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const ours = (...args: string[]) => measure(process.execPath, [CLI, ...args], ENV);
+const anchor = (script: string, ...args: string[]) => measure(path.join(ANCHORS, script), args, ENV);
+
+function mqttOf(root: string): { pid: number; restarts: number } | undefined {
+  const out = spawnSync(process.execPath, [PM2, 'jlist'], {
+    env: { ...ENV, PM2_HOME: buildPaths(root, DEFAULT_PREFIX).pm2Home },
+    encoding: 'utf8',
+  });
+  const line = out.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('['));
+  const list = JSON.parse(line ?? '[]') as Array<{ name: string; pid: number; pm2_env: { restart_time: number } }>;
+  const mqtt = list.find((p) => p.name === 'mqtt');
+  return mqtt ? { pid: mqtt.pid, restarts: mqtt.pm2_env.restart_time } : undefined;
+}
+
+function check(samples: Sample[], what: string): Sample[] {
+  const bad = samples.find((s) => s.code !== 0);
+  if (bad) throw new Error(`${what} exited ${bad.code}`);
+  return samples;
+}
+
+interface Row {
+  figure: string;
+  gateMqttMs: number;
+  anchor: string;
+  anchorMs: number | null;
+  ratio: number | null;
+  target: string;
+  ok: boolean | null;
+}
+
+const rows: Row[] = [];
+const peaks = new Map<string, number>();
+function note(command: string, samples: Sample[]): number {
+  peaks.set(command, Math.max(peaks.get(command) ?? 0, ...samples.map((s) => s.peakKiB)));
+  return median(samples.map((s) => s.ms));
+}
+
+function pairedRow(
+  figure: string,
+  anchorName: string,
+  ourSamples: Sample[],
+  anchorSamples: Sample[],
+  maxRatio: number,
+  command: string,
+): void {
+  const mine = note(command, check(ourSamples, figure));
+  const theirs = median(check(anchorSamples, anchorName).map((s) => s.ms));
+  const ratio = mine / theirs;
+  rows.push({
+    figure,
+    gateMqttMs: Math.round(mine),
+    anchor: anchorName,
+    anchorMs: Math.round(theirs),
+    ratio: +ratio.toFixed(2),
+    target: `<= ${maxRatio}x`,
+    ok: ratio <= maxRatio,
+  });
+}
+
+try {
+  // Our gateway, provisioned once; the anchors' own gateway, set up by their own script once.
+  const mine = newRoot();
+  const minePort = String(await freePort());
+  check([await ours('provision', '--root', mine, '--port', minePort)], 'the first provision');
+  const theirs = newRoot();
+  const theirPort = String(await freePort());
+  check([await anchor('ais-style-provision.sh', theirs, theirPort, PM2)], 'the anchor set-up');
+  const before = mqttOf(mine);
+
+  const noop = () => ours('provision', '--root', mine, '--port', minePort);
+  const [a1, b1] = await paired(RUNS, noop, () => anchor('ais-style-provision.sh', theirs, theirPort, PM2));
+  pairedRow(
+    'no-op re-provision (verified, zero restarts)',
+    "gateway images' re-run (ais-style-provision.sh)",
+    a1,
+    b1,
+    0.5,
+    'provision',
+  );
+  const after = mqttOf(mine);
+  if (!before || before.pid !== after?.pid || before.restarts !== after.restarts) {
+    throw new Error(`the no-op provisions restarted the broker: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+  }
+
+  const hasAnsible = spawnSync('ansible-playbook', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (hasAnsible) {
+    const play = newRoot();
+    const playPort = String(await freePort());
+    const ansible = () =>
+      measure(
+        'ansible-playbook',
+        [
+          '-i',
+          'localhost,',
+          '-c',
+          'local',
+          path.join(ANCHORS, 'ansible-provision.yml'),
+          '-e',
+          `root=${play}`,
+          '-e',
+          `port=${playPort}`,
+          '-e',
+          `pm2=${PM2}`,
+        ],
+        { ...ENV, ANSIBLE_NOCOLOR: '1' },
+      );
+    check([await ansible()], 'the Ansible play set-up');
+    const [a2, b2] = await paired(RUNS, noop, ansible);
+    pairedRow(
+      'no-op re-provision (verified, zero restarts)',
+      'idempotent Ansible play (ansible-provision.yml)',
+      a2,
+      b2,
+      0.15,
+      'provision',
+    );
+  } else {
+    rows.push({
+      figure: 'no-op re-provision',
+      gateMqttMs: 0,
+      anchor: 'Ansible play: ansible-playbook not installed',
+      anchorMs: null,
+      ratio: null,
+      target: '<= 0.15x',
+      ok: null,
+    });
+  }
+
+  const [a3, b3] = await paired(
+    RUNS,
+    () => ours('doctor', '--root', mine),
+    () => anchor('shell-doctor.sh', theirs, theirPort, PM2),
+  );
+  pairedRow('full local doctor', "the docs' manual checks (shell-doctor.sh)", a3, b3, 0.6, 'doctor');
+
+  const [a5, b5] = await paired(
+    RUNS,
+    () => ours('status', '--root', mine),
+    () => measure(process.execPath, ['-e', '0'], ENV),
+  );
+  // status exits 0 only when mqtt is online: it is here, so a non-zero exit is a real failure
+  pairedRow('status', 'node -e 0', a5, b5, 2.5, 'status');
+
+  const first: Sample[] = [];
+  for (let i = 0; i < RUNS; i++)
+    first.push(await ours('provision', '--root', newRoot(), '--port', String(await freePort())));
+  const firstMs = note('provision (first)', check(first, 'a first provision'));
+  rows.push({
+    figure: 'first provision on a fresh root, mosquitto present, no pm2 daemon, to a verified round trip',
+    gateMqttMs: Math.round(firstMs),
+    anchor: '(absolute)',
+    anchorMs: null,
+    ratio: null,
+    target: '<= 1200 ms',
+    ok: firstMs <= 1200,
+  });
+
+  const peakMiB = Math.max(...peaks.values()) / 1024;
+  rows.push({
+    figure: `peak memory of the tool's own process (${[...peaks].map(([c, k]) => `${c} ${mib(k)}`).join(', ')} MiB)`,
+    gateMqttMs: 0,
+    anchor: '(absolute)',
+    anchorMs: null,
+    ratio: null,
+    target: '<= 80 MiB',
+    ok: peakMiB <= 80,
+  });
+} finally {
+  cleanUp();
+}
+
+const table = [
+  '| figure | gate-mqtt | anchor in the same run | ratio | target | met |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const ours = r.gateMqttMs ? `${r.gateMqttMs} ms` : '-';
+    const theirs = `${r.anchor}${r.anchorMs !== null ? ` ${r.anchorMs} ms` : ''}`;
+    const met = r.ok === null ? 'skipped' : r.ok ? 'yes' : '**no**';
+    return `| ${r.figure} | ${ours} | ${theirs} | ${r.ratio === null ? '-' : `${r.ratio}x`} | ${r.target} | ${met} |`;
+  }),
+];
+console.log(
+  `gate-mqtt bench: median of ${RUNS} paired runs (A/B interleaved), ${os.cpus().length} cores, ` +
+    `node ${process.version}\n`,
+);
+console.log(table.join('\n'));
+const dir = path.join(PROJECT, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ runs: RUNS, node: process.version, cpus: os.cpus().length, rows }, null, 1)}\n`,
+);
+console.log(`\nwritten to ${path.relative(PROJECT, file)}`);
+process.exit(rows.some((r) => r.ok === false) ? 1 : 0);

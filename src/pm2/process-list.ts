@@ -1,0 +1,66 @@
+/** pm2's process list as data: what the daemon's getMonitorData (and `pm2 jlist`) says of each process. */
+
+export const PROCESS_NAME = 'mqtt';
+
+/** What pm2 says of one process (the fields we use). */
+export interface Pm2Process {
+  name: string;
+  /** pm2's own id (pm_id): RPC calls name a process by it. */
+  id: number;
+  pid: number;
+  status: string;
+  restarts: number;
+  uptimeSince: number | undefined;
+  execPath: string;
+  args: string[];
+  outLog: string | undefined;
+  errLog: string | undefined;
+}
+
+export interface RawProcess {
+  name?: string;
+  pid?: number;
+  pm_id?: number;
+  pm2_env?: {
+    pm_id?: number;
+    status?: string;
+    restart_time?: number;
+    pm_uptime?: number;
+    pm_exec_path?: string;
+    args?: string[] | string;
+    pm_out_log_path?: string;
+    pm_err_log_path?: string;
+  };
+}
+
+export function toProcess(raw: RawProcess): Pm2Process {
+  const env = raw.pm2_env ?? {};
+  return {
+    name: raw.name ?? '',
+    id: raw.pm_id ?? env.pm_id ?? -1,
+    pid: raw.pid ?? 0,
+    status: env.status ?? 'unknown',
+    restarts: env.restart_time ?? 0,
+    uptimeSince: env.pm_uptime,
+    execPath: env.pm_exec_path ?? '',
+    args: Array.isArray(env.args) ? env.args : env.args ? [env.args] : [],
+    outLog: env.pm_out_log_path,
+    errLog: env.pm_err_log_path,
+  };
+}
+
+/** A printed process list may follow "Spawning PM2 daemon" lines: the JSON is the last line that starts with '['. */
+export function parseJlist(stdout: string): Pm2Process[] {
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.trimStart().startsWith('['));
+  if (!line) throw new Error('pm2 printed no process list');
+  return (JSON.parse(line) as RawProcess[]).map(toProcess);
+}
+
+/** Process names recorded in pm2's dump (what `pm2 resurrect` brings back at boot). */
+export function parseDump(text: string): string[] {
+  const list = JSON.parse(text) as Array<{ name?: string }>;
+  return list.map((p) => p.name ?? '');
+}
