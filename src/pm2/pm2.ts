@@ -80,9 +80,20 @@ export class Pm2 {
     await this.rpc.call('restartProcessId', { id: (await this.byName(name)).id, env: {} });
   }
 
+  /**
+   * Stops a process and makes sure it stays stopped: a crashing process can exit on its own while the
+   * stop is under way, and pm2 then schedules its restart anyway ("waiting restart"); it is stopped again.
+   */
   async stop(name = PROCESS_NAME): Promise<void> {
     if (this.plan.active) return this.plan.add(this.describe(['stop', name]));
-    await this.rpc.call('stopProcessId', (await this.byName(name)).id);
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const current = await this.byName(name);
+      if (current.status === 'stopped') return;
+      if (Date.now() > deadline) throw failed(`pm2 did not stop "${name}" (it is ${current.status})`);
+      await this.rpc.call('stopProcessId', current.id);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async remove(name = PROCESS_NAME): Promise<void> {
