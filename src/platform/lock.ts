@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { ExitCode, GateError } from '../errors.js';
 import { bootId, processAlive, readProcessStat } from './process-info.js';
 
@@ -45,20 +45,53 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/**
+ * Puts a complete record at the lock's name or reports that one is there. The record is written to its
+ * own file first and hard-linked into place: a run reading the lock never sees it empty (and so never
+ * takes it for stale), and link() neither replaces an existing lock nor follows a planted symlink.
+ */
+async function publish(file: string, record: LockRecord): Promise<boolean> {
+  const draft = `${file}.${process.pid}.new`;
+  await unlink(draft).catch(() => undefined);
+  const handle = await open(draft, 'wx', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(record));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return createInPlace(file, record);
+    throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+/** For file systems without hard links: O_EXCL still refuses an existing lock and a planted symlink. */
+async function createInPlace(file: string, record: LockRecord): Promise<boolean> {
+  try {
+    const handle = await open(file, 'wx', 0o600);
+    await handle.writeFile(JSON.stringify(record));
+    await handle.sync();
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  }
+}
+
 /** Takes the run lock (exit 3 while a live run holds it); a stale lock from a killed run is taken over. */
 export async function acquireLock(file: string, command: string): Promise<Lock> {
   const record = ownRecord(command);
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      // O_EXCL: a symlink planted at the lock's name is never followed.
-      const handle = await open(file, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(record));
-      await handle.sync();
-      await handle.close();
-      return { release: () => unlink(file).catch(() => undefined) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (await publish(file, record)) return { release: () => unlink(file).catch(() => undefined) };
     const holder = await readRecord(file);
     if (ownerAlive(holder)) {
       throw new GateError(

@@ -119,3 +119,47 @@ test('/proc/PID/stat is read from the last parenthesis (program names may hold s
   assert.equal(processAlive(-1), false);
   assert.equal(processAlive(0), false);
 });
+
+test('runs started at the same moment: exactly one takes the lock, the others exit 3', async (t) => {
+  const { root } = unitContext(t);
+  const file = lockFile(root);
+  const module = path.resolve('src/platform/lock.ts');
+  // Each contender waits for the same instant and tries once; a winner holds the lock until its stdin
+  // ends, which the test does only after every other contender has given up (they start skewed).
+  const script = `
+    const { acquireLock } = await import(${JSON.stringify(module)});
+    const start = Number(process.argv[1]);
+    while (Date.now() < start) {}
+    try {
+      const lock = await acquireLock(${JSON.stringify(file)}, 'provision');
+      console.log('won');
+      process.stdin.resume();
+      await new Promise((r) => process.stdin.on('end', r));
+      await lock.release();
+    } catch (e) { console.log('exit ' + e.exitCode); }`;
+  const start = Date.now() + 1500;
+  const children = Array.from({ length: 6 }, () =>
+    spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, String(start)]),
+  );
+  t.after(() => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+  const outcomes: string[] = [];
+  await new Promise<void>((resolve) => {
+    for (const child of children) {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n') && outcomes.push(out.trim()) === children.length) resolve();
+      });
+    }
+  });
+  assert.deepEqual(outcomes.sort(), ['exit 3', 'exit 3', 'exit 3', 'exit 3', 'exit 3', 'won']);
+  await Promise.all(
+    children.map((child) => {
+      child.stdin.end();
+      return new Promise((resolve) => (child.exitCode === null ? child.once('close', resolve) : resolve(0)));
+    }),
+  );
+  assert.equal(existsSync(file), false, 'released');
+});
