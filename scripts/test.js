@@ -82,8 +82,13 @@ function run(files) {
 }
 
 const [tier, ...only] = process.argv.slice(2);
-const tiers = tier === 'unit' || tier === 'integration' ? [tier] : ['unit', 'integration'];
-const explicit = tier === 'unit' || tier === 'integration' ? only : process.argv.slice(2);
+const named = tier === 'unit' || tier === 'integration';
+const explicit = named ? only : process.argv.slice(2);
+// Files named on the command line run once, in the tier their folder says (integration needs a build).
+const tierOf = (file) => (path.resolve(file).includes(`${path.sep}integration${path.sep}`) ? 'integration' : 'unit');
+const tiers = named
+  ? [tier]
+  : ['unit', 'integration'].filter((t) => !explicit.length || explicit.some((f) => tierOf(f) === t));
 let status = 0;
 for (const name of tiers) {
   // The device lane (.ci/device-lane) runs a copy built beforehand, as a user who cannot install packages.
@@ -91,7 +96,9 @@ for (const name of tiers) {
     ensureSystemPackages();
     build();
   }
-  const files = explicit.length ? explicit : testFiles(path.join(root, 'test', name));
+  const files = explicit.length
+    ? explicit.filter((f) => named || tierOf(f) === name)
+    : testFiles(path.join(root, 'test', name));
   console.error(`\n# ${name} tier: ${files.length} file(s)`);
   status = run(files) || status;
   const leaked = name === 'integration' ? leakedProcesses() : [];

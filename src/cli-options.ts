@@ -25,6 +25,8 @@ export const OPTION_SPECS = {
   password: { type: 'string' },
   cafile: { type: 'string' },
   auth: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'allow-local-only': { type: 'boolean' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 

@@ -25,7 +25,12 @@ export function judgeConfigValid(facts: ConfigFacts, file: string): CheckOutcome
   const includes = facts.model.includeDirs.length
     ? '; include_dir not followed here: run gate-mqtt config validate on the device'
     : '';
-  return pass(id, `${facts.model.listeners.length} listener(s), ${facts.model.bridges.length} bridge(s)${includes}`);
+  const warnings = facts.model.issues.filter((i) => i.severity === 'warning').length;
+  const warned = warnings ? `; ${warnings} warning(s): see gate-mqtt config validate` : '';
+  return pass(
+    id,
+    `${facts.model.listeners.length} listener(s), ${facts.model.bridges.length} bridge(s)${includes}${warned}`,
+  );
 }
 
 export const configValid: CheckModule = {

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readText } from '../fsx/writer.js';
 import { makeScratchDir } from '../platform/scratch.js';
-import { applyConfig } from '../tasks/apply.js';
+import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
 import { validateCandidate } from '../tasks/validate.js';
 import { finishSteps } from '../ui/print.js';
 import { confirm, stdinIsTerminal } from '../ui/prompt.js';
@@ -17,7 +17,7 @@ export function editorCommand(env: NodeJS.ProcessEnv, file: string): readonly [s
 }
 
 /** Edits a copy of the config; on errors offers to edit again; then applies it the safe way. */
-export async function configEdit(ctx: Context): Promise<number> {
+export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promise<number> {
   if (!stdinIsTerminal()) throw badInput('config edit needs a terminal', 'use: gate-mqtt config apply FILE');
   const current = (await readText(ctx.profile.paths.configFile)) ?? '';
   const dir = await makeScratchDir(ctx.profile, 'edit');
@@ -37,10 +37,14 @@ export async function configEdit(ctx: Context): Promise<number> {
         return 0;
       }
       const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
-      if (validation.issues.length === 0) {
-        return finishSteps(ctx, await applyConfig(ctx, { command: 'config edit', reason: 'edit', text: edited }));
+      for (const issue of validation.warnings) process.stderr.write(`${formatIssue(issue)}\n`);
+      if (validation.errors.length === 0) {
+        return finishSteps(
+          ctx,
+          await applyConfig(ctx, { command: 'config edit', reason: 'edit', text: edited, ...options }),
+        );
       }
-      for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      for (const issue of validation.errors) process.stderr.write(`${formatIssue(issue)}\n`);
       if (!(await confirm('The config has errors. Edit it again?', true)))
         throw badInput('the edited config has errors; nothing was changed');
     }

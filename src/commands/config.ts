@@ -8,8 +8,8 @@ import { redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
 import { readText } from '../fsx/writer.js';
-import { applyConfig } from '../tasks/apply.js';
-import { validateCandidate } from '../tasks/validate.js';
+import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
+import { describeIssues, lanListenerProblem, type ValidateOptions, validateCandidate } from '../tasks/validate.js';
 import { finishSteps, printJson } from '../ui/print.js';
 
 /** Reads a file the user hands us as a config candidate (exit 2 when it is not one). */
@@ -25,10 +25,13 @@ export async function readCandidate(file: string): Promise<string> {
   return decoded.text;
 }
 
-export async function configApply(ctx: Context, file: string): Promise<number> {
+export async function configApply(ctx: Context, file: string, policy: ApplyPolicy = {}): Promise<number> {
   const source = path.resolve(file);
   const text = await readCandidate(source);
-  return finishSteps(ctx, await applyConfig(ctx, { command: 'config apply', reason: 'apply', text, label: source }));
+  return finishSteps(
+    ctx,
+    await applyConfig(ctx, { command: 'config apply', reason: 'apply', text, label: source, ...policy }),
+  );
 }
 
 export async function configShow(ctx: Context): Promise<number> {
@@ -60,10 +63,25 @@ export async function configShow(ctx: Context): Promise<number> {
   return 0;
 }
 
-export async function configValidate(ctx: Context, file: string | undefined): Promise<number> {
+/**
+ * `config validate [FILE]`: errors (what stops mosquitto) make it invalid, exit 2 like `config apply` of
+ * the same file; warnings (what mosquitto runs with, maybe not as meant) are listed and exit 0, unless
+ * --strict. The gateway's LAN-listener policy is named as a warning: apply refuses such a config.
+ */
+export async function configValidate(
+  ctx: Context,
+  file: string | undefined,
+  options: ValidateOptions = {},
+): Promise<number> {
   const target = path.resolve(file ?? ctx.profile.paths.configFile);
-  const validation = await validateCandidate(ctx, await readCandidate(target), target);
-  const ok = validation.issues.length === 0;
+  const validation = await validateCandidate(ctx, await readCandidate(target), target, options);
+  const policy = lanListenerProblem(validation.config.model);
+  const ok = validation.errors.length === 0;
+  const how =
+    validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only: mosquitto not found here';
+  const policyNote = policy
+    ? `gate-mqtt config apply refuses it: ${policy} (--allow-local-only accepts it)`
+    : undefined;
   if (ctx.output.json) {
     printJson(ctx, {
       command: 'config validate',
@@ -71,18 +89,21 @@ export async function configValidate(ctx: Context, file: string | undefined): Pr
       changed: false,
       file: target,
       depth: validation.depth,
-      issues: validation.issues,
+      mosquitto: validation.brokerVersion ?? null,
+      errors: validation.errors,
+      warnings: validation.warnings,
+      policy: policyNote ?? null,
       steps: [],
-      error: ok ? null : { code: 1, message: formatIssue(validation.issues[0]!) },
+      error: ok ? null : { code: 2, message: describeIssues(validation.errors) },
     });
-  } else {
-    for (const issue of validation.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    if (ok)
-      ctx.print(
-        `${target}: valid (${validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only'})`,
-      );
+    return ok ? 0 : 2;
   }
-  return ok ? 0 : 1;
+  for (const issue of [...validation.errors, ...validation.warnings]) process.stderr.write(`${formatIssue(issue)}\n`);
+  if (policyNote && ok) process.stderr.write(`note: ${policyNote}\n`);
+  const counted = validation.warnings.length ? `, ${validation.warnings.length} warning(s)` : '';
+  if (ok) ctx.print(`${target}: valid (${how})${counted}`);
+  else process.stderr.write(`${target}: invalid: ${validation.errors.length} error(s)${counted}\n`);
+  return ok ? 0 : 2;
 }
 
 export async function configBackups(ctx: Context): Promise<number> {
@@ -115,10 +136,10 @@ export async function configBackups(ctx: Context): Promise<number> {
   return 0;
 }
 
-export async function configRestore(ctx: Context, id: string | undefined): Promise<number> {
+export async function configRestore(ctx: Context, id: string | undefined, policy: ApplyPolicy = {}): Promise<number> {
   const store = ctx.writer.backups;
   const file = ctx.profile.paths.configFile;
   const manifest = await store.find(file, id);
   const text = (await store.read(manifest, file)).toString('utf8');
-  return finishSteps(ctx, await applyConfig(ctx, { command: 'config restore', reason: 'restore', text }));
+  return finishSteps(ctx, await applyConfig(ctx, { command: 'config restore', reason: 'restore', text, ...policy }));
 }

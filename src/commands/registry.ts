@@ -84,30 +84,33 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['config', 'validate'],
-    usage: 'config validate [FILE]',
-    summary: "parse and check a config (default: the device's); errors carry file and line; exit 1 when invalid",
-    options: [],
+    usage: 'config validate [FILE] [--strict]',
+    summary:
+      "check a config as mosquitto reads it (default: the device's); FILE:LINE errors exit 2, warnings exit 0 " +
+      '(--strict: warnings are errors)',
+    options: ['strict'],
     positionals: [0, 1],
     needsDevice: false,
-    run: async (ctx, [file]) => (await config()).configValidate(ctx, file),
+    run: async (ctx, [file], options) =>
+      (await config()).configValidate(ctx, file, { strict: options.strict === true }),
   },
   {
     path: ['config', 'apply'],
-    usage: 'config apply FILE [--dry-run]',
+    usage: 'config apply FILE [--dry-run] [--strict] [--allow-local-only]',
     summary: 'validate, back up, write atomically, restart, verify; roll back when the broker does not come back',
-    options: ['dry-run'],
+    options: ['dry-run', 'strict', 'allow-local-only'],
     positionals: [1, 1],
     needsDevice: true,
-    run: async (ctx, [file]) => (await config()).configApply(ctx, file!),
+    run: async (ctx, [file], options) => (await config()).configApply(ctx, file!, applyPolicy(options)),
   },
   {
     path: ['config', 'edit'],
-    usage: 'config edit',
+    usage: 'config edit [--strict] [--allow-local-only]',
     summary: 'edit with $VISUAL/$EDITOR, re-edit on errors, then apply the safe way',
-    options: [],
+    options: ['strict', 'allow-local-only'],
     positionals: [0, 0],
     needsDevice: true,
-    run: async (ctx) => (await import('./config-edit.js')).configEdit(ctx),
+    run: async (ctx, _p, options) => (await import('./config-edit.js')).configEdit(ctx, applyPolicy(options)),
   },
   {
     path: ['config', 'backups'],
@@ -120,12 +123,12 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['config', 'restore'],
-    usage: 'config restore [ID] [--dry-run]',
+    usage: 'config restore [ID] [--dry-run] [--allow-local-only]',
     summary: 'restore a backup (the newest by default) the same safe way as apply',
-    options: ['dry-run'],
+    options: ['dry-run', 'allow-local-only'],
     positionals: [0, 1],
     needsDevice: true,
-    run: async (ctx, [id]) => (await config()).configRestore(ctx, id),
+    run: async (ctx, [id], options) => (await config()).configRestore(ctx, id, applyPolicy(options)),
   },
   {
     path: ['bridge', 'add', 'supla'],
@@ -179,6 +182,10 @@ export const COMMANDS: CommandDef[] = [
       }),
   },
 ];
+
+function applyPolicy(options: ParsedOptions): { strict: boolean; allowLocalOnly: boolean } {
+  return { strict: options.strict === true, allowLocalOnly: options['allow-local-only'] === true };
+}
 
 function requireOption(options: ParsedOptions, name: OptionName): string {
   const value = stringOption(options, name);

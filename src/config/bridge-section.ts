@@ -1,5 +1,4 @@
 import { badInput } from '../errors.js';
-import { isHostPort } from './model.js';
 import { lookupOption } from './options.js';
 import { type ConfDoc, fromLines, parseConfig, serializeConfig } from './parse.js';
 import { requireSafeValue } from './safe-value.js';
@@ -15,12 +14,22 @@ export interface SuplaBridge {
   cafile: string;
 }
 
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?)*\.?|\[[0-9A-Fa-f:.]+\])$/;
+
+/** `host:port` as the SUPLA bridge takes it: a host name, IPv4 or bracketed IPv6 address, a port 1-65535. */
+export function isHostPort(text: string): boolean {
+  const match = /^(.+):(\d{1,5})$/.exec(text);
+  if (!match) return false;
+  const [, host = '', port = ''] = match;
+  return Number(port) >= 1 && Number(port) <= 65535 && host.length <= 253 && HOST.test(host);
+}
+
 /** Checks every field before anything is written; refusals are exit 2 and name the field only. */
 export function checkSuplaBridge(input: SuplaBridge): SuplaBridge {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.id))
     throw badInput('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed');
   requireSafeValue('--address', input.address);
-  if (!isHostPort(input.address, true))
+  if (!isHostPort(input.address))
     throw badInput('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed');
   requireSafeValue('--username', input.username);
   requireSafeValue('the password', input.password);

@@ -10,11 +10,12 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 
 /** Refuses what is not a config: too large, holding NUL bytes, or not UTF-8. */
 export function decodeConfig(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_CONFIG_BYTES)
+  if (bytes.length > MAX_CONFIG_BYTES) {
     return {
       ok: false,
       message: `file is too large for a config (${bytes.length} bytes, at most ${MAX_CONFIG_BYTES})`,
     };
+  }
   if (bytes.includes(0)) return { ok: false, message: 'file holds NUL bytes: it is binary, not a config' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -32,74 +33,84 @@ export interface LoadedConfig {
   included: ConfDoc[];
 }
 
-function issueAt(file: string, line: number, message: string): ConfIssue {
-  return { file, line, severity: 'error', message };
+export interface LoadOptions {
+  /** The broker's working directory: relative paths (include_dir too) are relative to it, not to the file. */
+  cwd?: string;
+  brokerVersion?: string;
 }
 
-/** Reads the include_dir folders (sorted `*.conf`, like mosquitto) and inlines their directives. */
-async function expandIncludes(
-  doc: ConfDoc,
-  issues: ConfIssue[],
-  included: ConfDoc[],
-  depth: number,
-): Promise<Located[]> {
+/** mosquitto's include_dir order (conf_includedir.c scmp_p): by upper-cased byte, then upper case first. */
+export function includeOrder(a: string, b: string): number {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = (x[i]! << 24) >> 24; // C char is signed
+    const q = (y[i]! << 24) >> 24;
+    if (p === q) continue;
+    const up = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
+    return up(p) !== up(q) ? up(p) - up(q) : p - q;
+  }
+  return x.length - y.length;
+}
+
+/** Reads the include_dir folders of the main file (mosquitto does not follow them from included files). */
+async function expandIncludes(doc: ConfDoc, issues: ConfIssue[], included: ConfDoc[], cwd: string): Promise<Located[]> {
   const out: Located[] = [];
   for (const entry of locate(doc)) {
     out.push(entry);
-    if (entry.name !== 'include_dir' || depth > 0) continue;
-    const dir = path.resolve(path.dirname(doc.file), entry.value);
+    if (entry.name !== 'include_dir' || !entry.rest) continue;
+    const dir = path.resolve(cwd, entry.rest); // the raw rest of the line: a trailing space is part of it
     let names: string[];
     try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.conf')).sort();
+      names = (await readdir(dir)).filter((name) => name.length > 5 && name.endsWith('.conf'));
     } catch {
-      issues.push(issueAt(entry.file, entry.line, `include_dir ${entry.value}: folder not found`));
+      issues.push({
+        file: entry.file,
+        line: entry.line,
+        severity: 'error',
+        message: `include_dir "${entry.rest}": no such folder`,
+      });
       continue;
     }
-    for (const name of names) {
-      const file = path.join(dir, name);
-      const decoded = decodeConfig(await readFile(file));
+    for (const file of names.map((name) => `${entry.rest}/${name}`).sort(includeOrder)) {
+      const full = path.resolve(cwd, file);
+      const decoded = decodeConfig(await readFile(full).catch(() => Buffer.from([0])));
       if (!decoded.ok) {
-        issues.push(issueAt(file, 1, decoded.message));
+        issues.push({ file: full, line: 1, severity: 'error', message: `${decoded.message} (or not readable)` });
         continue;
       }
-      const child = parseConfig(decoded.text, file);
+      const child = parseConfig(decoded.text, full);
       included.push(child);
-      out.push(...(await expandIncludes(child, issues, included, depth + 1)));
+      out.push(...locate(child, 1));
     }
   }
   return out;
 }
 
-/** Parses text as the config at `file` and checks it, following include_dir. */
-export async function loadConfigText(text: string, file: string): Promise<LoadedConfig> {
+/** Parses text as the config at `file` and checks it as mosquitto would read it, following include_dir. */
+export async function loadConfigText(text: string, file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
   const main = parseConfig(text, file);
   const issues: ConfIssue[] = [];
   const included: ConfDoc[] = [];
-  const entries = await expandIncludes(main, issues, included, 0);
-  const model = requireListener(analyze(entries), file);
+  const entries = await expandIncludes(main, issues, included, options.cwd ?? path.dirname(file));
+  const model = analyze(entries, {
+    mainFile: file,
+    ...(options.brokerVersion ? { brokerVersion: options.brokerVersion } : {}),
+  });
   model.issues.unshift(...issues);
   return { main, entries, model, included };
 }
 
-function requireListener(model: ConfModel, file: string): ConfModel {
-  if (model.listeners.length === 0) {
-    model.issues.push(
-      issueAt(file, 1, 'no listener: mosquitto 2 would listen on localhost only and LAN devices could not connect'),
-    );
-  }
-  return model;
-}
-
 /** The model of one file as text, without following include_dir (for a config read from a remote device). */
 export function analyzeText(text: string, file: string): ConfModel {
-  return requireListener(analyze(locate(parseConfig(text, file))), file);
+  return analyze(locate(parseConfig(text, file)), { mainFile: file });
 }
 
 export type ReadResult =
   | { ok: true; config: LoadedConfig; text: string }
   | { ok: false; missing: boolean; message: string };
 
-export async function readConfigFile(file: string): Promise<ReadResult> {
+export async function readConfigFile(file: string, options: LoadOptions = {}): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -113,9 +124,13 @@ export async function readConfigFile(file: string): Promise<ReadResult> {
   }
   const decoded = decodeConfig(bytes);
   if (!decoded.ok) return { ok: false, missing: false, message: `${file}:1: ${decoded.message}` };
-  return { ok: true, config: await loadConfigText(decoded.text, file), text: decoded.text };
+  return { ok: true, config: await loadConfigText(decoded.text, file, options), text: decoded.text };
 }
 
 export function errors(config: LoadedConfig): ConfIssue[] {
   return config.model.issues.filter((issue) => issue.severity === 'error');
+}
+
+export function warnings(config: LoadedConfig): ConfIssue[] {
+  return config.model.issues.filter((issue) => issue.severity === 'warning');
 }

@@ -1,9 +1,13 @@
-import { LOG_DEST_KINDS, lookupOption, type OptionSpec } from './options.js';
+import { finishModel } from './model-finish.js';
+import { readValue } from './model-read.js';
+import { lookupOption, NEWER_OPTIONS, nearestOption } from './options.js';
 import { type ConfDoc, type DirectiveLine, directives } from './parse.js';
+import { atoi, readBool } from './readers.js';
 
-/** A directive together with the file it came from (include_dir pulls in several files). */
+/** A directive with the file it came from; depth 0 is the main file, 1 a file of its include_dir. */
 export interface Located extends DirectiveLine {
   file: string;
+  depth?: number;
 }
 
 export interface ConfIssue {
@@ -14,11 +18,16 @@ export interface ConfIssue {
 }
 
 export interface Listener {
+  /** 0 with a unix socket path. */
   port: number;
   bind: string | undefined;
+  unixPath?: string;
+  protocol: 'mqtt' | 'websockets';
   file: string;
   line: number;
   options: Map<string, Located>;
+  /** The default listener mosquitto makes from options set before any `listener` line (or `port`). */
+  implicit: boolean;
 }
 
 export interface Bridge {
@@ -26,6 +35,7 @@ export interface Bridge {
   file: string;
   line: number;
   addresses: string[];
+  topics: number;
   options: Map<string, Located[]>;
 }
 
@@ -35,186 +45,217 @@ export interface ConfModel {
   global: Map<string, Located[]>;
   includeDirs: Located[];
   issues: ConfIssue[];
+  /** No listener at all: mosquitto 2 listens on 127.0.0.1 and ::1, port 1883, anonymous clients allowed. */
+  localOnly: boolean;
+  perListenerSettings: boolean;
+  /** `log_dest file PATH` lines, with the path as mosquitto reads it. */
+  logFiles: Array<{ at: Located; path: string }>;
+}
+
+export interface AnalyzeOptions {
+  /** The installed broker's version (options of newer versions are named as such). */
+  brokerVersion?: string;
+  /** The main config file (where file-wide findings are reported). */
+  mainFile?: string;
 }
 
 export function formatIssue(issue: ConfIssue): string {
-  return `${issue.file}:${issue.line}: ${issue.message}`;
+  return `${issue.file}:${issue.line}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
-export function locate(doc: ConfDoc): Located[] {
-  return directives(doc).map((d) => ({ ...d, file: doc.file }));
+export function locate(doc: ConfDoc, depth = 0): Located[] {
+  return directives(doc).map((d) => ({ ...d, file: doc.file, depth }));
 }
 
-const PORT = /^\d{1,5}$/;
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?)*\.?|\[[0-9A-Fa-f:.]+\])$/;
+const SECURITY = new Set(['acl_file', 'allow_anonymous', 'allow_zero_length_clientid', 'auth_plugin', 'plugin']);
+for (const name of ['auto_id_prefix', 'check_retain_source', 'password_file', 'psk_file']) SECURITY.add(name);
 
-export function isPort(text: string, allowZero = false): boolean {
-  if (!PORT.test(text)) return false;
-  const n = Number(text);
-  return n <= 65535 && (allowZero || n >= 1);
-}
+/** Set before any listener line, each of these makes mosquitto 2.0.11 open its default listener. */
+const DEFAULT_LISTENER_OPTIONS = new Set([
+  ...['bind_interface', 'cafile', 'capath', 'certfile', 'keyfile', 'tls_engine', 'tls_engine_kpass_sha1', 'ciphers'],
+  ...['ciphers_tls1.3', 'dhparamfile', 'psk_hint', 'crlfile', 'mount_point', 'socket_domain', 'port', 'bind_address'],
+]);
 
-/** `host[:port]`: a host name, IPv4 or bracketed IPv6 address, and an optional port 1-65535. */
-export function isHostPort(text: string, requirePort: boolean): boolean {
-  const match = /^(.*?)(?::(\d+))?$/.exec(text);
-  if (!match) return false;
-  const [, host = '', port] = match;
-  if (requirePort && port === undefined) return false;
-  if (port !== undefined && !isPort(port)) return false;
-  return host.length > 0 && host.length <= 253 && HOST.test(host);
-}
-
-/** Checks a value against its option's shape; returns the complaint or undefined. */
-export function checkValue(name: string, value: string, spec: OptionSpec): string | undefined {
-  const words = value.split(/[ \t]+/).filter(Boolean);
-  switch (spec.shape) {
-    case 'bool': {
-      if (value === 'true' || value === 'false') return undefined;
-      const note = value.includes('#') ? ' ("#" after a value is not a comment)' : '';
-      return `${name} must be true or false, not "${value}"${note}`;
-    }
-    case 'port':
-      return isPort(value) ? undefined : `${name} must be a port 1-65535, not "${value}"`;
-    case 'uint':
-      return /^\d+$/.test(value) ? undefined : `${name} must be a whole number, not "${value}"`;
-    case 'choice':
-      return spec.choices?.includes(value)
-        ? undefined
-        : `${name} must be one of ${spec.choices?.join(', ')}, not "${value}"`;
-    case 'listener': {
-      const [port = '', bind, extra] = words;
-      if (!isPort(port, true)) return `listener port must be 0-65535, not "${port}"`;
-      if (port === '0' && !bind) return 'listener 0 needs a unix socket path';
-      if (extra !== undefined) return `listener takes a port and an optional address, not "${value}"`;
-      return undefined;
-    }
-    case 'address': {
-      const hosts = value.split(/[ \t,]+/).filter(Boolean);
-      if (hosts.length === 0) return `${name} needs host[:port]`;
-      const bad = hosts.find((h) => !isHostPort(h, false));
-      return bad ? `${name}: "${bad}" is not host[:port] with a port 1-65535` : undefined;
-    }
-    case 'topic': {
-      if (words.length === 0 || words.length > 5)
-        return `topic takes: pattern [in|out|both [qos [local-prefix remote-prefix]]]`;
-      if (words.length >= 2 && !['in', 'out', 'both'].includes(words[1] ?? ''))
-        return `topic direction must be in, out or both, not "${words[1]}"`;
-      if (words.length >= 3 && !['0', '1', '2'].includes(words[2] ?? ''))
-        return `topic qos must be 0, 1 or 2, not "${words[2]}"`;
-      if (words.length === 4) return 'topic needs both a local and a remote prefix';
-      return undefined;
-    }
-    case 'any':
-      if (name === 'log_dest') {
-        if (!LOG_DEST_KINDS.includes(words[0] ?? '')) return `log_dest must be one of ${LOG_DEST_KINDS.join(', ')}`;
-        if (words[0] === 'file' && words.length < 2) return 'log_dest file needs a path';
-      }
-      return undefined;
+/** Options that make mosquitto 2.0.11 open the default listener on 1883 (conf.c 424-515), given their value. */
+function triggersDefault(name: string, value: string | undefined, perListener: boolean): boolean {
+  const word = value?.split(' ')[0];
+  switch (name) {
+    case 'require_certificate':
+    case 'use_identity_as_username':
+    case 'use_subject_as_username':
+    case 'use_username_as_clientid':
+      return word === 'true' || word === '1';
+    case 'tls_keyform':
+      return value === 'engine';
+    case 'max_connections':
+      return word !== undefined && atoi(word) >= 0;
+    case 'max_qos':
+    case 'maximum_qos':
+      return word !== undefined && atoi(word) !== 2;
+    case 'protocol':
+      return word === 'websockets';
+    case 'allow_zero_length_clientid':
+      return perListener && (word === 'false' || word === '0');
+    case 'password_file':
+    case 'psk_file':
+    case 'plugin':
+    case 'auth_plugin':
+      return perListener;
     default:
-      return value === '' ? `${name} needs a value` : undefined;
+      return DEFAULT_LISTENER_OPTIONS.has(name);
   }
 }
 
+const newer = (version: string | undefined, needed: string) =>
+  version !== undefined && version.localeCompare(needed, undefined, { numeric: true }) >= 0;
+
 /**
- * Checks directives (in the order mosquitto reads them, included files inline) against mosquitto's
- * rules and builds the model: listeners, bridges and global options.
+ * Reads directives (in the order mosquitto reads them, included files inline) the way mosquitto 2.0.11
+ * does, and builds the model: listeners (the implicit default one included), bridges, global options,
+ * and every error mosquitto would stop on or warning of what it does differently than the text suggests.
  */
-export function analyze(entries: Located[]): ConfModel {
-  const model: ConfModel = { listeners: [], bridges: [], global: new Map(), includeDirs: [], issues: [] };
-  const error = (d: Located, message: string) =>
-    model.issues.push({ file: d.file, line: d.line, severity: 'error', message });
-  const seen = new Map<string, Located>();
-  let listener: Listener | undefined;
-  let bridge: Bridge | undefined;
+export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfModel {
+  const model: ConfModel = {
+    listeners: [],
+    bridges: [],
+    global: new Map(),
+    includeDirs: [],
+    issues: [],
+    localOnly: false,
+    perListenerSettings: false,
+    logFiles: [],
+  };
+  const issue = (d: Located, severity: ConfIssue['severity'], message: string) =>
+    model.issues.push({ file: d.file, line: d.line, severity, message });
+  const defaults: Listener = {
+    port: 0,
+    bind: undefined,
+    protocol: 'mqtt',
+    file: '',
+    line: 0,
+    options: new Map(),
+    implicit: true,
+  };
+  let triggered: Located | undefined;
+  const files = new Map<string, { listener: Listener; bridge?: Bridge; plugin?: Located }>();
+  const setFields = new Map<string, Located>();
   let securitySeen = false;
   let perListener = false;
 
   for (const d of entries) {
+    const error = (message: string) => issue(d, 'error', message);
+    const warn = (message: string) => issue(d, 'warning', message);
+    if (d.name === 'include_dir' && (d.depth ?? 0) > 0) {
+      warn('include_dir in an included file is ignored by mosquitto');
+      continue;
+    }
     const spec = lookupOption(d.name);
     if (!spec) {
-      error(d, `unknown option "${d.name}"`);
+      const since = NEWER_OPTIONS[d.name];
+      if (since && newer(options.brokerVersion, since))
+        warn(`${d.name} (mosquitto ${since}+) is not checked here; the trial start checks it`);
+      else if (since) {
+        const have = options.brokerVersion ?? '2.0.11 (assumed)';
+        error(`${d.name} needs mosquitto ${since} or later; this gateway has ${have}`);
+      } else {
+        const near = nearestOption(d.name);
+        error(`unknown option "${d.name}"${near ? ` (did you mean "${near}"?)` : ''}`);
+      }
       continue;
     }
-    const complaint = checkValue(d.name, d.value, spec);
-    if (complaint) error(d, complaint);
-
-    if (d.name === 'per_listener_settings' && securitySeen) {
-      error(d, 'per_listener_settings must come before any listener or security option');
+    const file = files.get(d.file) ?? { listener: defaults };
+    files.set(d.file, file);
+    if (spec.note) warn(spec.note);
+    if (spec.scope === 'bridge' && d.name !== 'connection' && !file.bridge) {
+      error(`${d.name} is a bridge option: it needs a "connection" line before it in the same file`);
+      continue;
     }
-    if (d.name === 'listener' || d.name === 'port' || spec.auth) securitySeen = true;
-    if (d.name === 'per_listener_settings') perListener = d.value === 'true';
-    // With per_listener_settings, security options belong to the listener above them.
-    const scope = perListener && spec.auth && listener ? 'listener' : spec.scope;
-
-    if (d.name === 'listener') {
-      const [port = '0', bind] = d.value.split(/[ \t]+/);
-      listener = { port: Number(port), bind, file: d.file, line: d.line, options: new Map() };
-      model.listeners.push(listener);
-    } else if (d.name === 'port') {
-      model.listeners.push({ port: Number(d.value), bind: undefined, file: d.file, line: d.line, options: new Map() });
-    } else if (d.name === 'connection') {
-      bridge = { name: d.value, file: d.file, line: d.line, addresses: [], options: new Map() };
-      if (model.bridges.some((other) => other.name === d.value)) error(d, `duplicate bridge connection "${d.value}"`);
-      model.bridges.push(bridge);
-    } else if (d.name === 'include_dir') {
-      model.includeDirs.push(d);
+    if (spec.scope === 'plugin' && !file.plugin) {
+      error(`${d.name} needs a "plugin" line before it in the same file`);
+      continue;
     }
+    if (d.name === 'per_listener_settings') {
+      const read = readBool(d.name, d.rest);
+      if (read.error) error(read.error);
+      if (read.value && securitySeen)
+        error(
+          'per_listener_settings must come before any other security option ' +
+            '(allow_anonymous, password_file, acl_file, plugin, …)',
+        );
+      perListener = read.value ?? perListener;
+      model.perListenerSettings = perListener;
+      continue;
+    }
+    if (SECURITY.has(d.name)) securitySeen = true;
+    const inListener = spec.scope === 'listener' || (spec.scope === 'security' && perListener);
+    const listener = spec.scope === 'default' ? defaults : file.listener;
 
-    const section =
-      scope === 'bridge'
-        ? `bridge:${model.bridges.length}`
-        : scope === 'listener' && listener
-          ? `listener:${model.listeners.length}`
+    // Repeats: scoped as mosquitto stores them (the global struct, a listener, a bridge).
+    const scopeKey =
+      spec.scope === 'bridge'
+        ? `bridge:${model.bridges.indexOf(file.bridge!)}`
+        : inListener || spec.scope === 'default'
+          ? `listener:${listener === defaults ? 'default' : model.listeners.indexOf(listener)}`
           : 'global';
-    if (scope === 'bridge' && !bridge) {
-      error(d, `${d.name} is a bridge option and must follow a "connection" line`);
+    const key = d.name === 'tls_engine_kpass_sha1' ? `kpass:${d.file}` : `${scopeKey}:${spec.field ?? d.name}`;
+    const first = setFields.get(key);
+    if (first && spec.repeat === 'error') {
+      error(
+        d.name === 'address' || d.name === 'addresses'
+          ? `a bridge takes one address line (first at ${first.file}:${first.line}); put every address on it`
+          : `duplicate "${d.name}" (first set at ${first.file}:${first.line}): mosquitto refuses a second value`,
+      );
       continue;
     }
-    if (!spec.multi) {
-      const key = `${section}:${d.name === 'addresses' ? 'address' : d.name}`;
-      const first = seen.get(key);
-      if (first) error(d, `duplicate "${d.name}" (first set at ${first.file}:${first.line})`);
-      else seen.set(key, d);
+    if (first && spec.repeat === 'last') {
+      warn(
+        d.name === 'port'
+          ? `port is set again (first at ${first.file}:${first.line}): mosquitto uses the last one`
+          : `"${d.name}" is set again (first at ${first.file}:${first.line}): mosquitto uses this last value`,
+      );
     }
-    if (scope === 'bridge' && bridge) {
-      const list = bridge.options.get(d.name) ?? [];
+    if (!first) setFields.set(key, d);
+
+    if (!readValue(d, spec, { error, warn, model, file, defaults, listener, perListener })) continue;
+
+    // Store where mosquitto stores it.
+    if (d.name === 'listener' || d.name === 'connection') continue; // made by readValue
+    if (spec.scope === 'bridge') {
+      const list = file.bridge!.options.get(d.name) ?? [];
       list.push(d);
-      bridge.options.set(d.name, list);
-      if (d.name === 'address' || d.name === 'addresses')
-        bridge.addresses.push(...d.value.split(/[ \t,]+/).filter(Boolean));
-    } else if (scope === 'listener' && listener && d.name !== 'listener') {
+      file.bridge!.options.set(d.name, list);
+    } else if (inListener || spec.scope === 'default') {
       listener.options.set(d.name, d);
-    } else if (scope === 'global') {
+      if (listener === defaults && triggersDefault(d.name, d.value, perListener)) triggered ??= d;
+      if (
+        listener === defaults &&
+        inListener &&
+        /^(tls_version|http_dir|max_topic_alias|acl_file|allow_anonymous|auto_id_prefix)$/.test(d.name)
+      ) {
+        warn(`${d.name} before any listener line belongs to no listener: mosquitto ignores it`);
+      }
+    } else {
       const list = model.global.get(d.name) ?? [];
       list.push(d);
       model.global.set(d.name, list);
     }
   }
-  for (const br of model.bridges) {
-    if (br.addresses.length === 0)
-      model.issues.push({
-        file: br.file,
-        line: br.line,
-        severity: 'error',
-        message: `bridge "${br.name}" has no address`,
-      });
-  }
-  return model;
+  return finishModel(model, defaults, triggered, options.mainFile ?? entries[0]?.file ?? 'mosquitto.conf');
 }
 
 export function lastGlobal(model: ConfModel, name: string): string | undefined {
   const list = model.global.get(name);
-  return list?.[list.length - 1]?.value;
+  return list?.[list.length - 1]?.value.split(' ')[0];
 }
 
-/** True when some listener lets clients in without a password (mosquitto 2 default is false). */
+const isTrue = (word: string | undefined) => word === 'true' || word === '1';
+
+/** Listeners that let clients in without a password (mosquitto 2: only when allowed; local-only mode always). */
 export function anonymousListeners(model: ConfModel): Listener[] {
-  const perListener = lastGlobal(model, 'per_listener_settings') === 'true';
-  const globalAnon = lastGlobal(model, 'allow_anonymous') === 'true';
-  return model.listeners.filter((listener) => {
-    if (perListener) return listener.options.get('allow_anonymous')?.value === 'true';
-    return globalAnon;
-  });
+  if (model.localOnly) return [];
+  if (model.perListenerSettings)
+    return model.listeners.filter((l) => isTrue(l.options.get('allow_anonymous')?.value.split(' ')[0]));
+  return isTrue(lastGlobal(model, 'allow_anonymous')) ? model.listeners : [];
 }
 
 export function isLoopback(bind: string | undefined): boolean {

@@ -1,7 +1,9 @@
 /**
- * mosquitto.conf as data. Mosquitto's own rules: a line is split at the first run of spaces into a
- * name and a value (the rest of the line, trimmed); `#` only in column 0 starts a comment; there is no
- * quoting or escaping. Each line keeps its raw text, so serialise(parse(x)) === x byte for byte.
+ * mosquitto.conf as data, split into lines the way mosquitto 2.0.11 reads them: a line whose first byte
+ * is '#' is a comment (only in column 0: "  # x" is an option named "#"), one starting with CR or LF or
+ * holding only spaces is blank; otherwise the option name is the first run of non-space bytes (only the
+ * space separates words: a tab belongs to the word). Each line keeps its raw text, so
+ * serialise(parse(x)) === x byte for byte.
  */
 
 export interface BlankLine {
@@ -19,6 +21,9 @@ export interface DirectiveLine {
   raw: string;
   line: number;
   name: string;
+  /** What follows the name and the one space after it, untrimmed (trailing CR/LF removed). */
+  rest: string;
+  /** The rest of the line trimmed of white space (how most string options read it). */
   value: string;
 }
 export type ConfLine = BlankLine | CommentLine | DirectiveLine;
@@ -28,17 +33,19 @@ export interface ConfDoc {
   lines: ConfLine[];
 }
 
-const LINE_END = /[\r\n]+$/;
+/** C's isspace: what mosquitto's trimming removes. */
+export const trimBlanks = (text: string) => text.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
 
 export function parseLine(raw: string, line: number): ConfLine {
-  const text = raw.replace(LINE_END, '');
-  if (text.startsWith('#')) return { kind: 'comment', raw, line };
-  const trimmed = text.replace(/^ +/, '');
-  if (trimmed.trim() === '') return { kind: 'blank', raw, line };
-  const space = trimmed.indexOf(' ');
-  const name = space === -1 ? trimmed : trimmed.slice(0, space);
-  const value = space === -1 ? '' : trimmed.slice(space + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-  return { kind: 'directive', raw, line, name, value };
+  if (raw.startsWith('#')) return { kind: 'comment', raw, line };
+  if (raw === '' || raw.startsWith('\r') || raw.startsWith('\n')) return { kind: 'blank', raw, line };
+  const text = raw.replace(/[\r\n]+$/, '');
+  const start = text.search(/[^ ]/);
+  if (start === -1) return { kind: 'blank', raw, line };
+  const space = text.indexOf(' ', start);
+  const name = space === -1 ? text.slice(start) : text.slice(start, space);
+  const rest = space === -1 ? '' : text.slice(space + 1);
+  return { kind: 'directive', raw, line, name, rest, value: trimBlanks(rest) };
 }
 
 export function parseConfig(text: string, file = 'mosquitto.conf'): ConfDoc {
@@ -58,4 +65,19 @@ export function directives(doc: ConfDoc): DirectiveLine[] {
 /** Builds a document from new text lines (numbers follow their position). */
 export function fromLines(file: string, raws: string[]): ConfDoc {
   return { file, lines: raws.map((raw, index) => parseLine(raw, index + 1)) };
+}
+
+/** The next space-separated word of `text` and what follows it (C's strtok_r on " "). */
+export function nextWord(text: string): { word: string | undefined; after: string } {
+  const start = text.search(/[^ ]/);
+  if (start === -1) return { word: undefined, after: '' };
+  const end = text.indexOf(' ', start);
+  return end === -1
+    ? { word: text.slice(start), after: '' }
+    : { word: text.slice(start, end), after: text.slice(end + 1) };
+}
+
+/** All space-separated words. */
+export function words(text: string): string[] {
+  return text.split(' ').filter((w) => w !== '');
 }

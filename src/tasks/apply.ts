@@ -4,6 +4,7 @@ import { describePortHolder } from '../broker/port-holder.js';
 import { changedLines, diffSummary } from '../config/diff.js';
 import { localTarget } from '../config/listener-target.js';
 import { type LoadedConfig, loadConfigText, readConfigFile } from '../config/load.js';
+import { formatIssue } from '../config/model.js';
 import { holdsSecret, redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
@@ -13,10 +14,10 @@ import type { CommandResult } from '../ui/result.js';
 import { restartBroker, runsOlderConfig } from './broker-process.js';
 import { runPipeline } from './pipeline.js';
 import { describeReasons, done, initialFacts, type RunFacts, type Step, skipped } from './step.js';
-import { describeIssues, validateCandidate } from './validate.js';
+import { describeIssues, lanListenerProblem, validateCandidate } from './validate.js';
 import { verifyBroker } from './verify.js';
 
-export interface ApplyRequest {
+export interface ApplyRequest extends ApplyPolicy {
   /** Names the command in the result and the log ("config apply", "bridge add", …). */
   command: string;
   /** Names the backups this run makes ("apply", "bridge-add", …). */
@@ -25,6 +26,13 @@ export interface ApplyRequest {
   text: string;
   /** The file named in validation messages (the user's candidate file; default the device config). */
   label?: string;
+}
+
+export interface ApplyPolicy {
+  /** Warnings refuse the config too. */
+  strict?: boolean;
+  /** Accept a config without a listener the LAN can reach. */
+  allowLocalOnly?: boolean;
 }
 
 /** A new listener port that another program already holds would only fail after the write: refuse first. */
@@ -52,17 +60,28 @@ function validateStep(ctx: Context, request: ApplyRequest): Step {
     id: 'config.validate',
     title: 'Validate the new config',
     run: async (facts) => {
-      const validation = await validateCandidate(ctx, request.text, request.label ?? ctx.profile.paths.configFile);
-      if (validation.issues.length) {
-        throw badInput(`${describeIssues(validation.issues)}; nothing was changed`, 'fix the line named and run again');
+      const label = request.label ?? ctx.profile.paths.configFile;
+      const validation = await validateCandidate(ctx, request.text, label, { strict: request.strict ?? false });
+      if (validation.errors.length) {
+        throw badInput(`${describeIssues(validation.errors)}; nothing was changed`, 'fix the line named and run again');
       }
+      const policy = request.allowLocalOnly ? undefined : lanListenerProblem(validation.config.model);
+      if (policy) {
+        throw badInput(
+          `the config is refused: ${policy}, so LAN devices could not connect; nothing was changed`,
+          'add a listener such as "listener 1883 0.0.0.0", or pass --allow-local-only when that is intended',
+        );
+      }
+      for (const warning of validation.warnings) ctx.log.write(`warning: ${formatIssue(warning)}`);
       await refuseTakenPorts(ctx, validation.config);
       const target = localTarget(validation.config.model, facts.target.port);
       const how =
         validation.depth === 'trial'
           ? 'model and a trial start of mosquitto'
           : 'model; mosquitto not found for a trial start';
-      return done(`valid (${how})`, false, { learned: { target } });
+      const first = validation.warnings[0];
+      const warned = first ? `; ${validation.warnings.length} warning(s), first: ${formatIssue(first)}` : '';
+      return done(`valid (${how})${warned}`, false, { learned: { target } });
     },
   };
 }

@@ -1,36 +1,76 @@
 import { decodeConfig, errors, type LoadedConfig, loadConfigText } from '../config/load.js';
-import { type ConfIssue, formatIssue } from '../config/model.js';
-import { missingFiles } from '../config/referenced-files.js';
+import { type ConfIssue, type ConfModel, formatIssue, isLoopback } from '../config/model.js';
+import { startupChecks } from '../config/startup-checks.js';
 import type { Context } from '../context.js';
-import { findMosquitto } from '../mosquitto/binary.js';
+import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { trialStart } from '../mosquitto/trial.js';
+import { knownVersion } from '../mosquitto/version-cache.js';
 import { makeScratchDir } from '../platform/scratch.js';
 
 export interface Validation {
   config: LoadedConfig;
-  issues: ConfIssue[];
+  /** What stops mosquitto (or, with --strict, any finding at all). */
+  errors: ConfIssue[];
+  /** What mosquitto runs with, but maybe not as the text suggests. */
+  warnings: ConfIssue[];
   /** How far it was checked: the model only, or also a trial start of the real broker. */
   depth: 'model' | 'trial';
+  /** The installed broker's version, when known. */
+  brokerVersion?: string;
 }
 
-/** Checks a candidate config in two steps: the model (syntax, options, files it names), then a trial start. */
+export interface ValidateOptions {
+  /** Warnings count as errors. */
+  strict?: boolean;
+}
+
+async function installedBroker(ctx: Context): Promise<{ binary?: string; version?: string }> {
+  const binary = await findMosquitto(ctx.profile);
+  if (!binary) return {};
+  const known = await knownVersion(
+    (b) => mosquittoVersion(ctx.runner, b),
+    binary,
+    ctx.profile.paths.versionCache,
+  ).catch(() => undefined);
+  return { binary, ...(known?.version ? { version: known.version } : {}) };
+}
+
+/**
+ * Checks a candidate config as mosquitto 2.0.11 reads it (the model: every line, include_dir files
+ * too), then what it would meet starting on this device (its user, files, ports, addresses), then with a
+ * trial start of the real broker beside the live one. Relative paths are relative to the broker's
+ * working directory (HOME, where pm2 starts it).
+ */
 export async function validateCandidate(
   ctx: Context,
   text: string,
   file = ctx.profile.paths.configFile,
+  options: ValidateOptions = {},
 ): Promise<Validation> {
+  const broker = await installedBroker(ctx);
+  const version = broker.version ? { brokerVersion: broker.version } : {};
   const decoded = decodeConfig(Buffer.from(text, 'utf8'));
   if (!decoded.ok) {
     const config = await loadConfigText('', file);
-    return { config, issues: [{ file, line: 1, severity: 'error', message: decoded.message }], depth: 'model' };
+    return {
+      config,
+      errors: [{ file, line: 1, severity: 'error', message: decoded.message }],
+      warnings: [],
+      depth: 'model',
+      ...version,
+    };
   }
-  const config = await loadConfigText(text, file);
-  const issues = [...errors(config), ...(await missingFiles(config.entries))];
-  if (issues.length) return { config, issues, depth: 'model' };
-  const mosquitto = await findMosquitto(ctx.profile);
-  if (!mosquitto) return { config, issues, depth: 'model' };
-  const trial = await trialStart(ctx.runner, mosquitto, config.entries, await makeScratchDir(ctx.profile, 'trial'));
-  return { config, issues: trial.ok ? [] : [trial.issue], depth: 'trial' };
+  const cwd = ctx.profile.paths.home;
+  const config = await loadConfigText(text, file, { cwd, ...version });
+  const startup = errors(config).length
+    ? []
+    : await startupChecks(config.model, { cwd, libDirs: [`${ctx.profile.paths.prefix}/lib`] });
+  const found = [...config.model.issues, ...startup];
+  const warned = found.filter((i) => i.severity === 'warning');
+  const failed = [...found.filter((i) => i.severity === 'error'), ...(options.strict ? warned : [])];
+  if (failed.length || !broker.binary) return { config, errors: failed, warnings: warned, depth: 'model', ...version };
+  const trial = await trialStart(ctx.runner, broker.binary, config.entries, await makeScratchDir(ctx.profile, 'trial'));
+  return { config, errors: trial.ok ? [] : [trial.issue], warnings: warned, depth: 'trial', ...version };
 }
 
 /** The first issue, and how many more there are. */
@@ -38,4 +78,14 @@ export function describeIssues(issues: ConfIssue[]): string {
   const [first, ...rest] = issues;
   const more = rest.length ? ` (and ${rest.length} more: see gate-mqtt config validate)` : '';
   return `${first ? formatIssue(first) : 'invalid'}${more}`;
+}
+
+/**
+ * The gateway's policy: LAN devices and the home server connect over the network, so a config must keep
+ * a listener they can reach (not only loopback, unix sockets or local-only mode).
+ */
+export function lanListenerProblem(model: ConfModel): string | undefined {
+  if (model.localOnly) return 'it has no listener: mosquitto would listen on localhost only';
+  const reachable = model.listeners.some((l) => l.port > 0 && !isLoopback(l.bind));
+  return reachable ? undefined : 'every listener binds a loopback address or a unix socket';
 }

@@ -82,8 +82,8 @@ test('each validation error names its file and line', async () => {
   assert.match(byLine.get(3)!, /:3: unknown option "bogus"/);
   assert.match(byLine.get(4)!, /:4: listener port must be 0-65535/);
   assert.match(byLine.get(5)!, /:5: remote_username is a bridge option/);
-  assert.match(byLine.get(6)!, /:6: duplicate "allow_anonymous" \(first set at \/etc\/m\.conf:2\)/);
-  assert.match(byLine.get(8)!, /:8: address: "h:0" is not host\[:port\]/);
+  assert.match(byLine.get(6)!, /:6: warning: "allow_anonymous" is set again \(first at \/etc\/m\.conf:2\)/);
+  assert.match(byLine.get(8)!, /:8: address "h:0": the port must be 1-65535/);
   assert.match(byLine.get(9)!, /:9: topic direction must be in, out or both/);
   assert.match(byLine.get(10)!, /:10: per_listener_settings must come before/);
   assert.match(byLine.get(11)!, /:11: unknown option "#"/);
@@ -98,7 +98,7 @@ test('include_dir that does not exist is an error at its line', async () => {
   const { model } = await loadConfigText('listener 1883\ninclude_dir /nonexistent-gate-mqtt\n', '/m.conf');
   assert.match(
     model.issues.map(formatIssue).join('\n'),
-    /\/m\.conf:2: include_dir \/nonexistent-gate-mqtt: folder not found/,
+    /\/m\.conf:2: include_dir "\/nonexistent-gate-mqtt": no such folder/,
   );
 });
 
