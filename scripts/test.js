@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { createNamespace, deleteNamespace, inNamespace, namespaces, namespacesAvailable } from './netns.js';
 import { missingPackages } from './system-deps.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -75,10 +76,36 @@ function leakedProcesses() {
   return leaked;
 }
 
-function run(files) {
+/** Namespaces a test made and did not remove (each test removes its own; they are removed now). */
+function leakedNamespaces() {
+  const leaked = namespaces().filter((name) => name.startsWith('gmt-t-'));
+  for (const name of leaked) deleteNamespace(name);
+  return leaked;
+}
+
+/**
+ * The integration tier runs as a gateway on a home LAN: in a network namespace of its own with loopback
+ * and a LAN link (192.168.50.2, fd00:50::2), so what the doctor sees of the network does not depend on
+ * this machine's addresses. Needs root; otherwise (the device lane makes its own) the tier runs here.
+ */
+function run(files, tier) {
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
-  return spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+  const integration = tier === 'integration';
+  if (!integration || process.env.GATE_MQTT_TEST_NETNS || !namespacesAvailable()) {
+    const status = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+    return { status, leaked: integration ? leakedProcesses() : [] };
+  }
+  const name = `gmt-tier-${process.pid}`;
+  createNamespace(name, [{ link: 'lan0', addresses: ['192.168.50.2/24', 'fd00:50::2/64'] }]);
+  try {
+    const [file, wrapped] = inNamespace(name, process.execPath, args);
+    const env = { ...process.env, GATE_MQTT_TEST_NETNS: name };
+    const status = spawnSync(file, wrapped, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+    return { status, leaked: leakedProcesses() }; // before the namespace goes, with what still runs in it
+  } finally {
+    deleteNamespace(name);
+  }
 }
 
 const [tier, ...only] = process.argv.slice(2);
@@ -100,8 +127,14 @@ for (const name of tiers) {
     ? explicit.filter((f) => named || tierOf(f) === name)
     : testFiles(path.join(root, 'test', name));
   console.error(`\n# ${name} tier: ${files.length} file(s)`);
-  status = run(files) || status;
-  const leaked = name === 'integration' ? leakedProcesses() : [];
+  const outcome = run(files, name);
+  status = outcome.status || status;
+  const leaked = outcome.leaked;
+  const leakedNs = name === 'integration' ? leakedNamespaces() : [];
+  if (leakedNs.length) {
+    console.error(`\n# the integration tier left network namespaces (removed now): ${leakedNs.join(' ')}`);
+    status = 1;
+  }
   if (leaked.length) {
     console.error(
       `\n# the integration tier left ${leaked.length} process(es) running (killed now):\n${leaked.join('\n')}`,

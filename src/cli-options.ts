@@ -27,6 +27,7 @@ export const OPTION_SPECS = {
   auth: { type: 'boolean' },
   strict: { type: 'boolean' },
   'allow-local-only': { type: 'boolean' },
+  'refuse-exposed': { type: 'boolean' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 

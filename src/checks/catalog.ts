@@ -11,6 +11,7 @@ import { diskSpace } from './disk-space.js';
 import { logErrors } from './log-errors.js';
 import { mosquittoInstalled } from './mosquitto-installed.js';
 import { mosquittoVersion } from './mosquitto-version.js';
+import { networkExposure } from './network-exposure.js';
 import { pm2Process } from './pm2-process.js';
 import { startupRegistered } from './startup-registered.js';
 
@@ -21,6 +22,7 @@ export const CATALOG: readonly CheckModule[] = [
   configPresent,
   configValid,
   configSecurity,
+  networkExposure,
   pm2Process,
   brokerOrphan,
   startupRegistered,

@@ -8,6 +8,7 @@ export type CheckId =
   | 'config.present'
   | 'config.valid'
   | 'config.security'
+  | 'network.exposure'
   | 'pm2.process'
   | 'broker.orphan'
   | 'startup.registered'

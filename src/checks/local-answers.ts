@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { findMosquitto } from '../mosquitto/binary.js';
 import { cachedVersion, fingerprint } from '../mosquitto/version-cache.js';
+import { localAddressesAnswer } from '../network/read-addresses.js';
 import type { Profile } from '../platform/profile.js';
 import type { ProbeOutput } from './check.js';
 
@@ -43,5 +44,6 @@ export async function localAnswers(
     ),
     mosquittoAnswer(profile),
   ]);
-  return { config, pm2, ...(mosquitto ? { mosquitto } : {}) };
+  const addresses = localAddressesAnswer();
+  return { config, pm2, ...(mosquitto ? { mosquitto } : {}), ...(addresses ? { addresses: answered(addresses) } : {}) };
 }

@@ -21,20 +21,23 @@ export interface CommandDef {
 export const COMMANDS: CommandDef[] = [
   {
     path: ['provision'],
-    usage: 'provision [--port N] [--dry-run] [--auth --username USER (--password-stdin | --password-file F)]',
+    usage:
+      'provision [--port N] [--dry-run] [--refuse-exposed] ' +
+      '[--auth --username USER (--password-stdin | --password-file F)]',
     summary:
       'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
-    options: ['port', 'dry-run', 'auth', 'username', 'password-stdin', 'password-file'],
+    options: ['port', 'dry-run', 'refuse-exposed', 'auth', 'username', 'password-stdin', 'password-file'],
     positionals: [0, 0],
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), 1883);
+      const refuseExposed = options['refuse-exposed'] === true;
       const { provision } = await import('./provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
           throw badInput('--username and a password go with --auth');
         }
-        return provision(ctx, { port });
+        return provision(ctx, { port, refuseExposed });
       }
       const { readPassword } = await import('./password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
@@ -44,7 +47,7 @@ export const COMMANDS: CommandDef[] = [
       });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
-      return provision(ctx, { port, auth });
+      return provision(ctx, { port, auth, refuseExposed });
     },
   },
   {

@@ -4,6 +4,9 @@ import { readConfigFile } from '../config/load.js';
 import type { Context } from '../context.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
+import { CLASS_TEXT } from '../network/address-class.js';
+import { listenerReach } from '../network/exposure.js';
+import { readLocalAddresses } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 
@@ -22,25 +25,33 @@ export async function status(ctx: Context): Promise<number> {
     const ask = (b: string) => mosquittoVersion(ctx.runner, b);
     return (await knownVersion(ask, binary, ctx.profile.paths.versionCache).catch(() => undefined))?.version;
   };
-  const [binary, list, read] = await Promise.all([
+  const [binary, list, read, addresses] = await Promise.all([
     findMosquitto(ctx.profile),
     ctx.pm2.list().then(
       (processes) => processes,
       () => undefined,
     ),
     readConfigFile(ctx.profile.paths.configFile),
+    readLocalAddresses(ctx.runner, ctx.profile.systemToolPath),
   ]);
   const version = await versionOf(binary);
   const daemon = await ctx.pm2.daemonRunning();
   const mqtt = list?.find((p) => p.name === PROCESS_NAME);
   const model = read.ok ? read.config.model : undefined;
   const target = localTarget(model, 1883);
+  const reach = model ? listenerReach(model, addresses) : [];
   const listeners = await Promise.all(
-    (model?.listeners ?? []).map(async (l) => ({
-      port: l.port,
-      bind: l.bind ?? '0.0.0.0',
-      answering: l.port > 0 ? await isListening(l.port, target.host) : false,
-    })),
+    (model?.listeners ?? []).map(async (l) => {
+      const covers = reach.find((r) => r.listener === l);
+      return {
+        port: l.port,
+        bind: l.bind ?? (l.unixPath ? l.unixPath : '*'),
+        answering: l.port > 0 ? await isListening(l.port, target.host) : false,
+        anonymous: covers?.anonymous ?? false,
+        addresses: (covers?.covered ?? []).map((a) => ({ address: a.address, interface: a.iface, class: a.kind })),
+        unknown: covers?.unknown ?? [],
+      };
+    }),
   );
   const states =
     model?.bridges.length && mqtt?.status === 'online'
@@ -77,8 +88,12 @@ export async function status(ctx: Context): Promise<number> {
     const process = mqtt ? `, pid ${mqtt.pid}, up ${report.pm2.uptime}, ${mqtt.restarts} restarts` : '';
     ctx.print(`pm2        ${report.pm2.status}${process}`);
     ctx.print(`config     ${report.config.file}${read.ok ? '' : ` (${read.message})`}`);
-    for (const l of listeners)
-      ctx.print(`listener   ${l.bind}:${l.port} ${l.answering ? 'answering' : 'not answering'}`);
+    for (const l of listeners) {
+      const who = l.anonymous ? 'anonymous clients allowed' : 'passwords required';
+      ctx.print(`listener   ${l.bind}:${l.port} ${l.answering ? 'answering' : 'not answering'}, ${who}`);
+      for (const a of l.addresses) ctx.print(`             ${a.address} (${a.interface}, ${CLASS_TEXT[a.class]})`);
+      for (const u of l.unknown) ctx.print(`             ${u}`);
+    }
     for (const b of bridges) {
       const state = b.connected === null ? 'state unknown' : b.connected ? 'connected' : 'not connected';
       ctx.print(`bridge     ${b.name} -> ${b.addresses.join(' ')} ${state}`);

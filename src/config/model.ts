@@ -240,7 +240,29 @@ export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfM
       model.global.set(d.name, list);
     }
   }
-  return finishModel(model, defaults, triggered, options.mainFile ?? entries[0]?.file ?? 'mosquitto.conf');
+  finishModel(model, defaults, triggered, options.mainFile ?? entries[0]?.file ?? 'mosquitto.conf');
+  return warnOpenToIpv6(model);
+}
+
+/**
+ * An anonymous listener without an address answers on every IPv6 address too, and IPv6 has no NAT: a
+ * gateway's global IPv6 address then lets anyone who can route to it in (doctor's network.exposure).
+ */
+function warnOpenToIpv6(model: ConfModel): ConfModel {
+  for (const l of anonymousListeners(model)) {
+    const domain = l.options.get('socket_domain')?.value.split(' ')[0];
+    if (l.bind !== undefined || l.unixPath || l.port === 0 || l.options.has('bind_interface') || domain === 'ipv4')
+      continue;
+    model.issues.push({
+      file: l.file,
+      line: l.line,
+      severity: 'warning',
+      message:
+        `listener ${l.port} has no address and lets anonymous clients in: mosquitto listens on every IPv6 address ` +
+        `too, with no NAT in front of a global one ("listener ${l.port} 0.0.0.0" keeps it to IPv4)`,
+    });
+  }
+  return model;
 }
 
 export function lastGlobal(model: ConfModel, name: string): string | undefined {

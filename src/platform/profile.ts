@@ -26,6 +26,8 @@ export interface Profile {
   shell: string;
   /** The small environment every program we start gets; nothing private from ours leaks into pm2's dump. */
   env: Record<string, string>;
+  /** PATH for the system's own network tools (ip, ifconfig): Android keeps them in /system/bin. */
+  systemToolPath: string;
 }
 
 export interface ProfileOptions {
@@ -118,6 +120,7 @@ function sandboxProfile(root: string, devicePrefix: string, options: ProfileOpti
     packages: options.packages ?? hostPackages(),
     shell: '/bin/sh',
     env: minimalEnv(paths, 'sandbox', env),
+    systemToolPath: minimalEnv(paths, 'sandbox', env).PATH!,
   };
 }
 
@@ -155,5 +158,6 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
     packages: options.packages ?? termuxPackages(paths.bin),
     shell: path.join(paths.bin, 'sh'),
     env: minimalEnv(paths, 'termux', environment),
+    systemToolPath: `${minimalEnv(paths, 'termux', environment).PATH}:/system/bin:/system/xbin`,
   };
 }

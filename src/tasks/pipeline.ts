@@ -57,9 +57,11 @@ export async function runPipeline(
       record.changed = outcome.changed;
       record.detail = ctx.secrets.scrub(outcome.detail);
       if (outcome.restarted?.length) record.restart = outcome.restarted;
+      if (outcome.warning) record.warning = ctx.secrets.scrub(outcome.warning);
       if (outcome.changed) result.changed = true;
       const restart = record.restart ? ` [restart: ${record.restart.join(', ')}]` : '';
       ctx.log.write(`${record.status} ${step.id}${outcome.changed ? ' (changed)' : ''}: ${record.detail}${restart}`);
+      if (record.warning) ctx.log.write(`warning ${step.id}: ${record.warning}`);
       return { record };
     } catch (error) {
       const gate = asGateError(error);

@@ -4,6 +4,7 @@ import type { CommandResult } from '../ui/result.js';
 import { type AuthOptions, passwordStep } from './auth.js';
 import { brokerProcessStep } from './broker-process.js';
 import { factoryConfigStep, folderStep } from './config.js';
+import { exposureStep } from './exposure.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from './mosquitto.js';
 import { runPipeline } from './pipeline.js';
 import { pm2InstalledStep, saveStep } from './pm2.js';
@@ -25,13 +26,24 @@ const programs = (ctx: Context): Step[] => [
   folderStep(ctx),
 ];
 
-/** The broker under pm2 (restarted only for a reason), proven to answer, saved, started at boot. */
-const serve = (ctx: Context): Step[] => [brokerProcessStep(ctx), verifyStep(ctx), saveStep(ctx), startupStep(ctx)];
+/**
+ * Who can reach the broker (refused with --refuse-exposed), then the broker under pm2 (restarted only
+ * for a reason), proven to answer, saved, started at boot.
+ */
+const serve = (ctx: Context, refuseExposed = false): Step[] => [
+  exposureStep(ctx, { refuse: refuseExposed }),
+  brokerProcessStep(ctx),
+  verifyStep(ctx),
+  saveStep(ctx),
+  startupStep(ctx),
+];
 
 export interface ProvisionOptions {
   port: number;
   /** The opt-in --auth profile: anonymous clients refused, this user in the password file. */
   auth?: AuthOptions;
+  /** Do not serve an anonymous broker that answers on an address outside the local networks. */
+  refuseExposed?: boolean;
 }
 
 /** First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot. */
@@ -40,7 +52,7 @@ export function provisionSteps(ctx: Context, options: ProvisionOptions): Step[] 
     ...programs(ctx),
     ...(options.auth ? [passwordStep(ctx, options.auth)] : []),
     factoryConfigStep(ctx, { port: options.port, auth: options.auth !== undefined }),
-    ...serve(ctx),
+    ...serve(ctx, options.refuseExposed),
   ];
 }
 
@@ -56,11 +68,11 @@ export function resetSteps(ctx: Context, options: ResetOptions): Step[] {
 export function fixSteps(ctx: Context, actions: readonly FixAction[], port: number): Step[] {
   if (actions.length === 0) return [];
   const wants = (...some: FixAction[]) => some.some((action) => actions.includes(action));
-  const [brokerProcess, verify, save, startup] = serve(ctx);
+  const [exposure, brokerProcess, verify, save, startup] = serve(ctx);
   return [
     ...programs(ctx),
     factoryConfigStep(ctx, { port, auth: false }),
-    ...(wants('start-broker', 'write-factory-config') ? [brokerProcess!, verify!] : []),
+    ...(wants('start-broker', 'write-factory-config') ? [exposure!, brokerProcess!, verify!] : []),
     ...(wants('start-broker', 'register-startup') ? [save!, startup!] : []),
   ];
 }

@@ -58,6 +58,8 @@ export interface StepOutcome {
   needsRestart?: RestartReason;
   /** This step (re)started the broker, for these reasons (recorded in the step's JSON). */
   restarted?: RestartReason[];
+  /** Done, but found something a person should act on (`detail` says what; this, what to do). */
+  warning?: string;
 }
 
 /** One unit of work of a pipeline. Steps know nothing of rendering; the pipeline runner records them. */

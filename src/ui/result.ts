@@ -11,6 +11,8 @@ export interface StepRecord {
   detail: string;
   /** Only on a step that (re)started the broker: why (config-changed, binary-changed, …). */
   restart?: string[];
+  /** Only on a step that is done but found something to act on: what to do (the detail says what it found). */
+  warning?: string;
 }
 
 export interface CommandResult {

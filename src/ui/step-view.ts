@@ -11,6 +11,7 @@ export interface StepView {
 export function plainMark(record: StepRecord): string {
   if (record.status === 'failed') return '[FAILED]';
   if (record.status === 'skipped') return '[skipped]';
+  if (record.warning) return '[WARNING]';
   return record.changed ? '[changed]' : '[ok]';
 }
 
@@ -21,6 +22,7 @@ function plainView(ctx: Pick<Context, 'output' | 'print'>): StepView {
       for (const step of steps) {
         const { record, error } = await runOne(step);
         if (!ctx.output.json) ctx.print(`${plainMark(record)} ${record.title}: ${record.detail}`);
+        if (!ctx.output.json && record.warning) ctx.print(`  hint: ${record.warning}`);
         if (error) throw error;
       }
     },
@@ -35,11 +37,14 @@ function liveView(): StepView {
       const list = new Listr(
         steps.map((step) => ({
           title: step.title,
-          task: async (_: unknown, task: { title: string; skip(message: string): void }) => {
+          task: async (_: unknown, task: { title: string; output: string; skip(message: string): void }) => {
             const { record, error } = await runOne(step);
             if (error) throw error;
             if (record.status === 'skipped') task.skip(`${step.title}: ${record.detail}`);
-            else task.title = `${step.title}: ${record.detail}${record.changed ? ' (changed)' : ''}`;
+            else if (record.warning) {
+              task.title = `WARNING ${step.title}: ${record.detail}`;
+              task.output = `hint: ${record.warning}`;
+            } else task.title = `${step.title}: ${record.detail}${record.changed ? ' (changed)' : ''}`;
           },
         })),
         { renderer: 'default', exitOnError: true, rendererOptions: { collapseErrors: false } },

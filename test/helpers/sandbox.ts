@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { inNamespace } from '../../scripts/netns.js';
 import { freePort } from '../../src/broker/port.js';
 import {
   buildPaths,
@@ -29,7 +30,10 @@ export interface Sandbox {
   port: number;
   paths: GatewayPaths;
   /** Runs the real CLI with --root; no TTY, a clean environment (no Termux variables). */
-  cli(args: string[], options?: { input?: string; env?: Record<string, string>; root?: boolean }): Promise<CliResult>;
+  cli(
+    args: string[],
+    options?: { input?: string; env?: Record<string, string>; root?: boolean; netns?: string },
+  ): Promise<CliResult>;
   pm2(args: string[]): { code: number | null; stdout: string };
   /** The mqtt process as pm2 lists it. */
   mqtt(): { pid: number; status: string; restarts: number } | undefined;
@@ -66,10 +70,14 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 
 export function runCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string; env?: Record<string, string>; netns?: string } = {},
 ): Promise<CliResult> {
+  // In a network namespace of the test's own (network-exposure.test.ts): the gateway's view of the network.
+  const [file, argv] = options.netns
+    ? inNamespace(options.netns, process.execPath, [CLI, ...args])
+    : [process.execPath, [CLI, ...args]];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(file, argv, {
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -129,6 +129,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
       'pm2.installed',
       'config.folders',
       'config.factory',
+      'network.exposure',
       'pm2.process',
       'verify.roundtrip',
       'pm2.save',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseJson, provisioned, runCli, sandbox, waitFor } from '../helpers/sandbox.js';
@@ -10,7 +11,14 @@ interface Status {
   ok: boolean;
   broker: { binary: string | null; version: string | null };
   pm2: { daemon: boolean; status: string; pid: number | null; restarts: number | null };
-  listeners: Array<{ port: number; bind: string; answering: boolean }>;
+  listeners: Array<{
+    port: number;
+    bind: string;
+    answering: boolean;
+    anonymous: boolean;
+    addresses: Array<{ address: string; interface: string; class: string }>;
+    unknown: string[];
+  }>;
   bridges: Array<{ name: string; connected: boolean | null }>;
 }
 
@@ -43,7 +51,20 @@ test('status shows the broker, pm2, listeners and bridge states', { timeout: 90_
   assert.match(status.broker.version ?? '', /^\d+\.\d+\.\d+$/);
   assert.equal(status.pm2.status, 'online');
   assert.equal(status.pm2.pid, box.mqtt()?.pid);
-  assert.deepEqual(status.listeners, [{ port: box.port, bind: '0.0.0.0', answering: true }]);
+  const [listener] = status.listeners;
+  assert.deepEqual(
+    { ...listener, addresses: undefined, unknown: undefined },
+    { port: box.port, bind: '0.0.0.0', answering: true, anonymous: true, addresses: undefined, unknown: undefined },
+  );
+  // 0.0.0.0 covers this machine's IPv4 addresses (read here on our own) and no IPv6 one.
+  const ipv4 = Object.values(os.networkInterfaces()).flatMap((list) =>
+    (list ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address),
+  );
+  assert.deepEqual(listener?.addresses.map((a) => a.address).sort(), ipv4.sort());
+  assert.deepEqual(
+    listener?.addresses.find((a) => a.address === '127.0.0.1'),
+    { address: '127.0.0.1', interface: 'lo', class: 'loopback' },
+  );
   assert.deepEqual(status.bridges, [{ name: 'up', addresses: [`127.0.0.1:${remote.port}`], connected: true }]);
   const text = await box.cli(['status']);
   assert.match(text.stdout, /pm2 +online, pid \d+/);

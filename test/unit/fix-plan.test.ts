@@ -31,8 +31,9 @@ test('a missing config is written and the broker started, although config.valid 
   assert.deepEqual(new Set(plan.actions), new Set(['write-factory-config', 'start-broker']));
 });
 
-test('checks without a safe fix (security, bridges, disk, log) plan nothing', () => {
-  assert.deepEqual(planFixes(failing('config.security', 'bridge.up', 'disk.space', 'log.errors')).actions, []);
+test('checks without a safe fix (security, exposure, bridges, disk, log) plan nothing', () => {
+  const unsafe = failing('config.security', 'network.exposure', 'bridge.up', 'disk.space', 'log.errors');
+  assert.deepEqual(planFixes(unsafe).actions, []);
 });
 
 test('the fix pipeline takes only the serving steps the actions call for', (t) => {
@@ -42,6 +43,7 @@ test('the fix pipeline takes only the serving steps the actions call for', (t) =
   assert.deepEqual(ids([]), []);
   assert.deepEqual(ids(['register-startup']), [...programs, 'pm2.save', 'startup.hook']);
   assert.deepEqual(ids(['install-broker']), programs);
-  assert.deepEqual(ids(['start-broker']), [...programs, 'pm2.process', 'verify.roundtrip', 'pm2.save', 'startup.hook']);
-  assert.deepEqual(ids(['write-factory-config']), [...programs, 'pm2.process', 'verify.roundtrip']);
+  const serve = ['network.exposure', 'pm2.process', 'verify.roundtrip'];
+  assert.deepEqual(ids(['start-broker']), [...programs, ...serve, 'pm2.save', 'startup.hook']);
+  assert.deepEqual(ids(['write-factory-config']), [...programs, ...serve]);
 });

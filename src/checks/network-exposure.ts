@@ -1,0 +1,23 @@
+import { judgeExposure, listenerReach } from '../network/exposure.js';
+import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
+import { type CheckModule, warn } from './check.js';
+import { readConfig } from './shared.js';
+
+/**
+ * "Local access only": which of the gateway's own addresses each listener answers on, and whether an
+ * anonymous one answers on an address outside the local networks (an LTE modem's public IPv4, a global
+ * IPv6 address: no NAT in front of it).
+ */
+export const networkExposure: CheckModule = {
+  id: 'network.exposure',
+  title: 'network exposure',
+  run: async (env) => {
+    const id = 'network.exposure';
+    const [config, probe] = await Promise.all([readConfig(env), env.prober.probe('addresses', addressesProbe())]);
+    if (config.state !== 'read') return [warn(id, 'no readable config to check', 'see config.valid')];
+    if (probe.timedOut) return [warn(id, "reading the gateway's addresses timed out", 'run: gate-mqtt doctor again')];
+    const list = parseAddressesProbe(probe.output);
+    const verdict = judgeExposure(listenerReach(config.model, list), list);
+    return [{ id, status: verdict.status, detail: verdict.detail, hint: verdict.hint }];
+  },
+};
