@@ -1,0 +1,4 @@
+import type { Catalog } from '../translate.js';
+
+/** Polish for the messages of src/checks and src/network. */
+export const CHECKS: Catalog = {};

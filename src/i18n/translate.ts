@@ -1,0 +1,46 @@
+import { PL } from './pl/index.js';
+
+/**
+ * Messages in English and Polish. The English text is the key (gettext's way: the code reads as it
+ * prints, and a missing translation still says something sensible); `{{name}}` places take values; an
+ * entry may hold plural forms chosen with Intl.PluralRules ("1 plik, 2 pliki, 5 plików"). A few dozen
+ * lines of ours instead of i18next: nothing to initialise at startup, and the catalogs stay plain data.
+ */
+export type Lang = 'en' | 'pl';
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type CatalogEntry = string | PluralForms;
+export type Catalog = Record<string, CatalogEntry>;
+
+const CATALOGS: Record<Lang, Catalog> = { en: {}, pl: PL };
+let current: Lang = 'en';
+
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function language(): Lang {
+  return current;
+}
+
+/** --lang first, then the locale variables as POSIX orders them (LC_ALL, LC_MESSAGES, LANG): pl* is Polish. */
+export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Lang | undefined {
+  if (flag !== undefined) return flag === 'pl' || flag === 'en' ? flag : undefined;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^pl([_.@-]|$)/i.test(locale) ? 'pl' : 'en';
+}
+
+function pick(entry: CatalogEntry, count: unknown): string {
+  if (typeof entry === 'string') return entry;
+  const form = new Intl.PluralRules(current).select(Number(count));
+  return entry[form] ?? entry.other;
+}
+
+/** The message in the current language, with its `{{name}}` places filled. */
+export function t(key: string, values: Record<string, string | number> = {}): string {
+  const entry = CATALOGS[current][key];
+  const template = entry === undefined ? key : pick(entry, values.count);
+  return template.replace(/\{\{(\w+)\}\}/g, (place, name: string) => (name in values ? String(values[name]) : place));
+}
+
+/** Marks a literal as a message without translating it yet (tables of texts shown later through t()). */
+export const msg = (key: string): string => key;
