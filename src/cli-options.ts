@@ -1,59 +1,87 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { badInput } from './errors.js';
+import { msg, t } from './i18n/translate.js';
 
-/** Every option the CLI knows; each command says which of them it takes. */
+/** One option of the command line: commander's flags (a value in <>) and what --help says of it. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  /** Taken by every command. */
+  global?: boolean;
+}
+
+/** Every option the CLI knows; each command says which of them it takes. Descriptions go through t(). */
 export const OPTION_SPECS = {
-  root: { type: 'string' },
-  prefix: { type: 'string' },
-  json: { type: 'boolean' },
-  log: { type: 'string' },
-  verbose: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  'dry-run': { type: 'boolean' },
-  port: { type: 'string' },
-  target: { type: 'string' },
-  'ssh-config': { type: 'string' },
-  fix: { type: 'boolean' },
-  yes: { type: 'boolean' },
-  'keep-data': { type: 'boolean' },
-  id: { type: 'string' },
-  address: { type: 'string' },
-  username: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  'password-file': { type: 'string' },
-  password: { type: 'string' },
-  cafile: { type: 'string' },
-  auth: { type: 'boolean' },
-  strict: { type: 'boolean' },
-  'allow-local-only': { type: 'boolean' },
-  'refuse-exposed': { type: 'boolean' },
-  version: { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
+  root: {
+    flags: '--root <dir>',
+    description: msg('a sandbox gateway: every device path below DIR (like DESTDIR)'),
+    global: true,
+  },
+  prefix: {
+    flags: '--prefix <path>',
+    description: msg('the Termux prefix (default $PREFIX or /data/data/com.termux/files/usr)'),
+    global: true,
+  },
+  json: { flags: '--json', description: msg('print one JSON document on stdout and nothing else there'), global: true },
+  log: {
+    flags: '--log <file>',
+    description: msg("append this run's log to FILE (default: PREFIX/var/log/gate-mqtt/COMMAND.log)"),
+    global: true,
+  },
+  verbose: { flags: '--verbose', description: msg('echo the log lines on stderr'), global: true },
+  'no-color': { flags: '--no-color', description: msg('no colours (also NO_COLOR)'), global: true },
+  lang: {
+    flags: '--lang <pl|en>',
+    description: msg('language of the messages (default: from LC_ALL, LC_MESSAGES or LANG; pl* is Polish)'),
+    global: true,
+  },
+  'dry-run': { flags: '--dry-run', description: msg('say what would be done; change nothing') },
+  port: { flags: '--port <n>', description: msg("the factory config's listener port (default 1883)") },
+  target: {
+    flags: '--target <target>',
+    description: msg(
+      'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]',
+    ),
+  },
+  'ssh-config': { flags: '--ssh-config <file>', description: msg('an ssh_config file for the ssh client (ssh -F)') },
+  fix: { flags: '--fix', description: msg('apply the safe fixes for what failed (on the device), then check again') },
+  yes: { flags: '--yes', description: msg('do it without asking (required without a terminal)') },
+  'keep-data': {
+    flags: '--keep-data',
+    description: msg("keep the broker's data folder (retained messages, sessions)"),
+  },
+  id: { flags: '--id <id>', description: msg('the bridge name (letters, digits, - and _)') },
+  address: { flags: '--address <host:port>', description: msg("the remote broker's address") },
+  username: { flags: '--username <user>', description: msg('the user name') },
+  'password-stdin': { flags: '--password-stdin', description: msg('read the password from standard input') },
+  'password-file': { flags: '--password-file <file>', description: msg('read the password from FILE (first line)') },
+  cafile: {
+    flags: '--cafile <path>',
+    description: msg("CA certificates for the bridge's TLS (default: the prefix's CA bundle)"),
+  },
+  auth: { flags: '--auth', description: msg('require passwords: allow_anonymous false and a password file') },
+  strict: { flags: '--strict', description: msg('treat warnings as errors') },
+  'allow-local-only': {
+    flags: '--allow-local-only',
+    description: msg('accept a config that no LAN device can reach (loopback or unix sockets only)'),
+  },
+  'refuse-exposed': {
+    flags: '--refuse-exposed',
+    description: msg('do not serve an anonymous broker that answers on an address outside the local networks'),
+  },
+  follow: { flags: '-f, --follow', description: msg('keep printing new lines as they come') },
+  lines: { flags: '-n, --lines <n>', description: msg('how many of the last lines (default 50)') },
+  ours: {
+    flags: '--ours',
+    description: msg("gate-mqtt's run logs and the pm2 daemon's log instead of the broker's log"),
+  },
+} as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTION_SPECS;
 export type ParsedOptions = Partial<Record<OptionName, string | boolean>>;
 
-export const GLOBAL_OPTIONS: OptionName[] = ['root', 'prefix', 'json', 'log', 'verbose', 'no-color', 'help'];
-
-export interface ParsedArgs {
-  positionals: string[];
-  options: ParsedOptions;
-}
-
-export function parseCommandLine(argv: string[]): ParsedArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: OPTION_SPECS,
-      allowPositionals: true,
-      strict: true,
-    });
-    return { positionals, options: values as ParsedOptions };
-  } catch (error) {
-    throw badInput((error as Error).message.split('\n')[0] ?? 'bad arguments', 'see: gate-mqtt --help');
-  }
-}
+export const GLOBAL_OPTIONS = (Object.keys(OPTION_SPECS) as OptionName[]).filter(
+  (name) => (OPTION_SPECS[name] as OptionSpec).global === true,
+);
 
 export function stringOption(options: ParsedOptions, name: OptionName): string | undefined {
   const value = options[name];
@@ -63,6 +91,14 @@ export function stringOption(options: ParsedOptions, name: OptionName): string |
 export function parsePort(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
-    throw badInput(`--port must be a whole number 1-65535, not ${JSON.stringify(text)}`);
+    throw badInput(t('--port must be a whole number 1-65535, not {{value}}', { value: JSON.stringify(text) }));
+  return Number(text);
+}
+
+/** A count such as --lines: a whole number from 0 (with -f: only what comes next, like tail -n 0) to max. */
+export function parseCount(text: string | undefined, fallback: number, max = 100_000): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,6}$/.test(text) || Number(text) > max)
+    throw badInput(t('--lines must be a whole number 0-{{max}}, not {{value}}', { max, value: JSON.stringify(text) }));
   return Number(text);
 }

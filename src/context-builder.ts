@@ -51,12 +51,14 @@ export function buildContext(def: CommandDef, options: ParsedOptions): Context {
   const changesDevice = def.needsDevice || options.fix === true;
   const profile = resolveProfile(
     { root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') },
-    changesDevice,
+    changesDevice || def.readsDevice === true,
   );
   const defaultLog = changesDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined;
   const logFile = stringOption(options, 'log') ?? defaultLog;
-  const color = !(options['no-color'] === true || process.env.NO_COLOR !== undefined);
-  if (!color) process.env.NO_COLOR = '1'; // listr2 and its colour helper read it
+  // no-color.org: NO_COLOR counts when set and not empty. listr2's colour helper reads it (any value).
+  const color = !(options['no-color'] === true || (process.env.NO_COLOR ?? '') !== '');
+  if (color) delete process.env.NO_COLOR;
+  else process.env.NO_COLOR = '1';
   // A pty without a size (some adb shells) reports 0 columns: listr2 would wrap every character.
   const interactive = Boolean(process.stdout.isTTY) && (process.stdout.columns ?? 0) >= 40 && !json;
   return assembleContext({

@@ -1,3 +1,5 @@
+import { t } from './i18n/translate.js';
+
 /** Exit codes of the CLI contract (shared/CLI.md). */
 export const ExitCode = {
   ok: 0,
@@ -38,11 +40,17 @@ export function asGateError(error: unknown): GateError {
   const err = error as NodeJS.ErrnoException;
   if (err && err.code === 'ENOSPC')
     return failed(
-      `no space left on device while writing ${err.path ?? 'a file'}`,
-      'free some space on the device and run again',
+      err.path === undefined
+        ? t('no space left on device while writing a file')
+        : t('no space left on device while writing {{file}}', { file: err.path }),
+      t('free some space on the device and run again'),
     );
   if (err && (err.code === 'EROFS' || err.code === 'EACCES' || err.code === 'EPERM')) {
-    return failed(`cannot write ${err.path ?? 'a file'}: ${err.code}`, 'check the folder is writable by this user');
+    const message =
+      err.path === undefined
+        ? t('cannot write a file: {{code}}', { code: err.code })
+        : t('cannot write {{file}}: {{code}}', { file: err.path, code: err.code });
+    return failed(message, t('check the folder is writable by this user'));
   }
   const message = err instanceof Error ? err.message : String(error);
   return failed(message);

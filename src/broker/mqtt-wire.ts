@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { msg, t } from '../i18n/translate.js';
 
 /**
  * The few MQTT 3.1.1 packets the tool needs to prove a broker works (CONNECT, SUBSCRIBE, PUBLISH at
@@ -8,17 +9,18 @@ import net from 'node:net';
  */
 
 const CONNACK_REASONS: Record<number, string> = {
-  1: 'Connection refused: Unacceptable protocol version',
-  2: 'Connection refused: Identifier rejected',
-  3: 'Connection refused: Server unavailable',
-  4: 'Connection refused: Bad username or password',
-  5: 'Connection refused: Not authorized',
+  1: msg('Connection refused: Unacceptable protocol version'),
+  2: msg('Connection refused: Identifier rejected'),
+  3: msg('Connection refused: Server unavailable'),
+  4: msg('Connection refused: Bad username or password'),
+  5: msg('Connection refused: Not authorized'),
 };
 
 /** The broker answered and refused the connection (a CONNACK code other than 0). */
 export class ConnackRefused extends Error {
   constructor(readonly code: number) {
-    super(CONNACK_REASONS[code] ?? `Connection refused: code ${code}`);
+    const known = CONNACK_REASONS[code];
+    super(known === undefined ? t('Connection refused: code {{code}}', { code }) : t(known));
     this.name = 'ConnackRefused';
   }
 }
@@ -123,13 +125,17 @@ export class MqttWire {
     return new Promise((resolve, reject) => {
       const socket = net.connect({ host: o.host, port: o.port });
       const wire = new MqttWire(socket);
-      const timer = setTimeout(() => fail(new Error(`no answer within ${o.timeoutMs} ms`)), o.timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(t('no answer within {{ms}} ms', { ms: o.timeoutMs }))),
+        o.timeoutMs,
+      );
       const fail = (error: Error) => {
         clearTimeout(timer);
         socket.destroy();
         reject(error);
       };
       socket.once('error', fail);
+      // Stays English, as the socket errors (ECONNREFUSED) do: the broker.reachable check reads "closed" in it.
       socket.once('close', () => fail(new Error(`connection to ${o.host}:${o.port} closed`)));
       socket.once('connect', () => socket.write(connectPacket({ ...o, keepalive: Math.ceil(o.timeoutMs / 1000) + 5 })));
       wire.onConnack = (code) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { findProcesses, type ProcInfo } from '../platform/proc.js';
 import { processAlive } from '../platform/process-info.js';
 
@@ -47,8 +48,11 @@ function signal(list: ProcInfo[], name: NodeJS.Signals): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPERM') {
         throw failed(
-          `a broker serving this config runs as another user (pid ${p.pid}, uid ${p.uid}); it was left alone`,
-          `stop it as its owner (kill ${p.pid}) and run again`,
+          t('a broker serving this config runs as another user (pid {{pid}}, uid {{uid}}); it was left alone', {
+            pid: p.pid,
+            uid: p.uid,
+          }),
+          t('stop it as its owner (kill {{pid}}) and run again', { pid: p.pid }),
         );
       }
     }
@@ -64,9 +68,16 @@ export async function stopProcesses(list: ProcInfo[], graceMs = TERM_GRACE_MS): 
   signal(stubborn, 'SIGKILL');
   const left = await waitGone(stubborn, 2000);
   if (left.length)
-    throw failed(`could not stop pid ${left.map((p) => p.pid).join(', ')}`, 'stop it by hand and run again');
+    throw failed(
+      t('could not stop pid {{pids}}', { pids: left.map((p) => p.pid).join(', ') }),
+      t('stop it by hand and run again'),
+    );
 }
 
 export function describeOrphans(list: ProcInfo[]): string {
-  return list.map((p) => `pid ${p.pid}${p.startedAt ? ` since ${p.startedAt.toISOString()}` : ''}`).join(', ');
+  return list
+    .map((p) =>
+      p.startedAt ? t('pid {{pid}} since {{time}}', { pid: p.pid, time: p.startedAt.toISOString() }) : `pid ${p.pid}`,
+    )
+    .join(', ');
 }

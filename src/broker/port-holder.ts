@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 import { procInfo, socketOwners } from '../platform/proc.js';
 
 /** The inodes of sockets listening on `port` (IPv4 and IPv6), from /proc/net/tcp{,6}. */
@@ -29,5 +30,5 @@ export async function describePortHolder(port: number, proc = '/proc'): Promise<
         return `pid ${pid} (${[path.basename(info.argv[0] ?? '?'), ...info.argv.slice(1)].join(' ').slice(0, 80)})`;
     }
   }
-  return 'another program';
+  return t('another program');
 }

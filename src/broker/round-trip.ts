@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { t } from '../i18n/translate.js';
 import { ConnackRefused, MqttWire } from './mqtt-wire.js';
 
 export interface RoundTripOptions {
@@ -25,7 +26,7 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
   let timer: NodeJS.Timeout | undefined;
   try {
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(t('no answer within {{ms}} ms', { ms: timeoutMs }))), timeoutMs);
     });
     const trip = (async () => {
       wire = await MqttWire.connect({
@@ -42,7 +43,7 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
         }),
       );
       const [granted] = await wire.subscribe([topic], 1);
-      if (granted === 0x80) throw new Error('subscribe refused by the broker');
+      if (granted === 0x80) throw new Error(t('subscribe refused by the broker'));
       await wire.publish(topic, payload, { qos: 1 });
       await received;
     })();

@@ -1,4 +1,5 @@
 import type { Bridge } from '../config/model.js';
+import { t } from '../i18n/translate.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass } from './check.js';
 import { brokerTarget, clientArgs, readConfig } from './shared.js';
@@ -31,20 +32,26 @@ export function judgeBridges(out: ProbeOutput, bridges: Bridge[]): CheckOutcome[
       .filter((l) => l.includes(bridge.name) || /socket error|connection refused/i.test(l))
       .pop()
       ?.replace(/^\d+: /, '');
-    if (state === '1') return pass(id, `connected to ${bridge.addresses.join(' ')}`);
-    const why = lastLog ? `; log: ${lastLog}` : '';
-    const unknown = state === undefined ? ' (no state published yet)' : '';
+    const addresses = bridge.addresses.join(' ');
+    if (state === '1') return pass(id, t('connected to {{addresses}}', { addresses }));
+    const what =
+      state === undefined
+        ? t('not connected to {{addresses}} (no state published yet)', { addresses })
+        : t('not connected to {{addresses}}', { addresses });
+    const detail = lastLog ? `${what}; ${t('log: {{line}}', { line: lastLog })}` : what;
     return fail(
       id,
-      `not connected to ${bridge.addresses.join(' ')}${unknown}${why}`,
-      'check the address, the remote user and password, bridge_cafile, and that the gateway reaches the internet',
+      detail,
+      t('check the address, the remote user and password, bridge_cafile, and that the gateway reaches the internet'),
     );
   });
 }
 
 export const bridgesCheck: CheckModule = {
   id: 'bridge',
-  title: 'bridges',
+  get title() {
+    return t('bridges');
+  },
   run: async (env) => {
     const facts = await readConfig(env);
     const bridges = facts.state === 'read' ? facts.model.bridges : [];

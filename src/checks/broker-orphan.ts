@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
@@ -44,20 +45,29 @@ export function judgeOrphans(brokers: ProbeOutput, pm2: ProbeOutput): CheckOutco
     .map((m) => ({ pid: Number(m[1]), start: Number(m[2]) }))
     .filter((b) => b.pid !== managed);
   if (orphans.length === 0)
-    return pass(id, managed ? `only pm2's broker (pid ${managed}) serves this config` : 'no broker outside pm2');
-  const since = (start: number) =>
-    Number.isFinite(btime) ? ` since ${new Date((btime + start / 100) * 1000).toISOString()}` : '';
-  const list = orphans.map((o) => `pid ${o.pid}${since(o.start)}`).join(', ');
+    return pass(
+      id,
+      managed ? t("only pm2's broker (pid {{pid}}) serves this config", { pid: managed }) : t('no broker outside pm2'),
+    );
+  const one = (o: { pid: number; start: number }) =>
+    Number.isFinite(btime)
+      ? t('pid {{pid}} since {{time}}', { pid: o.pid, time: new Date((btime + o.start / 100) * 1000).toISOString() })
+      : t('pid {{pid}}', { pid: o.pid });
   return fail(
     id,
-    `a broker outside pm2 serves this config (${list}): pm2 does not watch it and will not restart it`,
-    'run: gate-mqtt doctor --fix (stops it and starts mqtt under pm2)',
+    t('a broker outside pm2 serves this config ({{list}}): pm2 does not watch it and will not restart it', {
+      list: orphans.map(one).join(', '),
+      count: orphans.length,
+    }),
+    t('run: gate-mqtt doctor --fix (stops it and starts mqtt under pm2)', { count: orphans.length }),
   );
 }
 
 export const brokerOrphan: CheckModule = {
   id: 'broker.orphan',
-  title: 'no broker outside pm2',
+  get title() {
+    return t('no broker outside pm2');
+  },
   run: async (env) => {
     const brokers = await env.prober.probe('orphans', orphanProbe(env.profile.paths.configFile));
     return [judgeOrphans(brokers, await probePm2(env))];

@@ -1,8 +1,9 @@
+import { t } from '../i18n/translate.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, field, type ProbeOutput, pass, warn } from './check.js';
 
 export function logProbe(log: string): string {
-  return `echo "now=$(date +%s)"\ntail -n 300 ${shQuote(log)} 2>/dev/null | grep -E 'Error|error:' | tail -n 5\nexit 0`;
+  return `echo "now=$(date +%s)"\ntail -n 300 ${shQuote(log)} 2>/dev/null | grep -E 'error:|Error' | tail -n 5\nexit 0`;
 }
 
 /** Error lines of the last hour (mosquitto stamps lines with epoch seconds); older ones are history. */
@@ -18,15 +19,20 @@ export function judgeLog(out: ProbeOutput): CheckOutcome {
   if (last) {
     return warn(
       id,
-      `${recent.length} error line(s) in the last hour; last: ${last.replace(/^\d+: /, '')}`,
-      'read them: pm2 logs mqtt --lines 50',
+      t('{{count}} error line(s) in the last hour; last: {{line}}', {
+        count: recent.length,
+        line: last.replace(/^\d+: /, ''),
+      }),
+      t('read them: gate-mqtt logs -n 50'),
     );
   }
-  return pass(id, errors.length ? 'no errors in the last hour' : 'no errors in the broker log');
+  return pass(id, errors.length ? t('no errors in the last hour') : t('no errors in the broker log'));
 }
 
 export const logErrors: CheckModule = {
   id: 'log.errors',
-  title: 'broker log',
+  get title() {
+    return t('broker log');
+  },
   run: async (env) => [judgeLog(await env.prober.probe('log', logProbe(env.profile.paths.brokerLog)))],
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { judgeExposure, listenerReach } from '../network/exposure.js';
 import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
 import { type CheckModule, warn } from './check.js';
@@ -10,12 +11,15 @@ import { readConfig } from './shared.js';
  */
 export const networkExposure: CheckModule = {
   id: 'network.exposure',
-  title: 'network exposure',
+  get title() {
+    return t('network exposure');
+  },
   run: async (env) => {
     const id = 'network.exposure';
     const [config, probe] = await Promise.all([readConfig(env), env.prober.probe('addresses', addressesProbe())]);
-    if (config.state !== 'read') return [warn(id, 'no readable config to check', 'see config.valid')];
-    if (probe.timedOut) return [warn(id, "reading the gateway's addresses timed out", 'run: gate-mqtt doctor again')];
+    if (config.state !== 'read') return [warn(id, t('no readable config to check'), t('see config.valid'))];
+    if (probe.timedOut)
+      return [warn(id, t("reading the gateway's addresses timed out"), t('run: gate-mqtt doctor again'))];
     const list = parseAddressesProbe(probe.output);
     const verdict = judgeExposure(listenerReach(config.model, list), list);
     return [{ id, status: verdict.status, detail: verdict.detail, hint: verdict.hint }];

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
@@ -5,11 +6,7 @@ import { probePm2 } from './shared.js';
 export function judgePm2(out: ProbeOutput): CheckOutcome {
   const id = 'pm2.process';
   if (/^no-daemon$/m.test(out.output)) {
-    return fail(
-      id,
-      'pm2 is not running (no daemon)',
-      'run: gate-mqtt doctor --fix (starts pm2 and mqtt), or: pm2 resurrect',
-    );
+    return fail(id, t('pm2 is not running (no daemon)'), t('run: gate-mqtt doctor --fix (starts pm2 and mqtt)'));
   }
   let list: ReturnType<typeof parseJlist>;
   try {
@@ -17,13 +14,17 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
   } catch {
     return fail(
       id,
-      `cannot read pm2's process list${out.timedOut ? ' (timed out)' : ''}`,
-      'run: pm2 jlist, and look at ~/.pm2/pm2.log',
+      out.timedOut ? t("cannot read pm2's process list (timed out)") : t("cannot read pm2's process list"),
+      t('run: gate-mqtt doctor --fix; if pm2 still does not answer, read its log: gate-mqtt logs --ours'),
     );
   }
   const mqtt = list.find((p) => p.name === PROCESS_NAME);
   if (!mqtt)
-    return fail(id, `pm2 has no process "${PROCESS_NAME}"`, 'run: gate-mqtt doctor --fix, or gate-mqtt provision');
+    return fail(
+      id,
+      t('pm2 has no process "{{name}}"', { name: PROCESS_NAME }),
+      t('run: gate-mqtt doctor --fix, or gate-mqtt provision'),
+    );
   const now = Number(field(out.output, 'now') ?? Date.now() / 1000);
   const upFor = mqtt.uptimeSince ? Math.max(0, Math.round(now - mqtt.uptimeSince / 1000)) : 0;
   // pm2 counts a deliberate `pm2 restart` in restart_time (and as "unstable" when it comes soon after a
@@ -32,18 +33,35 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
   if (['waiting restart', 'errored', 'launching'].includes(mqtt.status)) {
     return fail(
       id,
-      `crash loop: "${PROCESS_NAME}" is ${mqtt.status} after ${mqtt.restarts} restarts`,
-      'see why in log.errors or: pm2 logs mqtt; then gate-mqtt config validate, or gate-mqtt reset',
+      t('crash loop: "{{name}}" is {{status}} after {{count}} restarts', {
+        name: PROCESS_NAME,
+        status: mqtt.status,
+        count: mqtt.restarts,
+      }),
+      t('see why: gate-mqtt logs -n 50; then gate-mqtt config validate, or gate-mqtt reset'),
     );
   }
   if (mqtt.status !== 'online')
-    return fail(id, `"${PROCESS_NAME}" is ${mqtt.status}`, 'run: gate-mqtt doctor --fix, or: pm2 start mqtt');
-  return pass(id, `online, pid ${mqtt.pid}, up ${upFor}s, ${mqtt.restarts} restarts`);
+    return fail(
+      id,
+      t('"{{name}}" is {{status}}', { name: PROCESS_NAME, status: mqtt.status }),
+      t('run: gate-mqtt doctor --fix'),
+    );
+  return pass(
+    id,
+    t('online, pid {{pid}}, up {{seconds}}s, {{count}} restarts', {
+      pid: mqtt.pid,
+      seconds: upFor,
+      count: mqtt.restarts,
+    }),
+  );
 }
 
 export const pm2Process: CheckModule = {
   id: 'pm2.process',
-  title: 'pm2 process mqtt',
+  get title() {
+    return t('pm2 process mqtt');
+  },
   run: async (env) => [judgePm2(await probePm2(env))],
   fix: 'start-broker',
 };

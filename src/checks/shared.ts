@@ -1,6 +1,7 @@
 import { localTarget } from '../config/listener-target.js';
 import { analyzeText, decodeConfig } from '../config/load.js';
 import type { ConfModel } from '../config/model.js';
+import { t } from '../i18n/translate.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckEnv, type CheckOutcome, type OutcomeId, type ProbeOutput, warn } from './check.js';
 
@@ -42,7 +43,7 @@ export function configFacts(out: ProbeOutput, file: string): ConfigFacts {
   const mode = /^mode=([0-7]+)$/m.exec(out.output)?.[1];
   if (out.exitCode !== 0 || !mode) {
     const last = out.output.trim().split('\n').pop();
-    return { state: 'unreadable', reason: out.timedOut ? 'timed out' : last || 'unreadable' };
+    return { state: 'unreadable', reason: out.timedOut ? t('timed out') : last || t('unreadable') };
   }
   const base64 = out.output
     .split('\n')
@@ -65,7 +66,7 @@ export async function brokerTarget(env: CheckEnv): Promise<{ host: string; port:
 }
 
 export function noTarget(id: OutcomeId): CheckOutcome {
-  return warn(id, 'skipped: no readable config tells the listener port', 'see config.present and config.valid');
+  return warn(id, t('skipped: no readable config tells the listener port'), t('see config.present and config.valid'));
 }
 
 /** `-h HOST -p PORT` for mosquitto_pub/sub. */

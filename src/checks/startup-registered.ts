@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { PROCESS_NAME, parseDump } from '../pm2/process-list.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
@@ -27,23 +28,25 @@ export function judgeStartup(out: ProbeOutput): CheckOutcome {
   if (hook !== 'exec') {
     const what =
       hook === 'noexec'
-        ? 'the Termux:Boot hook is not executable'
-        : 'no Termux:Boot hook: the broker will not start after a reboot';
-    return fail(id, what, 'run: gate-mqtt doctor --fix');
+        ? t('the Termux:Boot hook is not executable')
+        : t('no Termux:Boot hook: the broker will not start after a reboot');
+    return fail(id, what, t('run: gate-mqtt doctor --fix'));
   }
   if (!dumpNames(out.output).includes(PROCESS_NAME)) {
     return fail(
       id,
-      `pm2's dump does not hold "${PROCESS_NAME}": pm2 resurrect would not start it`,
-      'run: gate-mqtt doctor --fix (pm2 save)',
+      t('pm2\'s dump does not hold "{{name}}": pm2 resurrect would not start it', { name: PROCESS_NAME }),
+      t('run: gate-mqtt doctor --fix (pm2 save)'),
     );
   }
-  return pass(id, 'boot hook present and executable; pm2 dump holds mqtt');
+  return pass(id, t('boot hook present and executable; pm2 dump holds mqtt'));
 }
 
 export const startupRegistered: CheckModule = {
   id: 'startup.registered',
-  title: 'start at boot',
+  get title() {
+    return t('start at boot');
+  },
   run: async (env) => [
     judgeStartup(await env.prober.probe('startup', startupProbe(env.profile.paths.bootHook, env.profile.pm2.dumpFile))),
   ],

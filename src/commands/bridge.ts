@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import {
   checkSuplaBridge,
   connectionName,
@@ -9,9 +10,12 @@ import { loadConfigText } from '../config/load.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { applyConfig } from '../tasks/apply.js';
 import { finishSteps, printJson } from '../ui/print.js';
 import { readPassword } from './password-input.js';
+
+const noConfig = (file: string) => badInput(t('{{file}} does not exist', { file }), t('run: gate-mqtt provision'));
 
 export async function bridgeAdd(
   ctx: Context,
@@ -21,6 +25,7 @@ export async function bridgeAdd(
     passwordFile: string | undefined;
   },
 ): Promise<number> {
+  const cafile = input.cafile ?? ctx.profile.paths.tlsCaFile;
   const password = await readPassword({ stdin: input.passwordStdin, file: input.passwordFile });
   ctx.secrets.add(password);
   const bridge = checkSuplaBridge({
@@ -28,11 +33,22 @@ export async function bridgeAdd(
     address: input.address,
     username: input.username,
     password,
-    cafile: input.cafile ?? ctx.profile.paths.tlsCaFile,
+    cafile,
   });
+  // Said here: the validator would name the line of the section it writes, a line no one wrote.
+  if (!existsSync(cafile)) {
+    throw badInput(
+      input.cafile
+        ? t('--cafile {{file}} does not exist; nothing was changed', { file: cafile })
+        : t("no CA bundle at {{file}} for the bridge's TLS; nothing was changed", { file: cafile }),
+      input.cafile
+        ? t('name an existing file of CA certificates')
+        : t('install it (pkg install ca-certificates) or name one: --cafile PATH'),
+    );
+  }
   const file = ctx.profile.paths.configFile;
   const current = await readText(file);
-  if (current === undefined) throw badInput(`${file} does not exist`, 'run: gate-mqtt provision');
+  if (current === undefined) throw noConfig(file);
   return finishSteps(
     ctx,
     await applyConfig(ctx, { command: 'bridge add', reason: 'bridge-add', text: upsertSupla(current, bridge, file) }),
@@ -42,7 +58,7 @@ export async function bridgeAdd(
 export async function bridgeRemove(ctx: Context, id: string): Promise<number> {
   const file = ctx.profile.paths.configFile;
   const current = await readText(file);
-  if (current === undefined) throw badInput(`${file} does not exist`, 'run: gate-mqtt provision');
+  if (current === undefined) throw noConfig(file);
   const names = [connectionName(id), id];
   const next = names.map((name) => removeBridge(current, name, file)).find((text) => text !== undefined);
   if (next === undefined) {
@@ -53,10 +69,10 @@ export async function bridgeRemove(ctx: Context, id: string): Promise<number> {
       steps: [
         {
           id: 'bridge.find',
-          title: 'Find the bridge',
+          title: t('Find the bridge'),
           status: 'done',
           changed: false,
-          detail: `no bridge "${id}" in ${file}; nothing to remove`,
+          detail: t('no bridge "{{id}}" in {{file}}; nothing to remove', { id, file }),
         },
       ],
       error: null,
@@ -79,11 +95,12 @@ export async function bridgeList(ctx: Context): Promise<number> {
   }));
   if (ctx.output.json)
     printJson(ctx, { command: 'bridge list', ok: true, changed: false, steps: [], error: null, bridges });
-  else if (bridges.length === 0) ctx.print('no bridges');
+  else if (bridges.length === 0) ctx.print(t('no bridges'));
   else
-    for (const b of bridges)
-      ctx.print(
-        `${b.name}  ${b.addresses.join(' ')}  user ${b.username ?? '-'}  ${b.topics.length} topic(s)  (line ${b.line})`,
-      );
+    for (const b of bridges) {
+      const user = t('user {{name}}', { name: b.username ?? '-' });
+      const topics = t('{{count}} topic(s)', { count: b.topics.length });
+      ctx.print(`${b.name}  ${b.addresses.join(' ')}  ${user}  ${topics}  ${t('(line {{line}})', { line: b.line })}`);
+    }
   return 0;
 }

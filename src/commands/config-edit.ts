@@ -4,6 +4,7 @@ import { formatIssue } from '../config/model.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { makeScratchDir } from '../platform/scratch.js';
 import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
 import { validateCandidate } from '../tasks/validate.js';
@@ -18,7 +19,7 @@ export function editorCommand(env: NodeJS.ProcessEnv, file: string): readonly [s
 
 /** Edits a copy of the config; on errors offers to edit again; then applies it the safe way. */
 export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promise<number> {
-  if (!stdinIsTerminal()) throw badInput('config edit needs a terminal', 'use: gate-mqtt config apply FILE');
+  if (!stdinIsTerminal()) throw badInput(t('config edit needs a terminal'), t('use: gate-mqtt config apply FILE'));
   const current = (await readText(ctx.profile.paths.configFile)) ?? '';
   const dir = await makeScratchDir(ctx.profile, 'edit');
   const copy = path.join(dir, 'mosquitto.conf');
@@ -30,10 +31,14 @@ export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promi
         string,
         string
       >);
-      if (code !== 0) throw badInput(`the editor exited with ${code}; nothing was changed`);
+      if (code !== 0)
+        throw badInput(
+          t('the editor exited with {{code}}; nothing was changed', { code: String(code) }),
+          t('set VISUAL or EDITOR to an editor that works here (e.g. nano)'),
+        );
       const edited = await readFile(copy, 'utf8');
       if (edited === current) {
-        ctx.print('no changes; nothing was changed');
+        ctx.print(t('no changes; nothing was changed'));
         return 0;
       }
       const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
@@ -45,8 +50,8 @@ export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promi
         );
       }
       for (const issue of validation.errors) process.stderr.write(`${formatIssue(issue)}\n`);
-      if (!(await confirm('The config has errors. Edit it again?', true)))
-        throw badInput('the edited config has errors; nothing was changed');
+      if (!(await confirm(t('The config has errors. Edit it again?'), true)))
+        throw badInput(t('the edited config has errors; nothing was changed'), t('run gate-mqtt config edit again'));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
 import { describeIssues, lanListenerProblem, type ValidateOptions, validateCandidate } from '../tasks/validate.js';
 import { finishSteps, printJson } from '../ui/print.js';
@@ -18,10 +19,15 @@ export async function readCandidate(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw badInput(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}; nothing was changed`);
+    const why = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw badInput(t('cannot read {{file}}: {{why}}; nothing was changed', { file, why }), t('name a readable file'));
   }
   const decoded = decodeConfig(bytes);
-  if (!decoded.ok) throw badInput(`${file}:1: ${decoded.message}; nothing was changed`);
+  if (!decoded.ok)
+    throw badInput(
+      t('{{file}}:1: {{why}}; nothing was changed', { file, why: decoded.message }),
+      t('a config is a UTF-8 text file'),
+    );
   return decoded.text;
 }
 
@@ -37,11 +43,11 @@ export async function configApply(ctx: Context, file: string, policy: ApplyPolic
 export async function configShow(ctx: Context): Promise<number> {
   const file = ctx.profile.paths.configFile;
   const read = await readConfigFile(file);
-  if (!read.ok && read.missing) throw badInput(read.message, 'write the factory config with: gate-mqtt provision');
+  if (!read.ok && read.missing) throw badInput(read.message, t('write the factory config with: gate-mqtt provision'));
   if (!read.ok)
     throw failed(
-      `${read.message}: not a config that can be shown`,
-      'restore a backup (gate-mqtt config restore) or reset (gate-mqtt reset)',
+      t('{{why}}: not a config that can be shown', { why: read.message }),
+      t('restore a backup (gate-mqtt config restore) or reset (gate-mqtt reset)'),
     );
   const shown = redactConfig(read.text);
   const included = read.config.included.map((doc) => ({ file: doc.file, text: redactConfig(serializeConfig(doc)) }));
@@ -78,9 +84,11 @@ export async function configValidate(
   const policy = lanListenerProblem(validation.config.model);
   const ok = validation.errors.length === 0;
   const how =
-    validation.depth === 'trial' ? 'model and a trial start of mosquitto' : 'model only: mosquitto not found here';
+    validation.depth === 'trial'
+      ? t('model and a trial start of mosquitto')
+      : t('model only: mosquitto not found here');
   const policyNote = policy
-    ? `gate-mqtt config apply refuses it: ${policy} (--allow-local-only accepts it)`
+    ? t('gate-mqtt config apply refuses it: {{why}} (--allow-local-only accepts it)', { why: policy })
     : undefined;
   if (ctx.output.json) {
     printJson(ctx, {
@@ -99,10 +107,14 @@ export async function configValidate(
     return ok ? 0 : 2;
   }
   for (const issue of [...validation.errors, ...validation.warnings]) process.stderr.write(`${formatIssue(issue)}\n`);
-  if (policyNote && ok) process.stderr.write(`note: ${policyNote}\n`);
-  const counted = validation.warnings.length ? `, ${validation.warnings.length} warning(s)` : '';
-  if (ok) ctx.print(`${target}: valid (${how})${counted}`);
-  else process.stderr.write(`${target}: invalid: ${validation.errors.length} error(s)${counted}\n`);
+  if (policyNote && ok) process.stderr.write(`${t('note: {{note}}', { note: policyNote })}\n`);
+  const warnings = validation.warnings.length;
+  const counted = warnings ? `, ${t('{{count}} warning(s)', { count: warnings })}` : '';
+  if (ok) ctx.print(`${t('{{file}}: valid ({{how}})', { file: target, how })}${counted}`);
+  else {
+    const errors = t('{{count}} error(s)', { count: validation.errors.length });
+    process.stderr.write(`${t('{{file}}: invalid: {{errors}}', { file: target, errors })}${counted}\n`);
+  }
   return ok ? 0 : 2;
 }
 
@@ -120,18 +132,19 @@ export async function configBackups(ctx: Context): Promise<number> {
       created: manifest.created,
       reason: manifest.reason,
       files: manifest.entries.length,
-      vsCurrent: text === undefined ? 'no mosquitto.conf' : diffSummary(text, current),
+      vsCurrent: text === undefined ? t('no mosquitto.conf') : diffSummary(text, current),
     });
   }
   if (ctx.output.json) {
     printJson(ctx, { command: 'config backups', ok: true, changed: false, steps: [], error: null, backups: rows });
   } else if (rows.length === 0) {
-    ctx.print('no backups yet');
+    ctx.print(t('no backups yet'));
   } else {
-    for (const row of rows)
-      ctx.print(
-        `${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${row.files} file(s)  current vs backup: ${row.vsCurrent}`,
-      );
+    for (const row of rows) {
+      const files = t('{{count}} file(s)', { count: row.files });
+      const versus = t('current vs backup: {{diff}}', { diff: row.vsCurrent });
+      ctx.print(`${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${files}  ${versus}`);
+    }
   }
   return 0;
 }

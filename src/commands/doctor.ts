@@ -4,10 +4,12 @@ import type { CheckEnv, CheckModule, CheckOutcome } from '../checks/check.js';
 import { localAnswers } from '../checks/local-answers.js';
 import { SessionProber } from '../checks/session-prober.js';
 import type { Context } from '../context.js';
-import { badInput, unsupported } from '../errors.js';
+import { badInput, failed, GateError, unsupported } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { PtySession } from '../pty/session.js';
 import { describeTarget, parseTarget, type Target, transportFor } from '../pty/transports.js';
 import { planFixes } from '../tasks/fix-plan.js';
+import { countOutcomes, Progress, renderTable, summaryLine } from '../ui/doctor-view.js';
 import { printJson } from '../ui/print.js';
 import type { DoctorResult } from '../ui/result.js';
 
@@ -18,56 +20,38 @@ export interface DoctorOptions {
   sshConfig: string | undefined;
 }
 
-const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
-
 /** Runs every check: concurrently (they share one pty session, which runs their probes in turn). */
 async function runChecks(ctx: Context, env: CheckEnv): Promise<CheckOutcome[]> {
   const checks = checksFor(env);
   const results = new Map<CheckModule, CheckOutcome[]>();
+  // On a terminal one line shows how far the checks are; it is cleared before the table.
+  const progress = ctx.output.interactive ? new Progress(process.stdout, checks.length) : undefined;
   const runOne = async (check: CheckModule) => {
     try {
       results.set(check, await check.run(env));
     } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
       results.set(check, [
         {
           id: check.id === 'bridge' ? 'bridge.*' : check.id,
           status: 'fail',
-          detail: `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'run again with --verbose',
+          detail: t('the check itself failed: {{why}}', { why }),
+          hint: t('run again with --verbose'),
         },
       ]);
     }
-    return results.get(check)!;
+    progress?.tick(check.id);
   };
-  if (ctx.output.interactive) {
-    const { Listr } = await import('listr2');
-    await new Listr(
-      checks.map((check) => ({
-        title: check.title,
-        task: async (_c: unknown, task: { title: string }) => {
-          const outcomes = await runOne(check);
-          task.title = outcomes.length
-            ? outcomes.map((o) => `${MARK[o.status]} ${o.id}: ${o.detail}`).join('\n')
-            : `${check.title}: none`;
-          if (outcomes.some((o) => o.status === 'fail')) throw new Error(task.title);
-        },
-      })),
-      { concurrent: true, exitOnError: false, renderer: 'default', rendererOptions: { collapseErrors: true } },
-    )
-      .run()
-      .catch(() => undefined);
-  } else {
-    await Promise.all(checks.map(runOne));
-  }
+  await Promise.all(checks.map(runOne));
+  progress?.clear();
   return checks.flatMap((check) => results.get(check) ?? []);
 }
 
 function printTable(ctx: Context, outcomes: CheckOutcome[], heading: string): void {
   ctx.print(heading);
-  for (const o of outcomes) {
-    ctx.print(`  ${MARK[o.status]}  ${o.id.padEnd(22)} ${o.detail}`);
-    if (o.hint && o.status !== 'pass') ctx.print(`        ${''.padEnd(22)} -> ${o.hint}`);
-  }
+  const width = ctx.output.interactive ? process.stdout.columns : undefined;
+  for (const line of renderTable(outcomes, { color: ctx.output.color && ctx.output.interactive, width }))
+    ctx.print(line);
 }
 
 async function openSession(ctx: Context, target: Target, options: DoctorOptions): Promise<PtySession> {
@@ -76,24 +60,23 @@ async function openSession(ctx: Context, target: Target, options: DoctorOptions)
       ctx.print(note),
     );
   } catch (error) {
+    if (error instanceof GateError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw badInput(
-      `cannot open a shell on ${describeTarget(target)}: ${message}`,
-      target.kind === 'ssh'
-        ? 'check: ssh -p PORT USER@HOST works without a password (keys), and Termux runs sshd'
-        : undefined,
-    );
+    throw failed(t('cannot open a shell on {{target}}: {{why}}', { target: describeTarget(target), why: message }));
   }
 }
 
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const target = parseTarget(options.target);
   if (options.fix && target.kind !== 'local')
-    throw badInput('--fix works on the device itself', `run on the device: gate-mqtt doctor --fix (e.g. ssh in first)`);
+    throw badInput(
+      t('--fix works on the device itself'),
+      t('run on the device: gate-mqtt doctor --fix (e.g. ssh in first)'),
+    );
   if (target.kind === 'local' && !ctx.profile.present) {
     throw unsupported(
-      'this is not a Termux gateway and no --root was given',
-      'check a gateway from here with --target ssh://USER@HOST or --target adb, or a sandbox with --root DIR',
+      t('this is not a Termux gateway and no --root was given'),
+      t('check a gateway from here with --target ssh://USER@HOST or --target adb, or a sandbox with --root DIR'),
     );
   }
   const session = await openSession(ctx, target, options);
@@ -116,8 +99,8 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     const plan = options.fix ? planFixes(result.checks) : undefined;
     for (const why of plan?.held ?? []) ctx.log.write(`fix held back: ${why}`);
     if (plan?.actions.length) {
-      if (!ctx.output.json) printTable(ctx, result.checks, 'Before the fixes:');
-      for (const why of plan.held) if (!ctx.output.json) ctx.print(`not fixed: ${why}`);
+      if (!ctx.output.json) printTable(ctx, result.checks, t('Before the fixes:'));
+      for (const why of plan.held) if (!ctx.output.json) ctx.print(t('not fixed: {{why}}', { why }));
       const { runFixes } = await import('../tasks/pipelines.js'); // loaded only when there is something to fix
       const fixed = await runFixes(ctx, plan.actions, options.port);
       result.fixes = fixed.steps
@@ -130,14 +113,17 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     await session.close();
   }
   result.ok = !result.checks.some((c) => c.status === 'fail');
+  result.counts = countOutcomes(result.checks);
   if (ctx.output.json) printJson(ctx, result);
   else {
-    printTable(ctx, result.checks, `${result.before ? 'After the fixes' : 'Doctor'} (${result.target}):`);
-    ctx.print(
-      result.ok
-        ? 'no check failed'
-        : `${result.checks.filter((c) => c.status === 'fail').length} check(s) failed: see the hints above`,
+    const where = { target: result.target };
+    printTable(
+      ctx,
+      result.checks,
+      result.before ? t('After the fixes ({{target}}):', where) : t('Doctor ({{target}}):', where),
     );
+    const advice = result.ok ? '' : ` ${t('(see the hints above)')}`;
+    ctx.print(`${summaryLine(result.counts)}${advice}`);
   }
   return result.ok ? 0 : 1;
 }

@@ -1,11 +1,16 @@
 import { constants, open } from 'node:fs/promises';
 import { badInput } from '../errors.js';
+import { t } from '../i18n/translate.js';
 
 export const MAX_PASSWORD_BYTES = 4096;
 /** How long a password file that is a FIFO (or a pipe) may take to deliver it. */
 export const PASSWORD_READ_TIMEOUT_MS = 5000;
 
-const tooLong = () => badInput(`the password is longer than ${MAX_PASSWORD_BYTES} bytes; nothing was changed`);
+const tooLong = () =>
+  badInput(
+    t('the password is longer than {{max}} bytes; nothing was changed', { max: MAX_PASSWORD_BYTES }),
+    t('give a shorter password'),
+  );
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -28,11 +33,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function readPasswordFile(file: string, timeoutMs = PASSWORD_READ_TIMEOUT_MS): Promise<string> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
-    throw badInput(`cannot read --password-file: ${error.code ?? 'error'}; nothing was changed`);
+    throw badInput(
+      t('cannot read --password-file: {{why}}; nothing was changed', { why: error.code ?? 'error' }),
+      t('name a readable file whose first line is the password'),
+    );
   });
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw badInput('--password-file is a folder; nothing was changed');
+    if (info.isDirectory())
+      throw badInput(t('--password-file is a folder; nothing was changed'), t('name the file, not its folder'));
     const waitsForWriter = info.isFIFO() || info.isSocket();
     const buffer = Buffer.alloc(MAX_PASSWORD_BYTES + 1);
     const deadline = Date.now() + timeoutMs;
@@ -50,8 +59,14 @@ export async function readPasswordFile(file: string, timeoutMs = PASSWORD_READ_T
         break; // end of file
       else if (Date.now() > deadline) {
         throw badInput(
-          `--password-file ${file}: nothing to read within ${timeoutMs} ms (a FIFO without a writer?); ` +
-            'nothing was changed',
+          t(
+            '--password-file {{file}}: nothing to read within {{ms}} ms (a FIFO without a writer?); nothing was changed',
+            {
+              file,
+              ms: timeoutMs,
+            },
+          ),
+          t('write the password into the FIFO, or use --password-stdin'),
         );
       } else await sleep(20);
     }
@@ -70,7 +85,10 @@ function stripOneNewline(text: string): string {
 /** The password comes from stdin or a file, never from argv (the process list would show it). */
 export async function readPassword(options: { stdin: boolean; file: string | undefined }): Promise<string> {
   if (options.stdin === (options.file !== undefined)) {
-    throw badInput('give exactly one of --password-stdin or --password-file FILE');
+    throw badInput(
+      options.stdin ? t('give only one of --password-stdin and --password-file') : t('a password is needed'),
+      t('pass it on standard input (--password-stdin) or in a file (--password-file FILE), never as an argument'),
+    );
   }
   if (options.stdin) return stripOneNewline(await readAll(process.stdin));
   return stripOneNewline(await readPasswordFile(options.file!));

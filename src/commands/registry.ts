@@ -1,33 +1,45 @@
-import { type OptionName, type ParsedOptions, parsePort, stringOption } from '../cli-options.js';
+import { type OptionName, type ParsedOptions, parseCount, parsePort, stringOption } from '../cli-options.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
+import { msg, t } from '../i18n/translate.js';
 
-// Command modules load on use: `--help`, `--version` and light commands do not pay for zx, mqtt, node-pty.
+// Command modules load on use: `--help`, `--version` and light commands do not pay for mqtt or node-pty.
 const bridge = () => import('./bridge.js');
 const config = () => import('./config.js');
 
 export interface CommandDef {
   path: string[];
-  usage: string;
+  /** Positional arguments in commander's syntax: `<file>` required, `[id]` optional. */
+  args?: string;
+  /** One line for --help (through t()). */
   summary: string;
+  /** Command lines that show the usual uses. */
+  examples: string[];
   options: OptionName[];
-  positionals: [min: number, max: number];
-  /** Changes the device: refused (exit 4) outside Termux without --root. */
+  /** Changes the device: refused (exit 4) outside Termux without --root; writes a run log. */
   needsDevice: boolean;
-  /** Writes: takes the dry-run flag, the log file named after the command. */
+  /** Reads the device: refused (exit 4) outside Termux without --root; no run log. */
+  readsDevice?: boolean;
   run(ctx: Context, positionals: string[], options: ParsedOptions): Promise<number>;
 }
+
+/** Groups of subcommands and what their --help says. */
+export const GROUPS: Record<string, string> = {
+  config: msg('the broker config: show, validate, apply, edit, backups, restore'),
+  bridge: msg('bridges to other brokers (SUPLA cloud): add, list, remove'),
+  'bridge add': msg('add a bridge, or update it in place'),
+};
+
+const PASSWORD: OptionName[] = ['password-stdin', 'password-file'];
 
 export const COMMANDS: CommandDef[] = [
   {
     path: ['provision'],
-    usage:
-      'provision [--port N] [--dry-run] [--refuse-exposed] ' +
-      '[--auth --username USER (--password-stdin | --password-file F)]',
-    summary:
+    summary: msg(
       'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
-    options: ['port', 'dry-run', 'refuse-exposed', 'auth', 'username', 'password-stdin', 'password-file'],
-    positionals: [0, 0],
+    ),
+    examples: ['gate-mqtt provision', 'gate-mqtt provision --auth --username hass --password-stdin'],
+    options: ['port', 'dry-run', 'refuse-exposed', 'auth', 'username', ...PASSWORD],
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), 1883);
@@ -35,7 +47,7 @@ export const COMMANDS: CommandDef[] = [
       const { provision } = await import('./provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
-          throw badInput('--username and a password go with --auth');
+          throw badInput(t('--username and a password go with --auth'), t('add --auth, or leave them out'));
         }
         return provision(ctx, { port, refuseExposed });
       }
@@ -52,11 +64,9 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['doctor'],
-    usage: 'doctor [--target T] [--fix] [--port N] [--ssh-config FILE]',
-    summary:
-      'health checks on the device over a pty; T: local, ssh://USER@HOST[:PORT] (8022 by default), adb[://SERIAL]',
+    summary: msg('health checks on the device over a real terminal (pty), each with a hint; --fix repairs'),
+    examples: ['gate-mqtt doctor --target ssh://u0_a123@192.168.1.20'],
     options: ['target', 'fix', 'port', 'ssh-config'],
-    positionals: [0, 0],
     needsDevice: false,
     run: async (ctx, _p, options) =>
       (await import('./doctor.js')).doctor(ctx, {
@@ -68,79 +78,90 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['status'],
-    usage: 'status',
-    summary:
-      'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1 when mqtt is not online)',
+    summary: msg(
+      'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1: mqtt not online)',
+    ),
+    examples: ['gate-mqtt status'],
     options: [],
-    positionals: [0, 0],
     needsDevice: false,
+    readsDevice: true,
     run: async (ctx) => (await import('./status.js')).status(ctx),
   },
   {
-    path: ['config', 'show'],
-    usage: 'config show',
-    summary: 'the config in force (and files it includes), secrets redacted',
-    options: [],
-    positionals: [0, 0],
+    path: ['logs'],
+    summary: msg("the broker's log with readable local times (--ours: gate-mqtt's run logs and pm2's log)"),
+    examples: ['gate-mqtt logs -n 100', 'gate-mqtt logs -f'],
+    options: ['follow', 'lines', 'ours'],
     needsDevice: false,
+    readsDevice: true,
+    run: async (ctx, _p, options) =>
+      (await import('./logs.js')).logs(ctx, {
+        follow: options.follow === true,
+        lines: parseCount(stringOption(options, 'lines'), 50),
+        ours: options.ours === true,
+      }),
+  },
+  {
+    path: ['config', 'show'],
+    summary: msg('the config in force (and files it includes), secrets redacted'),
+    examples: ['gate-mqtt config show'],
+    options: [],
+    needsDevice: false,
+    readsDevice: true,
     run: async (ctx) => (await config()).configShow(ctx),
   },
   {
     path: ['config', 'validate'],
-    usage: 'config validate [FILE] [--strict]',
-    summary:
-      "check a config as mosquitto reads it (default: the device's); FILE:LINE errors exit 2, warnings exit 0 " +
-      '(--strict: warnings are errors)',
+    args: '[file]',
+    summary: msg(
+      "check a config as mosquitto reads it (default: the device's); FILE:LINE errors exit 2, warnings exit 0",
+    ),
+    examples: ['gate-mqtt config validate my.conf --strict'],
     options: ['strict'],
-    positionals: [0, 1],
     needsDevice: false,
     run: async (ctx, [file], options) =>
       (await config()).configValidate(ctx, file, { strict: options.strict === true }),
   },
   {
     path: ['config', 'apply'],
-    usage: 'config apply FILE [--dry-run] [--strict] [--allow-local-only]',
-    summary: 'validate, back up, write atomically, restart, verify; roll back when the broker does not come back',
+    args: '<file>',
+    summary: msg('validate, back up, write atomically, restart, verify; roll back when the broker does not come back'),
+    examples: ['gate-mqtt config apply my.conf --dry-run'],
     options: ['dry-run', 'strict', 'allow-local-only'],
-    positionals: [1, 1],
     needsDevice: true,
     run: async (ctx, [file], options) => (await config()).configApply(ctx, file!, applyPolicy(options)),
   },
   {
     path: ['config', 'edit'],
-    usage: 'config edit [--strict] [--allow-local-only]',
-    summary: 'edit with $VISUAL/$EDITOR, re-edit on errors, then apply the safe way',
+    summary: msg('edit with $VISUAL or $EDITOR, edit again on errors, then apply the safe way'),
+    examples: ['EDITOR=nano gate-mqtt config edit'],
     options: ['strict', 'allow-local-only'],
-    positionals: [0, 0],
     needsDevice: true,
     run: async (ctx, _p, options) => (await import('./config-edit.js')).configEdit(ctx, applyPolicy(options)),
   },
   {
     path: ['config', 'backups'],
-    usage: 'config backups',
-    summary: 'list backups with time, reason and how each differs from the current config',
+    summary: msg('backups with time, reason and how each differs from the current config'),
+    examples: ['gate-mqtt config backups'],
     options: [],
-    positionals: [0, 0],
     needsDevice: false,
+    readsDevice: true,
     run: async (ctx) => (await config()).configBackups(ctx),
   },
   {
     path: ['config', 'restore'],
-    usage: 'config restore [ID] [--dry-run] [--allow-local-only]',
-    summary: 'restore a backup (the newest by default) the same safe way as apply',
+    args: '[id]',
+    summary: msg('restore a backup (the newest by default) the same safe way as apply'),
+    examples: ['gate-mqtt config restore 20261125T101500Z-apply'],
     options: ['dry-run', 'allow-local-only'],
-    positionals: [0, 1],
     needsDevice: true,
     run: async (ctx, [id], options) => (await config()).configRestore(ctx, id, applyPolicy(options)),
   },
   {
     path: ['bridge', 'add', 'supla'],
-    usage:
-      'bridge add supla --id ID --address HOST:PORT --username USER (--password-stdin | --password-file F) ' +
-      '[--cafile PATH] [--dry-run]',
-    summary: 'add (or update) the SUPLA bridge section; the password never comes from the command line',
-    options: ['id', 'address', 'username', 'password-stdin', 'password-file', 'cafile', 'dry-run'],
-    positionals: [0, 0],
+    summary: msg('add (or update) the SUPLA bridge section; the password never comes from the command line'),
+    examples: ['gate-mqtt bridge add supla --id supla --address mqtt.supla.org:8883 --username USER --password-stdin'],
+    options: ['id', 'address', 'username', ...PASSWORD, 'cafile', 'dry-run'],
     needsDevice: true,
     run: async (ctx, _p, options) =>
       (await bridge()).bridgeAdd(ctx, {
@@ -154,28 +175,27 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     path: ['bridge', 'list'],
-    usage: 'bridge list',
-    summary: 'the bridges in the config (never their passwords)',
+    summary: msg('the bridges in the config (never their passwords)'),
+    examples: ['gate-mqtt bridge list'],
     options: [],
-    positionals: [0, 0],
     needsDevice: false,
+    readsDevice: true,
     run: async (ctx) => (await bridge()).bridgeList(ctx),
   },
   {
     path: ['bridge', 'remove'],
-    usage: 'bridge remove ID [--dry-run]',
-    summary: 'remove a bridge section; the rest of the file stays byte for byte',
+    args: '<id>',
+    summary: msg('remove a bridge section; the rest of the file stays byte for byte'),
+    examples: ['gate-mqtt bridge remove supla'],
     options: ['dry-run'],
-    positionals: [1, 1],
     needsDevice: true,
     run: async (ctx, [id]) => (await bridge()).bridgeRemove(ctx, id!),
   },
   {
     path: ['reset'],
-    usage: 'reset [--yes] [--keep-data] [--port N] [--dry-run]',
-    summary: 'factory reset: back up, factory config, drop bridges, recreate "mqtt", verify',
+    summary: msg('factory reset: back up, factory config, drop bridges, recreate "mqtt", verify'),
+    examples: ['gate-mqtt reset --yes'],
     options: ['yes', 'keep-data', 'port', 'dry-run'],
-    positionals: [0, 0],
     needsDevice: true,
     run: async (ctx, _p, options) =>
       (await import('./reset.js')).reset(ctx, {
@@ -192,7 +212,7 @@ function applyPolicy(options: ParsedOptions): { strict: boolean; allowLocalOnly:
 
 function requireOption(options: ParsedOptions, name: OptionName): string {
   const value = stringOption(options, name);
-  if (value === undefined) throw badInput(`--${name} is required`);
+  if (value === undefined) throw badInput(t('--{{name}} is required', { name }), t('see: gate-mqtt COMMAND --help'));
   return value;
 }
 

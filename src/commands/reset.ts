@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { runReset } from '../tasks/pipelines.js';
 import type { ResetOptions } from '../tasks/reset.js';
 import { finishSteps } from '../ui/print.js';
@@ -13,14 +14,14 @@ export async function reset(ctx: Context, options: ResetOptions & { yes: boolean
   if (!options.yes && !ctx.dryRun) {
     if (!stdinIsTerminal()) {
       throw badInput(
-        'reset replaces the broker config: pass --yes to confirm when there is no terminal; nothing was changed',
+        t('reset replaces the broker config: pass --yes to confirm when there is no terminal; nothing was changed'),
+        t('gate-mqtt reset --yes'),
       );
     }
-    const go = await confirm(
-      `Reset the broker at ${ctx.profile.paths.prefix} to factory settings? A backup is kept.`,
-      false,
-    );
-    if (!go) throw badInput('reset cancelled; nothing was changed');
+    const question = t('Reset the broker at {{prefix}} to factory settings? A backup is kept.', {
+      prefix: ctx.profile.paths.prefix,
+    });
+    if (!(await confirm(question, false))) throw badInput(t('reset cancelled; nothing was changed'));
   }
   return finishSteps(ctx, await runReset(ctx, options));
 }

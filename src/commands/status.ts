@@ -2,6 +2,7 @@ import { isListening } from '../broker/port.js';
 import { localTarget } from '../config/listener-target.js';
 import { readConfigFile } from '../config/load.js';
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { CLASS_TEXT } from '../network/address-class.js';
@@ -10,10 +11,16 @@ import { readLocalAddresses } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 
-function since(epochMs: number | undefined): string {
-  if (!epochMs) return '-';
-  const s = Math.max(0, Math.round((Date.now() - epochMs) / 1000));
-  return s < 120 ? `${s}s` : s < 7200 ? `${Math.round(s / 60)}m` : `${(s / 3600).toFixed(1)}h`;
+/** Seconds since a start time; null when there is none (a stopped process has no uptime). */
+function secondsSince(epochMs: number | undefined): number | null {
+  return epochMs ? Math.max(0, Math.round((Date.now() - epochMs) / 1000)) : null;
+}
+
+/** 42s, 7m, 3.5h, 2.1d: for people; JSON has the seconds. */
+export function shortDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
+  return seconds < 172_800 ? `${(seconds / 3600).toFixed(1)}h` : `${(seconds / 86_400).toFixed(1)}d`;
 }
 
 /** One screen of facts, read locally and without changing anything (no pm2 daemon is spawned). */
@@ -37,6 +44,7 @@ export async function status(ctx: Context): Promise<number> {
   const version = await versionOf(binary);
   const daemon = await ctx.pm2.daemonRunning();
   const mqtt = list?.find((p) => p.name === PROCESS_NAME);
+  const online = mqtt?.status === 'online';
   const model = read.ok ? read.config.model : undefined;
   const target = localTarget(model, 1883);
   const reach = model ? listenerReach(model, addresses) : [];
@@ -66,38 +74,72 @@ export async function status(ctx: Context): Promise<number> {
     );
     return { name: b.name, addresses: b.addresses, connected: entry ? entry[1] === '1' : null };
   });
+  const uptime = online ? secondsSince(mqtt?.uptimeSince) : null;
   const report = {
     command: 'status',
-    ok: mqtt?.status === 'online',
+    ok: online,
     broker: { binary: binary ?? null, version: version ?? null },
     pm2: {
       daemon,
       status: mqtt?.status ?? (daemon ? 'missing' : 'no daemon'),
-      pid: mqtt?.pid ?? null,
-      uptime: since(mqtt?.uptimeSince),
+      pid: online ? (mqtt?.pid ?? null) : null,
+      uptimeSeconds: uptime,
       restarts: mqtt?.restarts ?? null,
     },
     config: { file: ctx.profile.paths.configFile, readable: read.ok },
     listeners,
     bridges,
   };
-  if (ctx.output.json) {
-    printJson(ctx, report);
-  } else {
-    ctx.print(`broker     ${binary ?? 'not installed'}${version ? ` (mosquitto ${version})` : ''}`);
-    const process = mqtt ? `, pid ${mqtt.pid}, up ${report.pm2.uptime}, ${mqtt.restarts} restarts` : '';
-    ctx.print(`pm2        ${report.pm2.status}${process}`);
-    ctx.print(`config     ${report.config.file}${read.ok ? '' : ` (${read.message})`}`);
-    for (const l of listeners) {
-      const who = l.anonymous ? 'anonymous clients allowed' : 'passwords required';
-      ctx.print(`listener   ${l.bind}:${l.port} ${l.answering ? 'answering' : 'not answering'}, ${who}`);
-      for (const a of l.addresses) ctx.print(`             ${a.address} (${a.interface}, ${CLASS_TEXT[a.class]})`);
-      for (const u of l.unknown) ctx.print(`             ${u}`);
-    }
-    for (const b of bridges) {
-      const state = b.connected === null ? 'state unknown' : b.connected ? 'connected' : 'not connected';
-      ctx.print(`bridge     ${b.name} -> ${b.addresses.join(' ')} ${state}`);
-    }
-  }
+  if (ctx.output.json) printJson(ctx, report);
+  else printStatus(ctx, report, read.ok ? undefined : read.message);
   return report.ok ? 0 : 1;
+}
+
+type StatusReport = {
+  broker: { binary: string | null; version: string | null };
+  pm2: { status: string; pid: number | null; uptimeSeconds: number | null; restarts: number | null };
+  config: { file: string };
+  listeners: Array<{
+    port: number;
+    bind: string;
+    answering: boolean;
+    anonymous: boolean;
+    addresses: Array<{ address: string; interface: string; class: keyof typeof CLASS_TEXT }>;
+    unknown: string[];
+  }>;
+  bridges: Array<{ name: string; addresses: string[]; connected: boolean | null }>;
+};
+
+/** The screen for people: one fact per line, labels in the chosen language. */
+function printStatus(ctx: Context, report: StatusReport, configProblem: string | undefined): void {
+  // Labels padded to the longest in the language in use ("konfiguracja" is 12 letters).
+  const width = Math.max(...[t('broker'), t('pm2'), t('config'), t('listener'), t('bridge')].map((w) => w.length)) + 2;
+  const label = (text: string) => text.padEnd(width);
+  const { broker, pm2 } = report;
+  const version = broker.version ? ` (mosquitto ${broker.version})` : '';
+  ctx.print(`${label(t('broker'))}${broker.binary ?? t('not installed')}${version}`);
+  const running =
+    pm2.pid !== null && pm2.uptimeSeconds !== null
+      ? t(', pid {{pid}}, up {{uptime}}, {{count}} restart(s)', {
+          pid: pm2.pid,
+          uptime: shortDuration(pm2.uptimeSeconds),
+          count: pm2.restarts ?? 0,
+        })
+      : pm2.restarts !== null
+        ? t(', {{count}} restart(s)', { count: pm2.restarts })
+        : '';
+  ctx.print(`${label(t('pm2'))}${pm2.status}${running}`);
+  ctx.print(`${label(t('config'))}${report.config.file}${configProblem ? ` (${configProblem})` : ''}`);
+  const indent = ' '.repeat(width + 2);
+  for (const l of report.listeners) {
+    const answering = l.answering ? t('answering') : t('not answering');
+    const who = l.anonymous ? t('anonymous clients allowed') : t('passwords required');
+    ctx.print(`${label(t('listener'))}${l.bind}:${l.port} ${answering}, ${who}`);
+    for (const a of l.addresses) ctx.print(`${indent}${a.address} (${a.interface}, ${t(CLASS_TEXT[a.class])})`);
+    for (const u of l.unknown) ctx.print(`${indent}${u}`);
+  }
+  for (const b of report.bridges) {
+    const state = b.connected === null ? t('state unknown') : b.connected ? t('connected') : t('not connected');
+    ctx.print(`${label(t('bridge'))}${b.name} -> ${b.addresses.join(' ')} ${state}`);
+  }
 }

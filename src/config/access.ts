@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 
 /** Who the broker runs as: started as root it drops to its `user` (default "mosquitto", else "nobody"). */
 export interface BrokerUser {
@@ -44,7 +45,8 @@ export function brokerUser(configured: string | undefined): { user?: BrokerUser;
   }
   const name = configured ?? 'mosquitto';
   const entry = passwdEntry(name) ?? (configured === undefined ? passwdEntry('nobody') : undefined);
-  if (!entry) return { error: `user ${name} does not exist: mosquitto started as root cannot drop to it` };
+  if (!entry)
+    return { error: t('user {{name}} does not exist: mosquitto started as root cannot drop to it', { name }) };
   const who = passwdEntry(name) ? name : 'nobody';
   return { user: { name: who, uid: entry.uid, gids: groupsOf(who, entry.gid) } };
 }

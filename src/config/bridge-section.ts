@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { lookupOption } from './options.js';
 import { type ConfDoc, fromLines, parseConfig, serializeConfig } from './parse.js';
 import { requireSafeValue } from './safe-value.js';
@@ -27,14 +28,14 @@ export function isHostPort(text: string): boolean {
 /** Checks every field before anything is written; refusals are exit 2 and name the field only. */
 export function checkSuplaBridge(input: SuplaBridge): SuplaBridge {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.id))
-    throw badInput('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed');
+    throw badInput(t('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed'));
   requireSafeValue('--address', input.address);
   if (!isHostPort(input.address))
-    throw badInput('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed');
+    throw badInput(t('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed'));
   requireSafeValue('--username', input.username);
-  requireSafeValue('the password', input.password);
+  requireSafeValue(t('the password'), input.password);
   requireSafeValue('--cafile', input.cafile);
-  if (!input.cafile.startsWith('/')) throw badInput('--cafile must be an absolute path; nothing was changed');
+  if (!input.cafile.startsWith('/')) throw badInput(t('--cafile must be an absolute path; nothing was changed'));
   return input;
 }
 

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+
 /** "+2 -1 lines": how many lines one text adds and removes against another (as multisets of lines). */
 export function diffSummary(before: string, after: string): string {
   const count = (text: string) => {
@@ -11,7 +13,7 @@ export function diffSummary(before: string, after: string): string {
   let removed = 0;
   for (const [line, n] of b) added += Math.max(0, n - (a.get(line) ?? 0));
   for (const [line, n] of a) removed += Math.max(0, n - (b.get(line) ?? 0));
-  return added === 0 && removed === 0 ? 'same lines' : `+${added} -${removed} lines`;
+  return added === 0 && removed === 0 ? t('same lines') : t('+{{added}} -{{removed}} lines', { added, removed });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 import { analyze, type ConfIssue, type ConfModel, type Located, locate } from './model.js';
 import { type ConfDoc, parseConfig } from './parse.js';
 
@@ -13,14 +14,17 @@ export function decodeConfig(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_CONFIG_BYTES) {
     return {
       ok: false,
-      message: `file is too large for a config (${bytes.length} bytes, at most ${MAX_CONFIG_BYTES})`,
+      message: t('file is too large for a config ({{count}} bytes, at most {{max}})', {
+        count: bytes.length,
+        max: MAX_CONFIG_BYTES,
+      }),
     };
   }
-  if (bytes.includes(0)) return { ok: false, message: 'file holds NUL bytes: it is binary, not a config' };
+  if (bytes.includes(0)) return { ok: false, message: t('file holds NUL bytes: it is binary, not a config') };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: 'file is not valid UTF-8 text' };
+    return { ok: false, message: t('file is not valid UTF-8 text') };
   }
 }
 
@@ -68,7 +72,7 @@ async function expandIncludes(doc: ConfDoc, issues: ConfIssue[], included: ConfD
         file: entry.file,
         line: entry.line,
         severity: 'error',
-        message: `include_dir "${entry.rest}": no such folder`,
+        message: t('include_dir "{{folder}}": no such folder', { folder: entry.rest }),
       });
       continue;
     }
@@ -76,7 +80,8 @@ async function expandIncludes(doc: ConfDoc, issues: ConfIssue[], included: ConfD
       const full = path.resolve(cwd, file);
       const decoded = decodeConfig(await readFile(full).catch(() => Buffer.from([0])));
       if (!decoded.ok) {
-        issues.push({ file: full, line: 1, severity: 'error', message: `${decoded.message} (or not readable)` });
+        const message = t('{{reason}} (or not readable)', { reason: decoded.message });
+        issues.push({ file: full, line: 1, severity: 'error', message });
         continue;
       }
       const child = parseConfig(decoded.text, full);
@@ -116,11 +121,9 @@ export async function readConfigFile(file: string, options: LoadOptions = {}): P
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      missing: code === 'ENOENT',
-      message: `${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    };
+    // Another errno is shown as its code (EACCES, EISDIR, …): nothing to translate in it.
+    const message = code === 'ENOENT' ? t('{{file}}: no such file', { file }) : `${file}: ${String(code)}`;
+    return { ok: false, missing: code === 'ENOENT', message };
   }
   const decoded = decodeConfig(bytes);
   if (!decoded.ok) return { ok: false, missing: false, message: `${file}:1: ${decoded.message}` };

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { t } from '../i18n/translate.js';
 import type { ConfModel, Listener, Located } from './model.js';
 
 /**
@@ -22,8 +23,10 @@ export function finishModel(
       issue(
         triggered,
         'warning',
-        `${triggered.name} comes before any listener line of its file: mosquitto 2.0.11 then opens another ` +
-          'listener on port 1883 on every address for it',
+        t(
+          '{{name}} comes before any listener line of its file: mosquitto 2.0.11 then opens another listener on port 1883 on every address for it',
+          { name: triggered.name },
+        ),
       );
     }
   }
@@ -32,22 +35,26 @@ export function finishModel(
     issue(
       { file: mainFile, line: 1 },
       'warning',
-      'no listener: mosquitto 2 listens on 127.0.0.1 and ::1 port 1883 only (local only mode), ' +
-        'allowing anonymous clients',
+      t(
+        'no listener: mosquitto 2 listens on 127.0.0.1 and ::1 port 1883 only (local only mode), allowing anonymous clients',
+      ),
     );
   }
   const localIds = new Map<string, string>();
   for (const bridge of model.bridges) {
     const value = (name: string) => bridge.options.get(name)?.at(-1)?.value;
-    if (bridge.addresses.length === 0) issue(bridge, 'error', `bridge "${bridge.name}" has no address`);
-    if (bridge.topics === 0) issue(bridge, 'error', `bridge "${bridge.name}" has no topic`);
+    const name = bridge.name;
+    if (bridge.addresses.length === 0) issue(bridge, 'error', t('bridge "{{name}}" has no address', { name }));
+    if (bridge.topics === 0) issue(bridge, 'error', t('bridge "{{name}}" has no topic', { name }));
     const psk = bridge.options.has('bridge_psk');
     const identity = bridge.options.has('bridge_identity');
     if (psk !== identity)
       issue(
         bridge,
         'error',
-        `bridge "${bridge.name}" has ${psk ? 'bridge_psk without' : 'bridge_identity without'} its pair`,
+        psk
+          ? t('bridge "{{name}}" has bridge_psk without its pair', { name })
+          : t('bridge "{{name}}" has bridge_identity without its pair', { name }),
       );
     const remote = value('remote_clientid') ?? value('clientid') ?? `${hostname}.${bridge.name}`;
     const local = value('local_clientid') ?? `local.${remote}`;
@@ -56,7 +63,11 @@ export function finishModel(
       issue(
         bridge,
         'error',
-        `bridge "${bridge.name}" has the local client id of bridge "${other}" (${local}): set local_clientid on one`,
+        t('bridge "{{name}}" has the local client id of bridge "{{other}}" ({{id}}): set local_clientid on one', {
+          name,
+          other,
+          id: local,
+        }),
       );
     localIds.set(local, bridge.name);
   }

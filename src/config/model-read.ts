@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { BRIDGE_PROTOCOLS, checkNumber, checkWord, readLogDest, validKpass } from './constraints.js';
 import type { Bridge, ConfModel, Listener, Located } from './model.js';
 import type { OptionSpec } from './options.js';
@@ -56,7 +57,8 @@ export function readValue(d: Located, spec: OptionSpec, c: ReadContext): boolean
       if (!verdict(checkWord(d.name, read.value))) return false;
       if (d.name === 'protocol' && read.value) c.listener.protocol = read.value as Listener['protocol'];
       if (d.name === 'connection' && read.value) {
-        if (c.model.bridges.some((b) => b.name === read.value)) return verdict(`duplicate bridge name "${read.value}"`);
+        if (c.model.bridges.some((b) => b.name === read.value))
+          return verdict(t('duplicate bridge name "{{name}}"', { name: read.value }));
         c.file.bridge = { name: read.value, file: d.file, line: d.line, addresses: [], topics: 0, options: new Map() };
         c.model.bridges.push(c.file.bridge);
       }
@@ -69,15 +71,20 @@ export function readValue(d: Located, spec: OptionSpec, c: ReadContext): boolean
     }
     case 'raw':
       if (d.name === 'include_dir') {
-        if (!d.rest) return verdict('include_dir needs a folder');
+        if (!d.rest) return verdict(t('include_dir needs a folder'));
         c.model.includeDirs.push(d);
         return true;
       }
-      if (!d.rest) return verdict('bridge_protocol_version needs a value');
+      if (!d.rest) return verdict(t('bridge_protocol_version needs a value'));
       return verdict(
         BRIDGE_PROTOCOLS.includes(d.rest)
           ? undefined
-          : `bridge_protocol_version must be exactly mqttv31, mqttv311 or mqttv50 (nothing after it), not "${d.rest}"`,
+          : t(
+              'bridge_protocol_version must be exactly mqttv31, mqttv311 or mqttv50 (nothing after it), not "{{value}}"',
+              {
+                value: d.rest,
+              },
+            ),
       );
     case 'listener':
       return readListener(d, c);
@@ -99,7 +106,7 @@ export function readValue(d: Located, spec: OptionSpec, c: ReadContext): boolean
       const read = readLogDest(d.rest);
       if (read.error) return verdict(read.error);
       if (read.path !== undefined) {
-        if (c.model.logFiles.length) return verdict('duplicate "log_dest file": mosquitto logs to one file');
+        if (c.model.logFiles.length) return verdict(t('duplicate "log_dest file": mosquitto logs to one file'));
         c.model.logFiles.push({ at: d, path: read.path });
       }
       return true;
@@ -107,8 +114,8 @@ export function readValue(d: Located, spec: OptionSpec, c: ReadContext): boolean
     case 'plugin_opt': {
       const prefix = d.name.startsWith('auth_opt_') ? 'auth_opt_' : 'plugin_opt_';
       if (d.name.length < prefix.length + 3)
-        return verdict(`${d.name}: the key after ${prefix} must be at least 3 characters`);
-      return verdict(d.rest.replace(/^[ \t]+/, '') ? undefined : `${d.name} needs a value`);
+        return verdict(t('{{name}}: the key after {{prefix}} must be at least 3 characters', { name: d.name, prefix }));
+      return verdict(d.rest.replace(/^[ \t]+/, '') ? undefined : t('{{name}} needs a value', { name: d.name }));
     }
     default:
       return true;
@@ -124,15 +131,19 @@ function refuse(c: ReadContext, message: string): false {
 function checkString(d: Located, value: string, c: ReadContext): boolean {
   const listener = c.listener;
   if ((d.name === 'cafile' || d.name === 'certfile') && listener.options.has('psk_hint')) {
-    c.error(`${d.name} after psk_hint on the same listener: mosquitto cannot use both certificate and psk encryption`);
+    c.error(
+      t('{{name}} after psk_hint on the same listener: mosquitto cannot use both certificate and psk encryption', {
+        name: d.name,
+      }),
+    );
     return false;
   }
   if (d.name === 'mount_point') {
-    if (!c.model.listeners.some((l) => !l.implicit)) return refuse(c, 'mount_point needs a listener line before it');
-    if (/[+#]/.test(value)) return refuse(c, `mount_point "${value}" may not hold a wildcard (+ or #)`);
+    if (!c.model.listeners.some((l) => !l.implicit)) return refuse(c, t('mount_point needs a listener line before it'));
+    if (/[+#]/.test(value)) return refuse(c, t('mount_point "{{value}}" may not hold a wildcard (+ or #)', { value }));
   }
   if (d.name === 'tls_engine_kpass_sha1' && !validKpass(value)) {
-    c.error('tls_engine_kpass_sha1 must be 40 hexadecimal digits (a SHA-1)');
+    c.error(t('tls_engine_kpass_sha1 must be 40 hexadecimal digits (a SHA-1)'));
     return false;
   }
   if (d.name === 'plugin' || d.name === 'auth_plugin') c.file.plugin = d;
@@ -142,7 +153,7 @@ function checkString(d: Located, value: string, c: ReadContext): boolean {
     /^bridge_(cafile|capath|certfile|keyfile)$/.test(d.name) &&
     (bridge.options.has('bridge_identity') || bridge.options.has('bridge_psk'))
   ) {
-    c.error('a bridge cannot use both certificate and psk encryption');
+    c.error(t('a bridge cannot use both certificate and psk encryption'));
     return false;
   }
   if (
@@ -150,7 +161,7 @@ function checkString(d: Located, value: string, c: ReadContext): boolean {
     /^bridge_(identity|psk)$/.test(d.name) &&
     ['bridge_cafile', 'bridge_capath', 'bridge_certfile', 'bridge_keyfile'].some((n) => bridge.options.has(n))
   ) {
-    c.error('a bridge cannot use both certificate and psk encryption');
+    c.error(t('a bridge cannot use both certificate and psk encryption'));
     return false;
   }
   return true;
@@ -158,14 +169,19 @@ function checkString(d: Located, value: string, c: ReadContext): boolean {
 
 function readListener(d: Located, c: ReadContext): boolean {
   const first = nextWord(d.rest);
-  if (first.word === undefined) return refuse(c, 'listener needs a port');
+  if (first.word === undefined) return refuse(c, t('listener needs a port'));
   const port = atoi(first.word);
-  if (port < 0 || port > 65535) return refuse(c, `listener port must be 0-65535, not "${first.word}"`);
+  if (port < 0 || port > 65535)
+    return refuse(c, t('listener port must be 0-65535, not "{{port}}"', { port: first.word }));
   const second = nextWord(first.after).word;
   const address = second?.startsWith('#') ? undefined : second;
   if (port === 0 && address === undefined)
-    return refuse(c, `listener ${first.word}: port 0 needs a unix socket path (a port must be a number)`);
-  if (String(port) !== first.word) c.warn(`listener "${first.word}" is read as port ${port}`);
+    return refuse(
+      c,
+      t('listener {{port}}: port 0 needs a unix socket path (a port must be a number)', { port: first.word }),
+    );
+  if (String(port) !== first.word)
+    c.warn(t('listener "{{word}}" is read as port {{port}}', { word: first.word, port }));
   const listener: Listener = {
     port,
     bind: port === 0 ? undefined : address,

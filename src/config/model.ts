@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { finishModel } from './model-finish.js';
 import { readValue } from './model-read.js';
 import { lookupOption, NEWER_OPTIONS, nearestOption } from './options.js';
@@ -60,7 +61,9 @@ export interface AnalyzeOptions {
 }
 
 export function formatIssue(issue: ConfIssue): string {
-  return `${issue.file}:${issue.line}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+  const where = `${issue.file}:${issue.line}`;
+  if (issue.severity === 'warning') return t('{{where}}: warning: {{message}}', { where, message: issue.message });
+  return `${where}: ${issue.message}`;
 }
 
 export function locate(doc: ConfDoc, depth = 0): Located[] {
@@ -146,32 +149,42 @@ export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfM
     const error = (message: string) => issue(d, 'error', message);
     const warn = (message: string) => issue(d, 'warning', message);
     if (d.name === 'include_dir' && (d.depth ?? 0) > 0) {
-      warn('include_dir in an included file is ignored by mosquitto');
+      warn(t('include_dir in an included file is ignored by mosquitto'));
       continue;
     }
     const spec = lookupOption(d.name);
     if (!spec) {
       const since = NEWER_OPTIONS[d.name];
       if (since && newer(options.brokerVersion, since))
-        warn(`${d.name} (mosquitto ${since}+) is not checked here; the trial start checks it`);
+        warn(
+          t('{{name}} (mosquitto {{since}}+) is not checked here; the trial start checks it', { name: d.name, since }),
+        );
       else if (since) {
-        const have = options.brokerVersion ?? '2.0.11 (assumed)';
-        error(`${d.name} needs mosquitto ${since} or later; this gateway has ${have}`);
+        const have = options.brokerVersion ?? t('2.0.11 (assumed)');
+        error(
+          t('{{name}} needs mosquitto {{since}} or later; this gateway has {{have}}', { name: d.name, since, have }),
+        );
       } else {
         const near = nearestOption(d.name);
-        error(`unknown option "${d.name}"${near ? ` (did you mean "${near}"?)` : ''}`);
+        error(
+          near
+            ? t('unknown option "{{name}}" (did you mean "{{near}}"?)', { name: d.name, near })
+            : t('unknown option "{{name}}"', { name: d.name }),
+        );
       }
       continue;
     }
     const file = files.get(d.file) ?? { listener: defaults };
     files.set(d.file, file);
-    if (spec.note) warn(spec.note);
+    if (spec.note) warn(t(spec.note));
     if (spec.scope === 'bridge' && d.name !== 'connection' && !file.bridge) {
-      error(`${d.name} is a bridge option: it needs a "connection" line before it in the same file`);
+      error(
+        t('{{name}} is a bridge option: it needs a "connection" line before it in the same file', { name: d.name }),
+      );
       continue;
     }
     if (spec.scope === 'plugin' && !file.plugin) {
-      error(`${d.name} needs a "plugin" line before it in the same file`);
+      error(t('{{name}} needs a "plugin" line before it in the same file', { name: d.name }));
       continue;
     }
     if (d.name === 'per_listener_settings') {
@@ -179,8 +192,9 @@ export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfM
       if (read.error) error(read.error);
       if (read.value && securitySeen)
         error(
-          'per_listener_settings must come before any other security option ' +
-            '(allow_anonymous, password_file, acl_file, plugin, …)',
+          t(
+            'per_listener_settings must come before any other security option (allow_anonymous, password_file, acl_file, plugin, …)',
+          ),
         );
       perListener = read.value ?? perListener;
       model.perListenerSettings = perListener;
@@ -200,18 +214,26 @@ export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfM
     const key = d.name === 'tls_engine_kpass_sha1' ? `kpass:${d.file}` : `${scopeKey}:${spec.field ?? d.name}`;
     const first = setFields.get(key);
     if (first && spec.repeat === 'error') {
+      const firstAt = `${first.file}:${first.line}`;
       error(
         d.name === 'address' || d.name === 'addresses'
-          ? `a bridge takes one address line (first at ${first.file}:${first.line}); put every address on it`
-          : `duplicate "${d.name}" (first set at ${first.file}:${first.line}): mosquitto refuses a second value`,
+          ? t('a bridge takes one address line (first at {{first}}); put every address on it', { first: firstAt })
+          : t('duplicate "{{name}}" (first set at {{first}}): mosquitto refuses a second value', {
+              name: d.name,
+              first: firstAt,
+            }),
       );
       continue;
     }
     if (first && spec.repeat === 'last') {
+      const firstAt = `${first.file}:${first.line}`;
       warn(
         d.name === 'port'
-          ? `port is set again (first at ${first.file}:${first.line}): mosquitto uses the last one`
-          : `"${d.name}" is set again (first at ${first.file}:${first.line}): mosquitto uses this last value`,
+          ? t('port is set again (first at {{first}}): mosquitto uses the last one', { first: firstAt })
+          : t('"{{name}}" is set again (first at {{first}}): mosquitto uses this last value', {
+              name: d.name,
+              first: firstAt,
+            }),
       );
     }
     if (!first) setFields.set(key, d);
@@ -232,7 +254,7 @@ export function analyze(entries: Located[], options: AnalyzeOptions = {}): ConfM
         inListener &&
         /^(tls_version|http_dir|max_topic_alias|acl_file|allow_anonymous|auto_id_prefix)$/.test(d.name)
       ) {
-        warn(`${d.name} before any listener line belongs to no listener: mosquitto ignores it`);
+        warn(t('{{name}} before any listener line belongs to no listener: mosquitto ignores it', { name: d.name }));
       }
     } else {
       const list = model.global.get(d.name) ?? [];
@@ -257,9 +279,10 @@ function warnOpenToIpv6(model: ConfModel): ConfModel {
       file: l.file,
       line: l.line,
       severity: 'warning',
-      message:
-        `listener ${l.port} has no address and lets anonymous clients in: mosquitto listens on every IPv6 address ` +
-        `too, with no NAT in front of a global one ("listener ${l.port} 0.0.0.0" keeps it to IPv4)`,
+      message: t(
+        'listener {{port}} has no address and lets anonymous clients in: mosquitto listens on every IPv6 address too, with no NAT in front of a global one ("listener {{port}} 0.0.0.0" keeps it to IPv4)',
+        { port: l.port },
+      ),
     });
   }
   return model;

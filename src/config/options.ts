@@ -1,3 +1,5 @@
+import { msg } from '../i18n/translate.js';
+
 /**
  * The options of mosquitto 2.0.11 (src/conf.c), each with how mosquitto reads its value, where it
  * belongs and what a repeat does. Transcribed from the source and checked against the broker.
@@ -36,7 +38,7 @@ export interface OptionSpec {
   field?: string;
   /** A secret: redacted in output. */
   secret?: boolean;
-  /** mosquitto's own notice when the option is used (deprecations). */
+  /** mosquitto's own notice when the option is used (deprecations): a message key, shown through t. */
   note?: string;
   /** Allowed words, for `word` readers. */
   choices?: readonly string[];
@@ -72,7 +74,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   acl_file: str('security'),
   allow_anonymous: bool('security'),
   allow_duplicate_messages: bool('global', {
-    note: "the 'allow_duplicate_messages' option is deprecated (mosquitto behaves as if it were true)",
+    note: msg("the 'allow_duplicate_messages' option is deprecated (mosquitto behaves as if it were true)"),
   }),
   allow_zero_length_clientid: bool('security'),
   auth_plugin: o('string', 'security', 'accumulate', { field: 'plugin' }),
@@ -81,9 +83,11 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   auto_id_prefix: str('security'),
   autosave_interval: int(),
   autosave_on_changes: bool(),
-  bind_address: str('default', { note: "the 'bind_address' option is deprecated: use a listener with an address" }),
+  bind_address: str('default', {
+    note: msg("the 'bind_address' option is deprecated: use a listener with an address"),
+  }),
   check_retain_source: bool(),
-  clientid_prefixes: str('global', { note: "the 'clientid_prefixes' option is deprecated" }),
+  clientid_prefixes: str('global', { note: msg("the 'clientid_prefixes' option is deprecated") }),
   connection_messages: bool(),
   include_dir: o('raw', 'global', 'accumulate'),
   log_dest: o('log_dest', 'global', 'accumulate'),
@@ -98,7 +102,9 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   max_queued_bytes: int(),
   max_queued_messages: int(),
   memory_limit: o('ssize', 'global', 'last'),
-  message_size_limit: int('global', { note: 'mosquitto recommends replacing message_size_limit with max_packet_size' }),
+  message_size_limit: int('global', {
+    note: msg('mosquitto recommends replacing message_size_limit with max_packet_size'),
+  }),
   password_file: str('security'),
   per_listener_settings: bool(),
   persistence: bool('global', { field: 'persistence' }),
@@ -107,12 +113,12 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   persistence_location: str(),
   persistent_client_expiration: o('word', 'global', 'last'),
   pid_file: str(),
-  port: int('default', { note: "the 'port' option is deprecated: use 'listener PORT' instead" }),
+  port: int('default', { note: msg("the 'port' option is deprecated: use 'listener PORT' instead") }),
   psk_file: str('security'),
   queue_qos0_messages: bool(),
   retain_available: bool(),
   retry_interval: o('ignored', 'global', 'last', {
-    note: 'the retry_interval option is no longer available: it is ignored',
+    note: msg('the retry_interval option is no longer available: it is ignored'),
   }),
   set_tcp_nodelay: bool(),
   sys_interval: int(),

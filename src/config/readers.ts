@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { nextWord, trimBlanks } from './parse.js';
 
 /**
@@ -26,22 +27,25 @@ export function atoi(text: string): number {
 function ignoredTail(after: string, name: string, read: string): string | undefined {
   const tail = trimBlanks(after);
   if (!tail) return undefined;
-  return `${name} reads only "${read}": mosquitto ignores the rest of the line ("${tail}")`;
+  return t('{{name}} reads only "{{read}}": mosquitto ignores the rest of the line ("{{tail}}")', { name, read, tail });
 }
 
 export function readBool(name: string, rest: string): Read<boolean> {
   const { word, after } = nextWord(rest);
-  if (word === undefined) return { error: `${name} needs a value (true or false)` };
+  if (word === undefined) return { error: t('{{name}} needs a value (true or false)', { name }) };
   if (word === 'true' || word === '1') return { value: true, warning: ignoredTail(after, name, word) };
   if (word === 'false' || word === '0') return { value: false, warning: ignoredTail(after, name, word) };
-  return { error: `${name} must be true or false (or 1 or 0), not "${word}"` };
+  return { error: t('{{name}} must be true or false (or 1 or 0), not "{{word}}"', { name, word }) };
 }
 
 export function readInt(name: string, rest: string): Read<number> {
   const { word, after } = nextWord(rest);
-  if (word === undefined) return { error: `${name} needs a value` };
+  if (word === undefined) return { error: t('{{name}} needs a value', { name }) };
   const value = atoi(word);
-  const loose = String(value) !== word.replace(/^\+/, '') ? `${name} "${word}" is read as ${value}` : undefined;
+  const loose =
+    String(value) !== word.replace(/^\+/, '')
+      ? t('{{name}} "{{word}}" is read as {{value}}', { name, word, value })
+      : undefined;
   const tail = ignoredTail(after, name, word);
   return { value, warning: [loose, tail].filter(Boolean).join('; ') || undefined };
 }
@@ -57,12 +61,16 @@ const CONTROL_OR_BAD = /[\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/;
 /** The rest of the line, trimmed: a string or a path ("# …" after it is part of it). */
 export function readString(name: string, rest: string): Read<string> {
   const value = trimBlanks(rest);
-  if (!value) return { error: `${name} needs a value` };
-  if (Buffer.byteLength(value) > 65535) return { error: `${name} is longer than 65535 bytes` };
+  if (!value) return { error: t('{{name}} needs a value', { name }) };
+  if (Buffer.byteLength(value) > 65535) return { error: t('{{name}} is longer than 65535 bytes', { name }) };
   if (CONTROL_OR_BAD.test(value) || value.includes('\ufffd')) {
-    return { error: `${name}: the value holds a tab or another control character (mosquitto: "Malformed UTF-8")` };
+    return {
+      error: t('{{name}}: the value holds a tab or another control character (mosquitto: "Malformed UTF-8")', { name }),
+    };
   }
-  const comment = / #/.test(value) ? `${name} is "${value}": mosquitto has no comments after a value` : undefined;
+  const comment = / #/.test(value)
+    ? t('{{name}} is "{{value}}": mosquitto has no comments after a value', { name, value })
+    : undefined;
   return { value, warning: comment };
 }
 
@@ -82,13 +90,16 @@ export function readAddresses(rest: string): Read<Address[]> {
       continue;
     }
     const port = atoi(word.slice(colon + 1));
-    if (port < 1 || port > 65535) return { error: `address "${word}": the port must be 1-65535` };
+    if (port < 1 || port > 65535)
+      return { error: t('address "{{address}}": the port must be 1-65535', { address: word }) };
     list.push({ host: word.slice(0, colon), port });
   }
-  if (list.length === 0) return { error: 'address needs at least one HOST[:PORT]' };
+  if (list.length === 0) return { error: t('address needs at least one HOST[:PORT]') };
   const ipv6 = list.find((a) => a.host.includes(':') && !a.host.startsWith('['));
   const warning = ipv6
-    ? `address "${ipv6.host}:${ipv6.port}": an IPv6 address without a port is split at its last ":"`
+    ? t('address "{{address}}": an IPv6 address without a port is split at its last ":"', {
+        address: `${ipv6.host}:${ipv6.port}`,
+      })
     : undefined;
   return { value: list, warning };
 }
@@ -96,13 +107,19 @@ export function readAddresses(rest: string): Read<Address[]> {
 /** `restart_timeout BASE [CAP]`: the second word is not read as a comment. */
 export function readRestartTimeout(rest: string): Read<[number, number | undefined]> {
   const first = nextWord(rest);
-  if (first.word === undefined) return { error: 'restart_timeout needs a value' };
+  if (first.word === undefined) return { error: t('restart_timeout needs a value') };
   const base = Math.max(1, atoi(first.word));
   const second = nextWord(first.after).word;
   if (second === undefined) return { value: [base, undefined] };
   const cap = atoi(second);
   if (cap < base)
-    return { error: `restart_timeout: the cap (${second}, read as ${cap}) is lower than the base ${base}` };
+    return {
+      error: t('restart_timeout: the cap ({{cap}}, read as {{read}}) is lower than the base {{base}}', {
+        cap: second,
+        read: cap,
+        base,
+      }),
+    };
   return { value: [base, cap] };
 }
 
@@ -122,11 +139,15 @@ export const validPublishTopic = (topic: string) =>
 /** `topic PATTERN [in|out|both [QOS [LOCAL_PREFIX [REMOTE_PREFIX]]]]` as mosquitto 2.0.11 reads it. */
 export function readTopic(rest: string): Read<{ pattern: string; direction: string; qos: number }> {
   const [pattern, direction, qosWord, local, remote] = rest.split(' ').filter(Boolean);
-  if (pattern === undefined) return { error: 'topic needs a pattern' };
+  if (pattern === undefined) return { error: t('topic needs a pattern') };
   const dir = (direction ?? 'out').toLowerCase();
   if (!['in', 'out', 'both'].includes(dir)) {
-    const hint = direction?.startsWith('#') ? ' (no comment may follow the pattern)' : '';
-    return { error: `topic direction must be in, out or both, not "${direction}"${hint}` };
+    const error = direction?.startsWith('#')
+      ? t('topic direction must be in, out or both, not "{{direction}}" (no comment may follow the pattern)', {
+          direction,
+        })
+      : t('topic direction must be in, out or both, not "{{direction}}"', { direction: String(direction) });
+    return { error };
   }
   let qos = 0;
   let swallowed = false;
@@ -134,7 +155,7 @@ export function readTopic(rest: string): Read<{ pattern: string; direction: stri
     if (qosWord.startsWith('#')) swallowed = true;
     else {
       qos = atoi(qosWord) & 0xff; // uint8_t
-      if (qos > 2) return { error: `topic qos must be 0, 1 or 2, not "${qosWord}"` };
+      if (qos > 2) return { error: t('topic qos must be 0, 1 or 2, not "{{qos}}"', { qos: qosWord }) };
     }
   }
   const prefix = (word: string | undefined) =>
@@ -143,18 +164,20 @@ export function readTopic(rest: string): Read<{ pattern: string; direction: stri
   if (local?.startsWith('#')) swallowed = true;
   const remotePrefix = prefix(remote);
   const empty = pattern === '""' ? '' : pattern;
-  for (const [which, value] of [
-    ['local', localPrefix],
-    ['remote', remotePrefix],
-  ] as const) {
-    if (value !== undefined && !validPublishTopic(value)) return { error: `topic: invalid ${which} prefix "${value}"` };
-  }
+  if (localPrefix !== undefined && !validPublishTopic(localPrefix))
+    return { error: t('topic: invalid local prefix "{{prefix}}"', { prefix: localPrefix }) };
+  if (remotePrefix !== undefined && !validPublishTopic(remotePrefix))
+    return { error: t('topic: invalid remote prefix "{{prefix}}"', { prefix: remotePrefix }) };
   if (empty === '' && (localPrefix === undefined || remotePrefix === undefined)) {
-    return { error: 'topic "" (an empty pattern) needs both a local and a remote prefix' };
+    return { error: t('topic "" (an empty pattern) needs both a local and a remote prefix') };
   }
   for (const value of [localPrefix, remotePrefix]) {
     if (value !== undefined && !validSubscription(`${value}${empty}`)) {
-      return { error: `topic: the prefix and pattern "${value}${empty}" do not make a valid topic filter` };
+      return {
+        error: t('topic: the prefix and pattern "{{filter}}" do not make a valid topic filter', {
+          filter: `${value}${empty}`,
+        }),
+      };
     }
   }
   return { value: { pattern: empty, direction: dir, qos } };

@@ -4,6 +4,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 import { accessibleBy, type BrokerUser, brokerUser } from './access.js';
 import type { ConfIssue, ConfModel, Listener, Located } from './model.js';
 import { lastGlobal } from './model.js';
@@ -63,7 +64,7 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
   const userLine = model.global.get('user')?.at(-1);
   const who = brokerUser(lastGlobal(model, 'user') === undefined ? undefined : userLine?.value);
   if (who.error || !who.user) {
-    at(userLine ?? { file: model.listeners[0]?.file ?? 'mosquitto.conf', line: 1 }, 'error', who.error ?? 'no user');
+    at(userLine ?? { file: model.listeners[0]?.file ?? 'mosquitto.conf', line: 1 }, 'error', who.error ?? t('no user'));
     return issues;
   }
   const user: BrokerUser = who.user;
@@ -71,11 +72,18 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
     at(entry, 'error', message);
     return false;
   };
-  const readable = async (entry: Located, file: string, what: string) => {
+  const readable = async (entry: Located, file: string) => {
     const info = await exists(abs(file));
-    if (!info) return refuse(entry, `${entry.name} ${file}: no such ${what}`);
+    if (!info) return refuse(entry, t('{{option}} {{file}}: no such file', { option: entry.name, file }));
     if (!(await accessibleBy(abs(file), user, 'r')))
-      return refuse(entry, `${entry.name} ${file}: ${user.name} (the broker's user) cannot read it`);
+      return refuse(
+        entry,
+        t("{{option}} {{file}}: {{user}} (the broker's user) cannot read it", {
+          option: entry.name,
+          file,
+          user: user.name,
+        }),
+      );
     return true;
   };
 
@@ -86,7 +94,10 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
       at(
         pid,
         'error',
-        `pid_file ${pid.value}: mosquitto (as ${user.name}) cannot write it: no such folder, or not writable`,
+        t('pid_file {{file}}: mosquitto (as {{user}}) cannot write it: no such folder, or not writable', {
+          file: pid.value,
+          user: user.name,
+        }),
       );
   }
 
@@ -107,10 +118,17 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
       if (!entry) continue;
       const info = await exists(abs(entry.value));
       if (info?.isDirectory()) {
-        at(entry, 'error', `${name} ${entry.value} is a folder: mosquitto 2.0.11 would hang reading it`);
+        at(
+          entry,
+          'error',
+          t('{{option}} {{file}} is a folder: mosquitto 2.0.11 would hang reading it', {
+            option: name,
+            file: entry.value,
+          }),
+        );
         continue;
       }
-      if (!(await readable(entry, entry.value, 'file'))) continue;
+      if (!(await readable(entry, entry.value))) continue;
       const text = await readFile(abs(entry.value), 'utf8').catch(() => '');
       const problems = name === 'acl_file' ? aclProblems(text) : name === 'psk_file' ? pskProblems(text) : [];
       for (const problem of problems) at(entry, 'error', `${name} ${entry.value}:${problem}`);
@@ -122,14 +140,16 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
   for (const { at: entry, path: file } of model.logFiles) {
     const dir = path.dirname(abs(file));
     if (!(await exists(dir)) || !(await accessibleBy(dir, user, 'w')))
-      at(entry, 'warning', `log_dest file ${file}: mosquitto cannot open it and logs to stderr instead`);
+      at(entry, 'warning', t('log_dest file {{file}}: mosquitto cannot open it and logs to stderr instead', { file }));
   }
   const persistence = model.global.get('persistence_location')?.at(-1);
   if (persistence && !(await exists(abs(persistence.value))))
     at(
       persistence,
       'warning',
-      `persistence_location ${persistence.value}: no such folder: mosquitto runs, but cannot save its database`,
+      t('persistence_location {{folder}}: no such folder: mosquitto runs, but cannot save its database', {
+        folder: persistence.value,
+      }),
     );
   for (const bridge of model.bridges) {
     for (const name of ['bridge_cafile', 'bridge_certfile', 'bridge_keyfile', 'bridge_capath']) {
@@ -138,8 +158,17 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
         at(
           entry,
           'warning',
-          `${name} ${entry.value}: no such ${name === 'bridge_capath' ? 'folder' : 'file'}: ` +
-            `bridge "${bridge.name}" will not connect`,
+          name === 'bridge_capath'
+            ? t('{{option}} {{path}}: no such folder: bridge "{{bridge}}" will not connect', {
+                option: name,
+                path: entry.value,
+                bridge: bridge.name,
+              })
+            : t('{{option}} {{path}}: no such file: bridge "{{bridge}}" will not connect', {
+                option: name,
+                path: entry.value,
+                bridge: bridge.name,
+              }),
         );
     }
   }
@@ -157,14 +186,25 @@ async function checkPlugin(
   const name = plugin.value;
   if (name.includes('/')) {
     if (!(await exists(abs(name))))
-      at(plugin, 'error', `${plugin.name} ${name}: no such file (mosquitto cannot load the plugin)`);
+      at(
+        plugin,
+        'error',
+        t('{{option}} {{file}}: no such file (mosquitto cannot load the plugin)', { option: plugin.name, file: name }),
+      );
     return;
   }
   const arch = process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : process.arch;
   const dirs = [...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean), ...(context.libDirs ?? [])];
   dirs.push('/lib', '/usr/lib', `/lib/${arch}-linux-gnu`, `/usr/lib/${arch}-linux-gnu`, '/usr/local/lib');
   for (const dir of dirs) if (await exists(path.join(dir, name))) return;
-  at(plugin, 'error', `${plugin.name} ${name}: not found in the library folders (mosquitto cannot load the plugin)`);
+  at(
+    plugin,
+    'error',
+    t('{{option}} {{file}}: not found in the library folders (mosquitto cannot load the plugin)', {
+      option: plugin.name,
+      file: name,
+    }),
+  );
 }
 
 function overlaps(a: Listener, b: Listener): boolean {
@@ -181,7 +221,7 @@ async function checkListeners(
   _context: StartupContext,
   user: BrokerUser,
   at: Report,
-  readable: (entry: Located, file: string, what: string) => Promise<boolean>,
+  readable: (entry: Located, file: string) => Promise<boolean>,
   abs: (f: string) => string,
 ): Promise<void> {
   const local = localAddresses();
@@ -192,25 +232,32 @@ async function checkListeners(
     if (listener.port === 0 && listener.unixPath !== undefined && listener.protocol !== 'websockets') {
       const socket = abs(listener.unixPath);
       if (Buffer.byteLength(socket) > 107)
-        at(listener, 'error', `unix socket path ${listener.unixPath} is longer than 107 bytes`);
+        at(listener, 'error', t('unix socket path {{path}} is longer than 107 bytes', { path: listener.unixPath }));
       else if (!(await exists(path.dirname(socket))))
-        at(listener, 'error', `unix socket ${listener.unixPath}: no such folder for it`);
+        at(listener, 'error', t('unix socket {{path}}: no such folder for it', { path: listener.unixPath }));
     }
     if (listener.port > 0 && listener.port < UNPRIVILEGED_PORT_START && user.uid !== 0) {
       at(
         listener,
         'error',
-        `port ${listener.port}: mosquitto runs as ${user.name} and may not listen below ${UNPRIVILEGED_PORT_START}`,
+        t('port {{port}}: mosquitto runs as {{user}} and may not listen below {{start}}', {
+          port: listener.port,
+          user: user.name,
+          start: UNPRIVILEGED_PORT_START,
+        }),
       );
     }
     if (listener.bind !== undefined && listener.port > 0) {
       const addresses = await resolveHost(listener.bind);
-      if (!addresses) at(listener, 'error', `listener address ${listener.bind}: cannot be resolved`);
+      if (!addresses)
+        at(listener, 'error', t('listener address {{address}}: cannot be resolved', { address: listener.bind }));
       else if (listener.protocol === 'mqtt' && !addresses.some((a) => local.has(a)))
         at(
           listener,
           'error',
-          `listener address ${listener.bind} is not an address of this machine: mosquitto cannot listen there`,
+          t('listener address {{address}} is not an address of this machine: mosquitto cannot listen there', {
+            address: listener.bind,
+          }),
         );
     }
     const clash = seen.find((other) => overlaps(other, listener));
@@ -218,24 +265,27 @@ async function checkListeners(
       at(
         listener,
         'error',
-        `port ${listener.port} is taken twice: the listener at ${clash.file}:${clash.line} covers the same address`,
+        t('port {{port}} is taken twice: the listener at {{other}} covers the same address', {
+          port: listener.port,
+          other: `${clash.file}:${clash.line}`,
+        }),
       );
     seen.push(listener);
     const iface = option('bind_interface');
     if (iface && !interfaces[iface.value])
-      at(iface, 'error', `bind_interface ${iface.value}: no such network interface here`);
+      at(iface, 'error', t('bind_interface {{name}}: no such network interface here', { name: iface.value }));
     await checkTls(listener, at, readable, abs);
   }
   if (!model.localOnly && model.listeners.every((l) => l.protocol === 'websockets')) {
     const first = model.listeners[0]!;
-    at(first, 'error', 'only websockets listeners: this mosquitto build cannot start without one MQTT listener');
+    at(first, 'error', t('only websockets listeners: this mosquitto build cannot start without one MQTT listener'));
   }
 }
 
 async function checkTls(
   listener: Listener,
   at: Report,
-  readable: (entry: Located, file: string, what: string) => Promise<boolean>,
+  readable: (entry: Located, file: string) => Promise<boolean>,
   abs: (f: string) => string,
 ): Promise<void> {
   const option = (name: string) => listener.options.get(name);
@@ -250,7 +300,7 @@ async function checkTls(
         () => false,
       ))
     )
-      at(dir, 'error', `http_dir ${dir.value}: no such folder`);
+      at(dir, 'error', t('http_dir {{folder}}: no such folder', { folder: dir.value }));
     // mosquitto fails to create this listener; its message ("Unable to create websockets listener") is the
     // one it also gives for a taken port, so it is said as a warning here.
     for (const entry of [key, cert].filter((e): e is Located => e !== undefined)) {
@@ -263,7 +313,10 @@ async function checkTls(
         at(
           entry,
           'warning',
-          `${entry.name} ${entry.value}: no such file: mosquitto cannot create this websockets listener`,
+          t('{{option}} {{file}}: no such file: mosquitto cannot create this websockets listener', {
+            option: entry.name,
+            file: entry.value,
+          }),
         );
     }
     return;
@@ -272,16 +325,20 @@ async function checkTls(
     at(
       (cert ?? key)!,
       'warning',
-      'TLS needs both certfile and keyfile in mosquitto 2.0.11: without both, this listener is plain TCP',
+      t('TLS needs both certfile and keyfile in mosquitto 2.0.11: without both, this listener is plain TCP'),
     );
   }
   if (!(cert && key) && !option('psk_hint')) return;
   const version = option('tls_version');
   if (version && !['tlsv1.3', 'tlsv1.2', 'tlsv1.1'].includes(version.value))
-    at(version, 'error', `tls_version must be tlsv1.3, tlsv1.2 or tlsv1.1, not "${version.value}"`);
+    at(
+      version,
+      'error',
+      t('tls_version must be tlsv1.3, tlsv1.2 or tlsv1.1, not "{{value}}"', { value: version.value }),
+    );
   if (!(cert && key)) return;
   for (const name of ['dhparamfile', 'cafile', 'certfile', 'keyfile', 'crlfile']) {
     const entry = option(name);
-    if (entry) await readable(entry, entry.value, 'file');
+    if (entry) await readable(entry, entry.value);
   }
 }

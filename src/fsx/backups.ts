@@ -3,6 +3,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput, failed } from '../errors.js';
 import { writeFileAtomic } from '../fsx/atomic-write.js';
+import { t } from '../i18n/translate.js';
 import { makeDirs } from './dirs.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */
@@ -74,8 +75,10 @@ export class BackupStore {
     await makeDirs(this.dir, 0o700);
     if ((await lstat(this.dir)).isSymbolicLink())
       throw failed(
-        `the backups folder ${this.dir} is a symbolic link; refusing to write backups through it`,
-        'replace it with a real folder',
+        t('the backups folder {{folder}} is a symbolic link; refusing to write backups through it', {
+          folder: this.dir,
+        }),
+        t('replace it with a real folder'),
       );
     let id = newId(reason, now);
     for (let n = 1; await lstat(path.join(this.dir, id)).catch(() => undefined); n++) id = `${newId(reason, now)}-${n}`;
@@ -115,13 +118,15 @@ export class BackupStore {
   /** The backup with `id`, or the newest one holding `source` when no id is given. */
   async find(source: string, id?: string): Promise<BackupManifest> {
     if (id !== undefined && !ID_PATTERN.test(id))
-      throw badInput(`no backup "${id}"`, 'list them with: gate-mqtt config backups');
+      throw badInput(t('no backup "{{id}}"', { id }), t('list them with: gate-mqtt config backups'));
     const all = (await this.list()).filter((m) => m.entries.some((e) => e.source === source));
     const found = id === undefined ? all[all.length - 1] : all.find((m) => m.id === id);
     if (!found)
       throw badInput(
-        id === undefined ? `no backup of ${source} exists` : `no backup "${id}" of ${source}`,
-        'list them with: gate-mqtt config backups',
+        id === undefined
+          ? t('no backup of {{file}} exists', { file: source })
+          : t('no backup "{{id}}" of {{file}}', { id, file: source }),
+        t('list them with: gate-mqtt config backups'),
       );
     return found;
   }
@@ -129,10 +134,12 @@ export class BackupStore {
   /** Reads a backed-up file and checks it against its recorded hash. */
   async read(manifest: BackupManifest, source: string): Promise<Buffer> {
     const entry = manifest.entries.find((e) => e.source === source);
-    if (!entry) throw badInput(`backup ${manifest.id} does not hold ${source}`);
+    if (!entry) throw badInput(t('backup {{id}} does not hold {{file}}', { id: manifest.id, file: source }));
     const data = await readFile(path.join(this.dir, manifest.id, entry.stored));
     if (sha256(data) !== entry.sha256)
-      throw badInput(`backup ${manifest.id} is damaged (${entry.stored} does not match its hash)`);
+      throw badInput(
+        t('backup {{id}} is damaged ({{file}} does not match its hash)', { id: manifest.id, file: entry.stored }),
+      );
     return data;
   }
 

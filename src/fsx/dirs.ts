@@ -1,6 +1,10 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
+
+const notAFolder = (at: string) =>
+  Object.assign(new Error(t('ENOTDIR: {{path}} is not a folder', { path: at })), { code: 'ENOTDIR', path: at });
 
 /**
  * `mkdir -p`, one level at a time. Node 20's `mkdir(…, { recursive: true })` spins forever on some
@@ -12,8 +16,7 @@ export async function makeDirs(dir: string, mode = 0o755): Promise<boolean> {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const info = await stat(at).catch(() => undefined);
     if (info) {
-      if (!info.isDirectory())
-        throw Object.assign(new Error(`ENOTDIR: ${at} is not a folder`), { code: 'ENOTDIR', path: at });
+      if (!info.isDirectory()) throw notAFolder(at);
       break;
     }
     missing.unshift(at);
@@ -33,8 +36,7 @@ export function makeDirsSync(dir: string, mode = 0o755): void {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const info = statSync(at, { throwIfNoEntry: false });
     if (info) {
-      if (!info.isDirectory())
-        throw Object.assign(new Error(`ENOTDIR: ${at} is not a folder`), { code: 'ENOTDIR', path: at });
+      if (!info.isDirectory()) throw notAFolder(at);
       break;
     }
     missing.unshift(at);

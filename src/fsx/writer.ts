@@ -1,6 +1,7 @@
 import { chmod, lstat, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { type BackupManifest, type BackupStore, filesBelow, sha256 } from './backups.js';
@@ -70,8 +71,8 @@ export class DeviceWriter {
   private async refuseLink(file: string): Promise<void> {
     if (await isLink(file)) {
       throw failed(
-        `${file} is a symbolic link; gate-mqtt does not write through links`,
-        'replace it with a regular file and run again',
+        t('{{file}} is a symbolic link; gate-mqtt does not write through links', { file }),
+        t('replace it with a regular file and run again'),
       );
     }
   }
@@ -79,7 +80,7 @@ export class DeviceWriter {
   /** Backs up files and folders under one id; later writes of the same content in this run need no new copy. */
   async backup(reason: string, sources: string[]): Promise<BackupManifest | undefined> {
     if (this.dryRun) {
-      this.plan.add(`back up ${sources.join(', ')}`);
+      this.plan.add(t('back up {{files}}', { files: sources.join(', ') }));
       return undefined;
     }
     const manifest = await this.backups.save(reason, sources);
@@ -100,8 +101,12 @@ export class DeviceWriter {
     if (current?.equals(bytes)) return { changed: false };
     const mode = options.mode ?? 0o644;
     if (this.dryRun) {
-      const verb = current === undefined ? 'create' : 'back up and replace';
-      this.plan.add(`${verb} ${file} (${bytes.length} bytes, mode ${mode.toString(8)})`);
+      const size = { file, count: bytes.length, mode: mode.toString(8) };
+      this.plan.add(
+        current === undefined
+          ? t('create {{file}} ({{count}} bytes, mode {{mode}})', size)
+          : t('back up and replace {{file}} ({{count}} bytes, mode {{mode}})', size),
+      );
       return { changed: true };
     }
     await makeDirs(path.dirname(file));
@@ -120,7 +125,7 @@ export class DeviceWriter {
     const current = link ? undefined : await readBytes(file);
     if (!link && current === undefined) return false;
     if (this.dryRun) {
-      this.plan.add(`back up and remove ${file}`);
+      this.plan.add(t('back up and remove {{file}}', { file }));
       return true;
     }
     if (current !== undefined) await this.backupBefore(file, current, options.reason);
@@ -133,7 +138,7 @@ export class DeviceWriter {
     const files = await filesBelow(dir);
     if (files.length === 0) return 0;
     if (this.dryRun) {
-      this.plan.add(`back up and remove the ${files.length} file(s) in ${dir}`);
+      this.plan.add(t('back up and remove the {{count}} file(s) in {{folder}}', { count: files.length, folder: dir }));
       return files.length;
     }
     const uncovered: string[] = [];
@@ -155,7 +160,7 @@ export class DeviceWriter {
     );
     if (exists) return false;
     if (this.dryRun) {
-      this.plan.add(`create folder ${dir}`);
+      this.plan.add(t('create folder {{folder}}', { folder: dir }));
       return true;
     }
     await makeDirs(dir, mode);
@@ -183,7 +188,7 @@ export class DeviceWriter {
     const info = await lstat(file).catch(() => undefined);
     if (!info?.isFile() || info.size <= maxBytes) return false;
     if (this.dryRun) {
-      this.plan.add(`rotate ${file} (${info.size} bytes) to ${file}.1`);
+      this.plan.add(t('rotate {{file}} ({{count}} bytes) to {{file}}.1', { file, count: info.size }));
       return true;
     }
     await writeFileAtomic(`${file}.1`, await readFile(file), { mode: 0o600 });

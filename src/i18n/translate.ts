@@ -38,7 +38,9 @@ function pick(entry: CatalogEntry, count: unknown): string {
 /** The message in the current language, with its `{{name}}` places filled. */
 export function t(key: string, values: Record<string, string | number> = {}): string {
   const entry = CATALOGS[current][key];
-  const template = entry === undefined ? key : pick(entry, values.count);
+  // English keys carry their own plural: "{{count}} warning(s)" reads "1 warning", "2 warnings".
+  const english = values.count === undefined ? key : key.replace(/\(s\)/g, Number(values.count) === 1 ? '' : 's');
+  const template = entry === undefined ? english : pick(entry, values.count);
   return template.replace(/\{\{(\w+)\}\}/g, (place, name: string) => (name in values ? String(values[name]) : place));
 }
 

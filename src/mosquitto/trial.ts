@@ -3,6 +3,7 @@ import path from 'node:path';
 import { freePort } from '../broker/port.js';
 import type { ConfIssue, Located } from '../config/model.js';
 import { lookupOption } from '../config/options.js';
+import { t } from '../i18n/translate.js';
 import type { Runner } from '../run/runner.js';
 
 /** Options a trial must not carry: they would touch the live broker's files or bind where it does. */
@@ -59,7 +60,7 @@ function locateError(output: string, trial: TrialConfig, trialFile: string, fall
     errorsSeen.find((l) => !/Error found at/.test(l)) ??
     errorsSeen[0] ??
     output.trim().split('\n').pop() ??
-    'mosquitto refused the config'
+    t('mosquitto refused the config')
   )
     .replace(/^\d+: /, '')
     .replace(/^Error: /, '')
@@ -73,7 +74,7 @@ function locateError(output: string, trial: TrialConfig, trialFile: string, fall
     file: where?.file ?? 'mosquitto.conf',
     line: where?.line ?? 1,
     severity: 'error',
-    message: `mosquitto: ${message}`,
+    message: t('mosquitto: {{message}}', { message }),
   };
 }
 
@@ -100,7 +101,9 @@ export async function trialStart(
     });
     if (run.matched) return { ok: true };
     if (run.timedOut) {
-      const message = `the trial start of mosquitto timed out: no "running" within ${TRIAL_TIMEOUT_MS} ms`;
+      const message = t('the trial start of mosquitto timed out: no "running" within {{ms}} ms', {
+        ms: TRIAL_TIMEOUT_MS,
+      });
       return { ok: false, issue: { file: entries[0]?.file ?? file, line: 1, severity: 'error', message } };
     }
     return { ok: false, issue: locateError(run.output, trial, file, entries[0]) };

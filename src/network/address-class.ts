@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { msg } from '../i18n/translate.js';
 
 /**
  * How far an address of the gateway reaches. Loopback, link-local, private (RFC 1918) and IPv6
@@ -37,11 +38,22 @@ export function classifyAddress(address: string): AddressClass {
 
 export const isLocalClass = (kind: AddressClass): boolean => kind !== 'carrier' && kind !== 'not-local';
 
+/** What each class means, for people: show it through t() (`t(CLASS_TEXT[kind])`). */
 export const CLASS_TEXT: Record<AddressClass, string> = {
-  loopback: 'loopback',
-  'link-local': 'link-local',
-  private: 'private LAN (RFC 1918)',
-  'unique-local': 'IPv6 unique-local',
-  carrier: "the mobile carrier's shared network (100.64.0.0/10)",
-  'not-local': 'public or reserved: not a local network',
+  loopback: msg('loopback'),
+  'link-local': msg('link-local'),
+  private: msg('private LAN (RFC 1918)'),
+  'unique-local': msg('IPv6 unique-local'),
+  carrier: msg("the mobile carrier's shared network (100.64.0.0/10)"),
+  'not-local': msg('public or reserved: not a local network'),
+};
+
+/** The class in a word or two, where a list of addresses would grow long: also through t(). */
+export const CLASS_SHORT: Record<AddressClass, string> = {
+  loopback: msg('loopback'),
+  'link-local': msg('link-local'),
+  private: msg('private'),
+  'unique-local': msg('unique-local'),
+  carrier: msg('carrier'),
+  'not-local': msg('not-local'),
 };

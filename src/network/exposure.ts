@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { anonymousListeners, type ConfModel, type Listener } from '../config/model.js';
-import { type AddressClass, CLASS_TEXT, classifyAddress, isLocalClass } from './address-class.js';
+import { t } from '../i18n/translate.js';
+import { type AddressClass, CLASS_SHORT, CLASS_TEXT, classifyAddress, isLocalClass } from './address-class.js';
 import type { AddressList, InterfaceAddress } from './interfaces.js';
 
 export interface CoveredAddress extends InterfaceAddress {
@@ -49,7 +50,7 @@ function reachOf(listener: Listener, list: AddressList, anonymous: boolean): Lis
   };
   const wanted = families(listener);
   const all = (family: 4 | 6) => {
-    if (!list.read[family]) reach.unknown.push(`IPv${family} addresses could not be read`);
+    if (!list.read[family]) reach.unknown.push(t('IPv{{family}} addresses could not be read', { family }));
     else reach.covered.push(...list.addresses.filter((a) => a.family === family).map(covered));
   };
   const iface = listener.options.get('bind_interface')?.value;
@@ -58,7 +59,7 @@ function reachOf(listener: Listener, list: AddressList, anonymous: boolean): Lis
     for (const family of wanted) {
       const first = list.addresses.find((a) => a.iface.toLowerCase() === iface.toLowerCase() && a.family === family);
       if (first && (!bind || sameAddress(first.address, bind))) reach.covered.push(covered(first));
-      else if (!list.read[family]) reach.unknown.push(`IPv${family} addresses could not be read`);
+      else if (!list.read[family]) reach.unknown.push(t('IPv{{family}} addresses could not be read', { family }));
     }
   } else if (bind === undefined) {
     for (const family of wanted) all(family);
@@ -72,7 +73,7 @@ function reachOf(listener: Listener, list: AddressList, anonymous: boolean): Lis
   } else {
     const named = list.addresses.filter((a) => a.iface === bind);
     if (named.length && listener.protocol === 'websockets') reach.covered.push(...named.map(covered));
-    else reach.unknown.push(`which addresses the host name "${bind}" stands for is not checked`);
+    else reach.unknown.push(t('which addresses the host name "{{host}}" stands for is not checked', { host: bind }));
   }
   return reach;
 }
@@ -91,36 +92,41 @@ export interface ExposureVerdict {
   exposed: Array<CoveredAddress & { listener: string; port: number }>;
 }
 
-const where = (a: CoveredAddress) => `${a.address} (${a.iface}, ${CLASS_TEXT[a.kind]})`;
+const where = (a: CoveredAddress) => `${a.address} (${a.iface}, ${t(CLASS_TEXT[a.kind])})`;
 
 /** The LAN address to suggest binding to: the first private IPv4 address, else the placeholder. */
 function lanAddress(list: AddressList): string {
   return (
-    list.addresses.find((a) => a.family === 4 && classifyAddress(a.address) === 'private')?.address ?? 'LAN-ADDRESS'
+    list.addresses.find((a) => a.family === 4 && classifyAddress(a.address) === 'private')?.address ?? t('LAN-ADDRESS')
   );
 }
 
 const through = (list: Array<CoveredAddress & { listener: string }>) =>
-  list.map((a) => `${where(a)} through ${a.listener}`).join(', ');
+  list.map((a) => t('{{address}} through {{listener}}', { address: where(a), listener: a.listener })).join(', ');
 
 /** What a passing check says: what each anonymous listener covers, and the outside addresses it does not. */
 function passDetail(reach: ListenerReach[], list: AddressList): string {
   const anonymous = reach.filter((r) => r.anonymous);
   const secured = reach.filter((r) => !r.anonymous && r.covered.length).map((r) => r.label);
-  const passwords = secured.length ? `; ${secured.join(', ')} require a password on every address` : '';
-  if (!anonymous.length) return reach.length ? `every listener requires a password${passwords}` : 'no network listener';
+  const passwords = secured.length
+    ? `; ${t('{{listeners}} require a password on every address', { listeners: secured.join(', ') })}`
+    : '';
+  if (!anonymous.length)
+    return reach.length ? `${t('every listener requires a password')}${passwords}` : t('no network listener');
   const covers = anonymous.map((r) => {
-    const addresses = r.covered.map((a) => `${a.address} (${a.iface}, ${a.kind})`).join(', ');
-    return `${r.label} covers ${addresses || 'no address'}`;
+    if (!r.covered.length) return t('{{listener}} covers no address', { listener: r.label });
+    const addresses = r.covered.map((a) => `${a.address} (${a.iface}, ${t(CLASS_SHORT[a.kind])})`).join(', ');
+    return t('{{listener}} covers {{addresses}}', { listener: r.label, addresses });
   });
   const outside = list.addresses.filter(
     (a) =>
       !isLocalClass(classifyAddress(a.address)) && !reach.some((r) => r.covered.some((c) => c.address === a.address)),
   );
   const notCovered = outside.length
-    ? `; not covered: ${outside.map((a) => `${a.address} (${a.iface})`).join(', ')}`
+    ? `; ${t('not covered: {{addresses}}', { addresses: outside.map((a) => `${a.address} (${a.iface})`).join(', ') })}`
     : '';
-  return `anonymous access only from local networks: ${covers.join('; ')}${notCovered}${passwords}`;
+  const local = t('anonymous access only from local networks: {{covers}}', { covers: covers.join('; ') });
+  return `${local}${notCovered}${passwords}`;
 }
 
 /**
@@ -128,7 +134,10 @@ function passDetail(reach: ListenerReach[], list: AddressList): string {
  * could not be fully checked warns; a listener that requires passwords is fine on any address.
  */
 export function judgeExposure(reach: ListenerReach[], list: AddressList): ExposureVerdict {
-  const source = `addresses read with ${list.source}`;
+  const source =
+    list.source === 'none'
+      ? t('addresses read with none')
+      : t('addresses read with {{source}}', { source: list.source });
   const anonymous = reach.filter((r) => r.anonymous);
   const exposed = anonymous.flatMap((r) =>
     r.covered.filter((a) => !isLocalClass(a.kind)).map((a) => ({ ...a, listener: r.label, port: r.port })),
@@ -136,14 +145,17 @@ export function judgeExposure(reach: ListenerReach[], list: AddressList): Exposu
   const outside = exposed.filter((a) => a.kind === 'not-local');
   const carrier = exposed.filter((a) => a.kind === 'carrier');
   const port = exposed[0]?.port ?? anonymous[0]?.port ?? 1883;
-  const hint =
-    `bind the listener to a LAN address (listener ${port} ${lanAddress(list)}), or require passwords: ` +
-    'gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file';
+  const hint = t(
+    'bind the listener to a LAN address (listener {{port}} {{address}}), or require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file',
+    { port, address: lanAddress(list) },
+  );
   if (outside.length) {
-    const what = 'anyone who can route to it can read and send every message';
     return {
       status: 'fail',
-      detail: `anonymous clients are let in on ${through(outside)}: ${what} (${source})`,
+      detail: t(
+        'anonymous clients are let in on {{addresses}}: anyone who can route to it can read and send every message ({{source}})',
+        { addresses: through(outside), source },
+      ),
       hint,
       exposed,
     };
@@ -153,11 +165,17 @@ export function judgeExposure(reach: ListenerReach[], list: AddressList): Exposu
     const why = list.gaps.length ? ` (${list.gaps.join('; ')})` : '';
     const parts = [
       ...(carrier.length
-        ? [`anonymous clients are let in on ${through(carrier)}: other customers of the mobile operator can reach it`]
+        ? [
+            t('anonymous clients are let in on {{addresses}}: other customers of the mobile operator can reach it', {
+              addresses: through(carrier),
+            }),
+          ]
         : []),
-      ...(unknown.length ? [`not checked: ${unknown.join('; ')}${why}`] : []),
+      ...(unknown.length ? [t('not checked: {{what}}', { what: `${unknown.join('; ')}${why}` })] : []),
     ];
-    return { status: 'warn', detail: `${parts.join('; ')} (${source})`, hint, exposed };
+    const detail = `${parts.join('; ')} (${source})`;
+    return { status: 'warn', detail, hint, exposed };
   }
-  return { status: 'pass', detail: `${passDetail(reach, list)} (${source})`, hint: null, exposed };
+  const detail = `${passDetail(reach, list)} (${source})`;
+  return { status: 'pass', detail, hint: null, exposed };
 }

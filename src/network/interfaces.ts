@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { t } from '../i18n/translate.js';
 
 /** One address of one of the gateway's network interfaces. */
 export interface InterfaceAddress {
@@ -108,8 +109,8 @@ export function interpretSources(sources: AddressSources): AddressList {
   const fromIfconfig = sources.ifconfig !== undefined ? parseIfconfig(sources.ifconfig) : undefined;
   const v4 = fromIfconfig?.filter((a) => a.family === 4);
   const gaps = [
-    ...(v4 ? [] : [`IPv4: ${sources.errors.ifconfig ?? 'ifconfig did not answer'}`]),
-    ...(v6 ? [] : [`IPv6: ${sources.errors.ifInet6 ?? '/proc/net/if_inet6 could not be read'}`]),
+    ...(v4 ? [] : [`IPv4: ${sources.errors.ifconfig ?? t('ifconfig did not answer')}`]),
+    ...(v6 ? [] : [`IPv6: ${sources.errors.ifInet6 ?? t('/proc/net/if_inet6 could not be read')}`]),
   ];
   const used = [v6 ? '/proc/net/if_inet6' : '', v4 ? 'ifconfig' : ''].filter(Boolean).join(' + ');
   return {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import { t } from '../i18n/translate.js';
 import type { Runner } from '../run/runner.js';
 import { type AddressList, type AddressSources, interpretSources } from './interfaces.js';
 
@@ -26,10 +27,12 @@ export async function readLocalAddresses(runner: Runner, toolPath: string): Prom
   const program = async (name: SourceName, file: string, args: string[]) => {
     const result = await runner.run([file, args], { env, timeoutMs: TIMEOUT_MS });
     if (result.exitCode === 0) sources[name] = result.stdout;
-    else
-      sources.errors[name] = result.timedOut
-        ? `${file} timed out after ${TIMEOUT_MS} ms`
-        : `${file}: ${firstLine(result.stderr || result.stdout) || result.startError || `exit ${result.exitCode}`}`;
+    else if (result.timedOut)
+      sources.errors[name] = t('{{program}} timed out after {{ms}} ms', { program: file, ms: TIMEOUT_MS });
+    else {
+      const exit = t('exit {{code}}', { code: String(result.exitCode) });
+      sources.errors[name] = `${file}: ${firstLine(result.stderr || result.stdout) || result.startError || exit}`;
+    }
   };
   await program('ip', 'ip', ['-o', 'addr', 'show']);
   if (sources.ip === undefined) {
@@ -84,7 +87,7 @@ export function parseAddressesProbe(output: string): AddressList {
     const how = name === 'node' ? 'getifaddrs' : SECTIONS.find(([known]) => known === name)?.[1];
     if (!how) continue;
     if (parts[i + 1] === '0') sources[name] = text;
-    else sources.errors[name] = `${how}: ${firstLine(text) || `exit ${parts[i + 1]}`}`;
+    else sources.errors[name] = `${how}: ${firstLine(text) || t('exit {{code}}', { code: parts[i + 1] ?? '' })}`;
   }
   return interpretSources(sources);
 }

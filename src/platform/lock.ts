@@ -1,5 +1,6 @@
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { ExitCode, GateError } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { bootId, processAlive, readProcessStat } from './process-info.js';
 
 /** Who holds the lock: the pid alone is not enough (zombies, reused pids), so its start time and the boot too. */
@@ -94,11 +95,16 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
     if (await publish(file, record)) return { release: () => unlink(file).catch(() => undefined) };
     const holder = await readRecord(file);
     if (ownerAlive(holder)) {
+      const values = { pid: String(holder?.pid), file };
       throw new GateError(
         ExitCode.locked,
-        `another gate-mqtt run (${holder?.command ?? 'unknown'}, pid ${holder?.pid}) holds ${file}; ` +
-          'nothing was changed',
-        'wait for it to finish and run again',
+        holder?.command === undefined
+          ? t('another gate-mqtt run (unknown, pid {{pid}}) holds {{file}}; nothing was changed', values)
+          : t('another gate-mqtt run ({{command}}, pid {{pid}}) holds {{file}}; nothing was changed', {
+              ...values,
+              command: holder.command,
+            }),
+        t('wait for it to finish and run again'),
       );
     }
     // Move the stale lock aside atomically so two runs cannot both take it over.
@@ -118,5 +124,5 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
     }
     await unlink(aside).catch(() => undefined);
   }
-  throw new GateError(ExitCode.locked, `could not take ${file}; nothing was changed`, 'run again');
+  throw new GateError(ExitCode.locked, t('could not take {{file}}; nothing was changed', { file }), t('run again'));
 }

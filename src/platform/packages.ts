@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 import type { Command } from '../run/runner.js';
 
 /** Unattended: never stop at dpkg's conffile question (it waits forever without a TTY); keep the local file. */
@@ -23,7 +24,7 @@ export interface PackageManager {
 export function termuxPackages(bin: string): PackageManager {
   const aptGet = path.join(bin, 'apt-get');
   return {
-    name: `Termux's apt-get (${aptGet})`,
+    name: t("Termux's apt-get ({{path}})", { path: aptGet }),
     brokerPackages: ['mosquitto'],
     installCommands: (packages) => [
       [aptGet, ['update']],
@@ -37,7 +38,7 @@ export function termuxPackages(bin: string): PackageManager {
 export function hostPackages(isRoot = process.getuid?.() === 0, aptGet = '/usr/bin/apt-get'): PackageManager {
   const usable = isRoot && existsSync(aptGet);
   return {
-    name: `the host's apt-get (${aptGet})`,
+    name: t("the host's apt-get ({{path}})", { path: aptGet }),
     brokerPackages: ['mosquitto', 'mosquitto-clients'],
     installCommands: (packages) => [[aptGet, ['install', ...APT_UNATTENDED, ...packages]]],
     env: { DEBIAN_FRONTEND: 'noninteractive' },
@@ -45,8 +46,8 @@ export function hostPackages(isRoot = process.getuid?.() === 0, aptGet = '/usr/b
       ? {}
       : {
           unavailable: {
-            message: 'mosquitto is not installed and this sandbox cannot install it (needs root and apt-get)',
-            hint: 'install it yourself: sudo apt-get install mosquitto mosquitto-clients',
+            message: t('mosquitto is not installed and this sandbox cannot install it (needs root and apt-get)'),
+            hint: t('install it yourself: sudo apt-get install mosquitto mosquitto-clients'),
           },
         }),
   };

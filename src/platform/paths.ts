@@ -24,6 +24,8 @@ export interface GatewayPaths {
   dataDir: string;
   lockFile: string;
   pm2Definition: string;
+  /** pm2's definition of the process that keeps the logs bounded (mqtt-logs). */
+  logKeeperDefinition: string;
   /** Versions of binaries, known by path, size, inode and mtime (so `mosquitto -h` runs once per binary). */
   versionCache: string;
   tmpDir: string;
@@ -80,6 +82,7 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     dataDir: path.join(prefix, 'var', 'lib', 'mosquitto'),
     lockFile: path.join(stateDir, 'gate-mqtt.lock'),
     pm2Definition: path.join(stateDir, 'mqtt.pm2.json'),
+    logKeeperDefinition: path.join(stateDir, 'mqtt-logs.pm2.json'),
     versionCache: path.join(stateDir, 'versions.json'),
     tmpDir: path.join(prefix, 'tmp'),
   };

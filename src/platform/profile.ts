@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { badInput, unsupported } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { hostPackages, type PackageManager, termuxPackages } from './packages.js';
 import { buildPaths, type GatewayPaths, type Pm2Layout, pm2Layout } from './paths.js';
 
@@ -51,11 +52,15 @@ const CONTROL = /[\0-\x1f\x7f]/;
 export function validatePrefix(prefix: string): string {
   if (prefix === '')
     throw badInput(
-      '--prefix must not be empty',
-      'give the Termux prefix, e.g. --prefix /data/data/com.termux/files/usr',
+      t('--prefix must not be empty'),
+      t('give the Termux prefix, e.g. --prefix /data/data/com.termux/files/usr'),
     );
   if (!path.isAbsolute(prefix) || CONTROL.test(prefix)) {
-    throw badInput(`--prefix must be an absolute path without control characters: ${JSON.stringify(prefix)}`);
+    throw badInput(
+      t('--prefix must be an absolute path without control characters: {{prefix}}', {
+        prefix: JSON.stringify(prefix),
+      }),
+    );
   }
   return path.resolve(prefix);
 }
@@ -63,11 +68,11 @@ export function validatePrefix(prefix: string): string {
 /** `--root`: any folder, but never the empty string (it would silently mean the current folder). */
 export function validateRoot(root: string): string {
   if (root === '')
-    throw badInput('--root must not be empty', 'give a folder for the sandbox gateway, e.g. --root ./.gateway');
-  if (CONTROL.test(root)) throw badInput('--root must not hold control characters');
+    throw badInput(t('--root must not be empty'), t('give a folder for the sandbox gateway, e.g. --root ./.gateway'));
+  if (CONTROL.test(root)) throw badInput(t('--root must not hold control characters'));
   const resolved = path.resolve(root);
   if (resolved === '/')
-    throw badInput('--root / is the machine itself, not a sandbox', 'give a folder, e.g. --root ./.gateway');
+    throw badInput(t('--root / is the machine itself, not a sandbox'), t('give a folder, e.g. --root ./.gateway'));
   return resolved;
 }
 
@@ -138,8 +143,8 @@ export function resolveProfile(options: ProfileOptions, requireDevice: boolean):
   const detected = detectTermuxPrefix(environment);
   if (!explicitPrefix && !detected && requireDevice) {
     throw unsupported(
-      'this is not a Termux gateway (no TERMUX_VERSION or PREFIX) and no --root was given',
-      'run with --root DIR to provision a sandbox gateway below DIR, or --prefix PATH on a device',
+      t('this is not a Termux gateway (no TERMUX_VERSION or PREFIX) and no --root was given'),
+      t('run with --root DIR to provision a sandbox gateway below DIR, or --prefix PATH on a device'),
     );
   }
   const devicePrefix = explicitPrefix ?? detected ?? DEFAULT_PREFIX;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { failed } from '../errors.js';
 import { makeDirs } from '../fsx/dirs.js';
+import { t } from '../i18n/translate.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -24,5 +25,8 @@ export async function makeScratchDir(profile: Profile, name: string): Promise<st
       tried.push(`${base} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-  throw failed(`no writable temporary folder: ${tried.join(', ')}`, 'set TMPDIR to a writable folder');
+  throw failed(
+    t('no writable temporary folder: {{tried}}', { tried: tried.join(', ') }),
+    t('set TMPDIR to a writable folder'),
+  );
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import type { Profile } from '../platform/profile.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { describeCommand } from '../run/runner.js';
@@ -63,7 +64,7 @@ export class Pm2 {
 
   private async byName(name: string): Promise<Pm2Process> {
     const found = await this.find(name);
-    if (!found) throw failed(`pm2 has no process "${name}"`, 'run: gate-mqtt provision');
+    if (!found) throw failed(t('pm2 has no process "{{name}}"', { name }), t('run: gate-mqtt provision'));
     return found;
   }
 
@@ -90,7 +91,8 @@ export class Pm2 {
     for (;;) {
       const current = await this.byName(name);
       if (current.status === 'stopped') return;
-      if (Date.now() > deadline) throw failed(`pm2 did not stop "${name}" (it is ${current.status})`);
+      if (Date.now() > deadline)
+        throw failed(t('pm2 did not stop "{{name}}" (it is {{status}})', { name, status: current.status }));
       await this.rpc.call('stopProcessId', current.id);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -108,7 +110,7 @@ export class Pm2 {
    */
   async dumpText(): Promise<string> {
     const list = await this.rpc.call<Array<{ pm2_env?: Record<string, unknown> }>>('getMonitorData', {});
-    if (list === undefined) throw failed('no pm2 daemon runs: nothing to save', 'run: gate-mqtt provision');
+    if (list === undefined) throw failed(t('no pm2 daemon runs: nothing to save'), t('run: gate-mqtt provision'));
     return dumpFromList(list);
   }
 

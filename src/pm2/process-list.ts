@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+
 /** pm2's process list as data: what the daemon's getMonitorData (and `pm2 jlist`) says of each process. */
 
 export const PROCESS_NAME = 'mqtt';
@@ -55,7 +57,7 @@ export function parseJlist(stdout: string): Pm2Process[] {
     .split('\n')
     .reverse()
     .find((l) => l.trimStart().startsWith('['));
-  if (!line) throw new Error('pm2 printed no process list');
+  if (!line) throw new Error(t('pm2 printed no process list'));
   return (JSON.parse(line) as RawProcess[]).map(toProcess);
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 
 /** How long the daemon may take to accept the connection, and to answer one call. */
 const CONNECT_TIMEOUT_MS = 3000;
@@ -100,13 +101,16 @@ export class Pm2Rpc {
       const timer = setTimeout(
         () =>
           reject(
-            failed(`the pm2 daemon did not answer ${method} within ${CALL_TIMEOUT_MS} ms`, 'run: gate-mqtt doctor'),
+            failed(
+              t('the pm2 daemon did not answer {{method}} within {{ms}} ms', { method, ms: CALL_TIMEOUT_MS }),
+              t('run: gate-mqtt doctor'),
+            ),
           ),
         CALL_TIMEOUT_MS,
       );
       client.call(method, arg, (error, data) => {
         clearTimeout(timer);
-        if (error) reject(failed(`pm2 ${method} failed: ${error.message}`));
+        if (error) reject(failed(t('pm2 {{method}} failed: {{error}}', { method, error: error.message })));
         else resolve(data as T);
       });
     });

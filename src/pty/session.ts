@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as pty from 'node-pty';
+import { t } from '../i18n/translate.js';
 import { cleanPtyText } from './ansi.js';
+import { clientWords, connectFailure, findProgram, missingClient } from './connect-failure.js';
 
 /** How to reach a shell on the device: a program to spawn in a pty, and lines to send once it answers. */
 export interface TransportSpec {
@@ -12,6 +14,8 @@ export interface TransportSpec {
   setup: string[];
   /** How long the first answer may take (ssh handshakes are slow). */
   connectTimeoutMs: number;
+  /** A remote client (ssh, adb): its failures are told in its own terms. */
+  client?: { kind: 'ssh' | 'adb'; user: string; port: number };
 }
 
 export interface RunOutput {
@@ -22,6 +26,13 @@ export interface RunOutput {
 }
 
 const MARK = '\x1e';
+
+// node-pty reports a write that lands after the client ended (ssh refused at once) on console.error
+// ("Unhandled pty write error … EBADF"). That ending is reported to the user in the client's own terms.
+const consoleError = console.error;
+console.error = (...args: unknown[]) => {
+  if (args[0] !== 'Unhandled pty write error') consoleError(...args);
+};
 /** After this long without an answer, the user hears that the device's login scripts are slow. */
 const SLOW_SHELL_MS = 3000;
 
@@ -60,6 +71,7 @@ export class PtySession {
    * (a slow login script on the device: ~/.bashrc, ~/.profile, a motd): the wait goes on to the timeout.
    */
   static async open(spec: TransportSpec, notify?: (message: string) => void): Promise<PtySession> {
+    if (spec.client && !findProgram(spec.file, spec.env.PATH)) throw missingClient(spec.client.kind, spec.file);
     const term = pty.spawn(spec.file, spec.args, {
       name: 'dumb',
       cols: 200,
@@ -68,7 +80,12 @@ export class PtySession {
     });
     const session = new PtySession(term, spec.name);
     const slow = setTimeout(
-      () => notify?.(`still waiting for the shell on ${spec.name}: its login scripts (~/.bashrc, ~/.profile) are slow`),
+      () =>
+        notify?.(
+          t('still waiting for the shell on {{target}}: its login scripts (~/.bashrc, ~/.profile) are slow', {
+            target: spec.name,
+          }),
+        ),
       SLOW_SHELL_MS,
     );
     // Quiet the shell: no prompts, no echo of what we type; then prove it answers.
@@ -76,13 +93,18 @@ export class PtySession {
     clearTimeout(slow);
     if (ready.exitCode === null) {
       session.close();
-      const seen = cleanPtyText(session.buffer).trim().split('\n').slice(-2).join(' | ');
+      const said = cleanPtyText(session.buffer);
+      // The client ended at once (refused, unknown host key, no device): say why, in its terms.
+      if (session.exited && spec.client) throw connectFailure(spec.name, spec.client.user, spec.client.port, said);
+      const seen = clientWords(said).slice(-2).join(' | ');
       const why = session.exited
-        ? 'the connection closed'
-        : 'a login script on the device may hang (~/.bashrc, ~/.profile)';
+        ? t('the connection closed')
+        : t('a login script on the device may hang (~/.bashrc, ~/.profile)');
+      const values = { target: spec.name, ms: spec.connectTimeoutMs, why, seen };
       throw new Error(
-        `no shell answered over ${spec.name} within ${spec.connectTimeoutMs} ms: ${why}` +
-          (seen ? `; it said: ${seen}` : ''),
+        seen
+          ? t('no shell answered over {{target}} within {{ms}} ms: {{why}}; it said: {{seen}}', values)
+          : t('no shell answered over {{target}} within {{ms}} ms: {{why}}', values),
       );
     }
     for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);

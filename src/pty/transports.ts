@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import type { Profile } from '../platform/profile.js';
 import { shQuote } from '../run/quote.js';
 import type { TransportSpec } from './session.js';
@@ -22,10 +23,14 @@ export function parseTarget(text: string | undefined): Target {
   );
   if (ssh) {
     const port = ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]);
-    if (port < 1 || port > 65535) throw badInput(`--target port must be 1-65535: ${text}`);
+    if (port < 1 || port > 65535) throw badInput(t('--target port must be 1-65535: {{target}}', { target: text }));
     return { kind: 'ssh', user: ssh[1]!, host: ssh[2]!.replace(/^\[|\]$/g, ''), port };
   }
-  throw badInput(`--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not ${JSON.stringify(text)}`);
+  throw badInput(
+    t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
+      target: JSON.stringify(text),
+    }),
+  );
 }
 
 export function describeTarget(target: Target): string {
@@ -99,6 +104,7 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
         env: hostEnv,
         setup: [deviceExports(profile)],
         connectTimeoutMs: REMOTE_CONNECT_TIMEOUT_MS,
+        client: { kind: 'ssh', user: target.user, port: target.port },
       };
     case 'adb':
       return {
@@ -108,6 +114,7 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
         env: hostEnv,
         setup: [deviceExports(profile)],
         connectTimeoutMs: REMOTE_CONNECT_TIMEOUT_MS,
+        client: { kind: 'adb', user: 'shell', port: 0 },
       };
   }
 }

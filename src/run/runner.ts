@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { t } from '../i18n/translate.js';
 import type { DryRunPlan } from './plan.js';
 import { shQuote } from './quote.js';
 
@@ -53,11 +54,18 @@ export function tail(text: string, lines = 5): string {
 
 /** Why a program did not succeed, in one line: a timeout says so and how long it waited. */
 export function describeFailure(command: string, result: RunResult, timeoutMs: number): string {
-  if (result.startError) return `${command} could not start: ${result.startError}`;
-  if (result.timedOut) return `${command} timed out after ${timeoutMs} ms (stopped)`;
-  const why = result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'}` : `exit ${result.exitCode}`;
+  if (result.startError) return t('{{command}} could not start: {{error}}', { command, error: result.startError });
+  if (result.timedOut) return t('{{command}} timed out after {{ms}} ms (stopped)', { command, ms: timeoutMs });
+  const why =
+    result.exitCode !== null
+      ? t('exit {{code}}', { code: result.exitCode })
+      : result.signal
+        ? t('stopped by {{signal}}', { signal: result.signal })
+        : t('stopped by a signal');
   const output = tail(result.stderr || result.stdout);
-  return `${command} failed (${why})${output ? `: ${output}` : ''}`;
+  return output
+    ? t('{{command}} failed ({{why}}): {{output}}', { command, why, output })
+    : t('{{command}} failed ({{why}})', { command, why });
 }
 
 /** Thrown when a program fails: it carries the command and its result. */

@@ -9,6 +9,7 @@ import { holdsSecret, redactConfig } from '../config/redact.js';
 import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import type { CommandResult } from '../ui/result.js';
 import { restartBroker, runsOlderConfig } from './broker-process.js';
@@ -45,9 +46,13 @@ async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<
   for (const listener of candidate.model.listeners) {
     if (listener.port === 0 || (ours.has(listener.port) && ourBrokerRuns)) continue;
     if (await isListening(listener.port)) {
+      const { port } = listener;
       throw failed(
-        `port ${listener.port} is in use by ${await describePortHolder(listener.port)}; nothing was changed`,
-        `find it with: ss -ltnp 'sport = :${listener.port}'`,
+        t('port {{port}} is in use by {{holder}}; nothing was changed', {
+          port,
+          holder: await describePortHolder(port),
+        }),
+        t("find it with: ss -ltnp 'sport = :{{port}}'", { port }),
       );
     }
   }
@@ -58,30 +63,36 @@ const fileMode = (text: string) => (holdsSecret(text) ? 0o600 : 0o644);
 function validateStep(ctx: Context, request: ApplyRequest): Step {
   return {
     id: 'config.validate',
-    title: 'Validate the new config',
+    title: t('Validate the new config'),
     run: async (facts) => {
       const label = request.label ?? ctx.profile.paths.configFile;
       const validation = await validateCandidate(ctx, request.text, label, { strict: request.strict ?? false });
       if (validation.errors.length) {
-        throw badInput(`${describeIssues(validation.errors)}; nothing was changed`, 'fix the line named and run again');
+        throw badInput(
+          t('{{issues}}; nothing was changed', { issues: describeIssues(validation.errors) }),
+          t('fix the line named and run again'),
+        );
       }
       const policy = request.allowLocalOnly ? undefined : lanListenerProblem(validation.config.model);
       if (policy) {
         throw badInput(
-          `the config is refused: ${policy}, so LAN devices could not connect; nothing was changed`,
-          'add a listener such as "listener 1883 0.0.0.0", or pass --allow-local-only when that is intended',
+          t('the config is refused: {{policy}}, so LAN devices could not connect; nothing was changed', { policy }),
+          t('add a listener such as "listener 1883 0.0.0.0", or pass --allow-local-only when that is intended'),
         );
       }
       for (const warning of validation.warnings) ctx.log.write(`warning: ${formatIssue(warning)}`);
       await refuseTakenPorts(ctx, validation.config);
       const target = localTarget(validation.config.model, facts.target.port);
-      const how =
+      const valid =
         validation.depth === 'trial'
-          ? 'model and a trial start of mosquitto'
-          : 'model; mosquitto not found for a trial start';
+          ? t('valid (model and a trial start of mosquitto)')
+          : t('valid (model; mosquitto not found for a trial start)');
       const first = validation.warnings[0];
-      const warned = first ? `; ${validation.warnings.length} warning(s), first: ${formatIssue(first)}` : '';
-      return done(`valid (${how})${warned}`, false, { learned: { target } });
+      const count = validation.warnings.length;
+      const warned = first
+        ? `; ${t('{{count}} warning(s), first: {{issue}}', { count, issue: formatIssue(first) })}`
+        : '';
+      return done(`${valid}${warned}`, false, { learned: { target } });
     },
   };
 }
@@ -90,21 +101,21 @@ function writeStep(ctx: Context, request: ApplyRequest): Step {
   const file = ctx.profile.paths.configFile;
   return {
     id: 'config.write',
-    title: 'Back up and write',
+    title: t('Back up and write'),
     run: async () => {
       const current = await readText(file);
       if (current === request.text) {
         const broker = await ctx.pm2.find(PROCESS_NAME);
         if (await runsOlderConfig(file, broker)) {
           return done(
-            'the config already is this, but the broker started before it was written: it restarts to read it',
+            t('the config already is this, but the broker started before it was written: it restarts to read it'),
             false,
             {
               needsRestart: 'config-newer-than-broker',
             },
           );
         }
-        return done('the config already is this; nothing written');
+        return done(t('the config already is this; nothing written'));
       }
       const written = await ctx.writer.write(file, request.text, {
         mode: fileMode(request.text),
@@ -114,8 +125,12 @@ function writeStep(ctx: Context, request: ApplyRequest): Step {
       if (ctx.dryRun)
         for (const line of changedLines(redactConfig(current ?? ''), redactConfig(request.text)))
           ctx.plan.add(`diff ${line}`);
-      const backup = written.backupId ? `, backup ${written.backupId}` : '';
-      return done(ctx.dryRun ? `dry-run: would write (${summary})` : `wrote ${file} (${summary})${backup}`, true, {
+      const detail = ctx.dryRun
+        ? t('dry-run: would write ({{summary}})', { summary })
+        : written.backupId
+          ? t('wrote {{file}} ({{summary}}), backup {{backup}}', { file, summary, backup: written.backupId })
+          : t('wrote {{file}} ({{summary}})', { file, summary });
+      return done(detail, true, {
         needsRestart: 'config-changed',
         ...(current === undefined ? {} : { learned: { replacedConfig: current } }),
       });
@@ -129,7 +144,10 @@ async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string)
   await ctx.writer.backup(`${reason}-rejected`, [file]);
   const previous = facts.replacedConfig;
   if (previous === undefined) {
-    throw failed('the new config did not come up and there was no previous config to put back', 'run: gate-mqtt reset');
+    throw failed(
+      t('the new config did not come up and there was no previous config to put back'),
+      t('run: gate-mqtt reset'),
+    );
   }
   await ctx.writer.write(file, previous, { mode: fileMode(previous), reason: `${reason}-rejected` });
   const config = await loadConfigText(previous, file);
@@ -139,9 +157,11 @@ async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string)
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw failed(
-      `the new config did not come up, and after putting the previous one back the broker still does not ` +
-        `answer: ${why}`,
-      'run: gate-mqtt doctor, or gate-mqtt reset',
+      t(
+        'the new config did not come up, and after putting the previous one back the broker still does not answer: {{why}}',
+        { why },
+      ),
+      t('run: gate-mqtt doctor, or gate-mqtt reset'),
     );
   }
 }
@@ -149,22 +169,28 @@ async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string)
 function restartStep(ctx: Context, request: ApplyRequest): Step {
   return {
     id: 'broker.restart',
-    title: 'Restart and verify',
+    title: t('Restart and verify'),
     run: async (facts) => {
-      if (facts.restartReasons.length === 0) return skipped('nothing changed: the broker was not restarted');
+      if (facts.restartReasons.length === 0) return skipped(t('nothing changed: the broker was not restarted'));
       const command = ctx.pm2.describe(['restart', PROCESS_NAME]);
-      if (ctx.dryRun)
-        return skipped(`dry-run: would run ${command} (${describeReasons(facts.restartReasons)}) and a round trip`);
+      if (ctx.dryRun) {
+        const reasons = describeReasons(facts.restartReasons);
+        return skipped(t('dry-run: would run {{command}} ({{reasons}}) and a round trip', { command, reasons }));
+      }
       try {
         const reasons = [...facts.restartReasons, ...(await restartBroker(ctx))];
         const verified = await verifyBroker(ctx, { ...facts, brokerStarted: true });
-        return done(`restarted (${describeReasons(reasons)}); ${verified}`, true, { restarted: reasons });
+        return done(t('restarted ({{reasons}}); {{verified}}', { reasons: describeReasons(reasons), verified }), true, {
+          restarted: reasons,
+        });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         await rollBack(ctx, facts, request.reason);
         throw failed(
-          `the new config did not come up (${why}); the previous config was put back and the broker answers`,
-          'check the new config with: gate-mqtt config validate FILE',
+          t('the new config did not come up ({{why}}); the previous config was put back and the broker answers', {
+            why,
+          }),
+          t('check the new config with: gate-mqtt config validate FILE'),
         );
       }
     },

@@ -3,6 +3,7 @@ import { requireSafeValue } from '../config/safe-value.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { done, type Step } from './step.js';
 
 export interface AuthOptions {
@@ -12,9 +13,9 @@ export interface AuthOptions {
 
 export function checkAuth(options: AuthOptions): AuthOptions {
   if (!USERNAME_PATTERN.test(options.username)) {
-    throw badInput('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed');
+    throw badInput(t('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed'));
   }
-  requireSafeValue('the password', options.password);
+  requireSafeValue(t('the password'), options.password);
   return options;
 }
 
@@ -33,19 +34,25 @@ export function passwordStep(ctx: Context, auth: AuthOptions): Step {
   const credentials = { username: auth.username, password: auth.password };
   return {
     id: 'auth.passwords',
-    title: 'Password file',
+    title: t('Password file'),
     run: async () => {
       ctx.secrets.add(auth.password);
       const current = await readText(file);
       if (current !== undefined && holdsPassword(current, auth.username, auth.password)) {
-        return done(`${file} holds user ${auth.username}`, false, { learned: { credentials } });
+        return done(t('{{file}} holds user {{user}}', { file, user: auth.username }), false, {
+          learned: { credentials },
+        });
       }
       const others = (current ?? '').split('\n').filter((line) => line !== '' && !line.startsWith(`${auth.username}:`));
       const content = `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`;
       // Started as root, mosquitto reads its password file after dropping to its own user.
       const owner = await brokerUser(ctx);
       await ctx.writer.write(file, content, { mode: 0o600, reason: 'passwords', ...(owner ? { owner } : {}) });
-      return done(`${current === undefined ? 'wrote' : 'updated'} ${file} (user ${auth.username})`, true, {
+      const detail =
+        current === undefined
+          ? t('wrote {{file}} (user {{user}})', { file, user: auth.username })
+          : t('updated {{file}} (user {{user}})', { file, user: auth.username });
+      return done(detail, true, {
         learned: { credentials },
         needsRestart: 'config-changed',
       });

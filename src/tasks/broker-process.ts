@@ -4,6 +4,7 @@ import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
 import type { Context } from '../context.js';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import type { ProcInfo } from '../platform/proc.js';
 import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
@@ -53,9 +54,9 @@ export function brokerProcessStep(ctx: Context): Step {
   const { profile, pm2 } = ctx;
   return {
     id: 'pm2.process',
-    title: `pm2 process "${PROCESS_NAME}"`,
+    title: t('pm2 process "{{name}}"', { name: PROCESS_NAME }),
     run: async (facts) => {
-      if (!facts.mosquitto) throw failed('no mosquitto binary to run');
+      if (!facts.mosquitto) throw failed(t('no mosquitto binary to run'));
       const definition = brokerDefinition(profile, facts.mosquitto);
       const written = await ctx.writer.write(profile.paths.pm2Definition, definitionFile(definition), {
         reason: 'pm2-definition',
@@ -72,25 +73,38 @@ export function brokerProcessStep(ctx: Context): Step {
         orphans: orphans.length > 0,
       });
       if (action.kind === 'keep' && current) {
-        return done(`online (pid ${current.pid}, ${current.restarts} restarts)`, false, {
-          learned: { broker: current },
-        });
+        return done(
+          t('online (pid {{pid}}, {{count}} restarts)', { pid: current.pid, count: current.restarts }),
+          false,
+          {
+            learned: { broker: current },
+          },
+        );
       }
-      if (action.kind === 'keep') throw failed('internal: no broker to keep');
+      if (action.kind === 'keep') throw new Error('internal: no broker to keep');
       await replaceOrphans(ctx, orphans);
       const { host, port } = facts.target;
       if (!ctx.dryRun && current?.status !== 'online' && (await isListening(port, host))) {
         throw failed(
-          `port ${port} is in use by ${await describePortHolder(port)}; ` +
-            'it was left alone and the broker was not started',
-          `find it with: ss -ltnp 'sport = :${port}'`,
+          t('port {{port}} is in use by {{holder}}; it was left alone and the broker was not started', {
+            port,
+            holder: await describePortHolder(port),
+          }),
+          t("find it with: ss -ltnp 'sport = :{{port}}'", { port }),
         );
       }
       if (current) await pm2.remove(PROCESS_NAME);
       await pm2.startDefinition(profile.paths.pm2Definition);
-      const verb = action.kind === 'start' ? 'started' : 'restarted';
-      const detail = `${verb}: ${describeReasons(action.reasons)}`;
-      return done(ctx.dryRun ? `dry-run: would be ${detail}` : detail, true, {
+      const reasons = describeReasons(action.reasons);
+      const detail =
+        action.kind === 'start'
+          ? ctx.dryRun
+            ? t('dry-run: would be started: {{reasons}}', { reasons })
+            : t('started: {{reasons}}', { reasons })
+          : ctx.dryRun
+            ? t('dry-run: would be restarted: {{reasons}}', { reasons })
+            : t('restarted: {{reasons}}', { reasons });
+      return done(detail, true, {
         restarted: action.reasons,
         learned: { brokerStarted: true, processListChanged: true },
       });
@@ -105,10 +119,12 @@ const pm2Pid = (current: Pm2Process | undefined) => (current?.pid ? current.pid 
 async function replaceOrphans(ctx: Context, orphans: ProcInfo[]): Promise<void> {
   if (orphans.length === 0) return;
   if (ctx.dryRun) {
-    ctx.plan.add(`stop the broker outside pm2 (${describeOrphans(orphans)})`);
+    ctx.plan.add(t('stop the broker outside pm2 ({{processes}})', { processes: describeOrphans(orphans) }));
     return;
   }
-  ctx.log.write(`stopping brokers outside pm2 that serve this config: ${describeOrphans(orphans)}`);
+  ctx.log.write(
+    t('stopping brokers outside pm2 that serve this config: {{processes}}', { processes: describeOrphans(orphans) }),
+  );
   await stopProcesses(orphans);
 }
 
@@ -128,7 +144,10 @@ export async function restartBroker(ctx: Context): Promise<RestartReason[]> {
   // Stopped, crashed or lost: pm2 refuses to restart a process it still half remembers, so it is
   // started afresh from its definition.
   if (!(await stat(ctx.profile.paths.pm2Definition).catch(() => undefined))) {
-    throw failed(`pm2 has no process "${PROCESS_NAME}" and no definition was written`, 'run: gate-mqtt provision');
+    throw failed(
+      t('pm2 has no process "{{name}}" and no definition was written', { name: PROCESS_NAME }),
+      t('run: gate-mqtt provision'),
+    );
   }
   if (current) await ctx.pm2.remove(PROCESS_NAME);
   await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);

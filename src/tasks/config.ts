@@ -3,6 +3,7 @@ import { localTarget } from '../config/listener-target.js';
 import { errors, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import { done, type Step } from './step.js';
 
 export function folderStep(ctx: Context): Step {
@@ -17,11 +18,11 @@ export function folderStep(ctx: Context): Step {
   ];
   return {
     id: 'config.folders',
-    title: 'Folders',
+    title: t('Folders'),
     run: async () => {
       let made = 0;
       for (const [dir, mode] of wanted) if (await ctx.writer.ensureDir(dir, mode)) made++;
-      return done(made ? `created ${made} folder(s)` : 'all present', made > 0);
+      return done(made ? t('created {{count}} folder(s)', { count: made }) : t('all present'), made > 0);
     },
   };
 }
@@ -39,51 +40,78 @@ export interface FactoryConfigOptions {
 export function factoryConfigStep(ctx: Context, { port, auth }: FactoryConfigOptions): Step {
   const file = ctx.profile.paths.configFile;
   const desired = auth ? authConfig(port, ctx.profile.paths.passwordFile) : factoryConfig(port);
-  const kind = auth ? 'auth profile' : 'factory';
   const target = { host: '127.0.0.1', port };
   return {
     id: 'config.factory',
-    title: 'Broker config',
+    title: t('Broker config'),
     run: async () => {
       const current = await readConfigFile(file);
       if (!current.ok && current.missing) {
         await ctx.writer.write(file, desired, { mode: 0o644, reason: 'provision' });
-        return done(`wrote the ${kind} config (listener ${port})`, true, {
+        const detail = auth
+          ? t('wrote the auth profile config (listener {{port}})', { port })
+          : t('wrote the factory config (listener {{port}})', { port });
+        return done(detail, true, {
           learned: { target },
           needsRestart: 'config-changed',
         });
       }
       if (!current.ok)
-        return done(`kept ${file} as it is, but it is not a usable config (${current.message}); see: gate-mqtt doctor`);
+        return done(
+          t('kept {{file}} as it is, but it is not a usable config ({{problem}}); see: gate-mqtt doctor', {
+            file,
+            problem: current.message,
+          }),
+        );
       const inForce = localTarget(current.config.model, port);
-      if (current.text === desired)
-        return done(`${kind} config in place (listener ${port})`, false, { learned: { target: inForce } });
+      if (current.text === desired) {
+        const detail = auth
+          ? t('auth profile config in place (listener {{port}})', { port })
+          : t('factory config in place (listener {{port}})', { port });
+        return done(detail, false, { learned: { target: inForce } });
+      }
       if (auth && current.text === factoryConfig(inForce.port)) {
         const written = await ctx.writer.write(file, desired, { mode: 0o644, reason: 'provision-auth' });
-        const backup = written.backupId ? `, backup ${written.backupId}` : '';
-        return done(`replaced the factory config by the auth profile (listener ${port})${backup}`, true, {
+        const detail = written.backupId
+          ? t('replaced the factory config by the auth profile (listener {{port}}), backup {{backup}}', {
+              port,
+              backup: written.backupId,
+            })
+          : t('replaced the factory config by the auth profile (listener {{port}})', { port });
+        return done(detail, true, {
           learned: { target },
           needsRestart: 'config-changed',
         });
       }
       if (current.text === factoryConfig(inForce.port)) {
-        const asked =
+        const detail =
           inForce.port === port
-            ? ''
-            : `; kept it, although --port ${port} was asked: change it with gate-mqtt config apply`;
-        return done(`factory config in place (listener ${inForce.port})${asked}`, false, {
+            ? t('factory config in place (listener {{port}})', { port })
+            : t(
+                'factory config in place (listener {{port}}); kept it, although --port {{asked}} was asked: change it with gate-mqtt config apply',
+                { port: inForce.port, asked: port },
+              );
+        return done(detail, false, {
           learned: { target: inForce },
+          ...(inForce.port === port ? {} : { warning: t('change the port with: gate-mqtt config apply FILE') }),
         });
       }
-      const problems = errors(current.config);
-      const note = problems[0] ? `; it has problems: ${formatIssue(problems[0])}` : '';
-      return done(
-        `kept the existing config: it differs from the factory one (drift, listener ${inForce.port})${note}`,
-        false,
-        {
-          learned: { target: inForce },
-        },
-      );
+      const [problem] = errors(current.config);
+      const detail = problem
+        ? t(
+            'kept the existing config: it differs from the factory one (drift, listener {{port}}); it has problems: {{problem}}',
+            { port: inForce.port, problem: formatIssue(problem) },
+          )
+        : t('kept the existing config: it differs from the factory one (drift, listener {{port}})', {
+            port: inForce.port,
+          });
+      // Kept, never overwritten (a hand edit is the user's), but worth a look: a warning, not an ok.
+      return done(detail, false, {
+        learned: { target: inForce },
+        warning: t(
+          'see it with gate-mqtt config show; gate-mqtt reset brings the factory config back (the current one is backed up)',
+        ),
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readConfigFile } from '../config/load.js';
 import type { Context } from '../context.js';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { type ExposureVerdict, judgeExposure, listenerReach } from '../network/exposure.js';
 import { readLocalAddresses } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
@@ -16,12 +17,12 @@ export interface ExposureOptions {
  * starts it again; the next provision that is allowed to serve puts it back.
  */
 async function withdrawBroker(ctx: Context): Promise<string> {
-  if (!(await ctx.pm2.find(PROCESS_NAME))) return 'no broker was running';
+  if (!(await ctx.pm2.find(PROCESS_NAME))) return t('no broker was running');
   await ctx.pm2.stop(PROCESS_NAME);
   await ctx.pm2.remove(PROCESS_NAME);
   const dump = ctx.profile.pm2.dumpFile;
   await ctx.writer.write(dump, await ctx.pm2.dumpText(), { mode: 0o600, reason: 'pm2-dump', backup: 'beside' });
-  return `the running broker was stopped and removed from pm2's saved list`;
+  return t("the running broker was stopped and removed from pm2's saved list");
 }
 
 /**
@@ -32,15 +33,18 @@ async function withdrawBroker(ctx: Context): Promise<string> {
 export function exposureStep(ctx: Context, options: ExposureOptions = {}): Step {
   return {
     id: 'network.exposure',
-    title: 'Local access only',
+    title: t('Local access only'),
     run: async () => {
       const read = await readConfigFile(ctx.profile.paths.configFile);
-      if (!read.ok) return skipped(ctx.dryRun ? 'dry-run: the config is not written yet' : read.message);
+      if (!read.ok) return skipped(ctx.dryRun ? t('dry-run: the config is not written yet') : read.message);
       const addresses = await readLocalAddresses(ctx.runner, ctx.profile.systemToolPath);
       const verdict: ExposureVerdict = judgeExposure(listenerReach(read.config.model, addresses), addresses);
       if (verdict.status === 'fail' && options.refuse) {
-        const withdrawn = ctx.dryRun ? 'dry-run: nothing was stopped' : await withdrawBroker(ctx);
-        throw failed(`refusing to serve (--refuse-exposed): ${verdict.detail}; ${withdrawn}`, verdict.hint ?? '');
+        const withdrawn = ctx.dryRun ? t('dry-run: nothing was stopped') : await withdrawBroker(ctx);
+        throw failed(
+          t('refusing to serve (--refuse-exposed): {{verdict}}; {{withdrawn}}', { verdict: verdict.detail, withdrawn }),
+          verdict.hint ?? '',
+        );
       }
       if (verdict.status === 'pass') return done(verdict.detail);
       return done(verdict.detail, false, { warning: verdict.hint ?? verdict.detail });

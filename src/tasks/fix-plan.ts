@@ -1,5 +1,6 @@
 import { moduleOf } from '../checks/catalog.js';
 import type { CheckModule, CheckOutcome, FixAction } from '../checks/check.js';
+import { t } from '../i18n/translate.js';
 
 export interface FixPlan {
   actions: FixAction[];
@@ -22,7 +23,7 @@ export function planFixes(outcomes: CheckOutcome[], catalog?: readonly CheckModu
   const configMissing = failed.some((o) => o.id === 'config.present');
   const configBroken = !configMissing && failed.some((o) => o.id === 'config.valid');
   if (configBroken && actions.delete('start-broker')) {
-    held.push('the broker is not started: its config is invalid and it would only crash again (see config.valid)');
+    held.push(t('the broker is not started: its config is invalid and it would only crash again (see config.valid)'));
   }
   return { actions: [...actions], held };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { unsupported } from '../errors.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { findMosquitto, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { atLeast } from '../run/versions.js';
@@ -27,34 +28,44 @@ async function installBroker(ctx: Context): Promise<string> {
       // No package, no network, a broken package manager: there is no way to get the broker (exit 4).
       const why = error instanceof Error ? error.message : String(error);
       throw unsupported(
-        `could not install mosquitto: ${why}`,
-        'check the network and the package sources, then: pkg install mosquitto',
+        t('could not install mosquitto: {{why}}', { why }),
+        t('check the network and the package sources, then: pkg install mosquitto'),
       );
     }
   }
   if (ctx.dryRun || before === undefined || (await readText(configFile)) === before)
-    return `installed with ${packages.name}`;
+    return t('installed with {{manager}}', { manager: packages.name });
   await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
-  return `installed with ${packages.name} (the package replaced mosquitto.conf; the previous file was put back)`;
+  return t('installed with {{manager}} (the package replaced mosquitto.conf; the previous file was put back)', {
+    manager: packages.name,
+  });
 }
 
 export function mosquittoInstallStep(ctx: Context): Step {
   return {
     id: 'mosquitto.install',
-    title: 'mosquitto installed',
+    title: t('mosquitto installed'),
     run: async () => {
       const found = await findMosquitto(ctx.profile);
-      if (found) return done(`found ${found}`, false, { learned: { mosquitto: found } });
+      if (found) return done(t('found {{binary}}', { binary: found }), false, { learned: { mosquitto: found } });
       const how = await installBroker(ctx);
       if (ctx.dryRun) {
-        return done(`dry-run: would install mosquitto with ${ctx.profile.packages.name}`, true, {
-          learned: { mosquitto: ctx.profile.mosquittoCandidates[0] },
-        });
+        return done(
+          t('dry-run: would install mosquitto with {{manager}}', { manager: ctx.profile.packages.name }),
+          true,
+          {
+            learned: { mosquitto: ctx.profile.mosquittoCandidates[0] },
+          },
+        );
       }
       const installed = await findMosquitto(ctx.profile);
       if (!installed) {
-        const where = ctx.profile.mosquittoCandidates.join(' or ');
-        throw unsupported(`mosquitto was installed but is not at ${where}`, 'install it by hand and run again');
+        // "A or B or C": the word between the places a broker was looked for.
+        const where = ctx.profile.mosquittoCandidates.join(` ${t('or')} `);
+        throw unsupported(
+          t('mosquitto was installed but is not at {{where}}', { where }),
+          t('install it by hand and run again'),
+        );
       }
       return done(`${how}: ${installed}`, true, { learned: { mosquitto: installed }, needsRestart: 'binary-changed' });
     },
@@ -64,10 +75,10 @@ export function mosquittoInstallStep(ctx: Context): Step {
 export function mosquittoVersionStep(ctx: Context): Step {
   return {
     id: 'mosquitto.version',
-    title: 'mosquitto version',
+    title: t('mosquitto version'),
     run: async (facts) => {
       const binary = facts.mosquitto;
-      if (!binary || !existsSync(binary)) return skipped('dry-run: not installed yet');
+      if (!binary || !existsSync(binary)) return skipped(t('dry-run: not installed yet'));
       const cacheFile = ctx.profile.paths.versionCache;
       const known = await knownVersion((b) => mosquittoVersion(ctx.runner, b), binary, cacheFile);
       // A cache of ours: rebuilt when lost, so it is never backed up; a dry run does not write it.
@@ -75,11 +86,21 @@ export function mosquittoVersionStep(ctx: Context): Step {
         await ctx.writer.write(cacheFile, known.updatedCache, { mode: 0o644, reason: 'cache', backup: 'none' });
       }
       const version = known.version;
-      if (!version) throw unsupported(`cannot read the version of ${binary} (mosquitto -h)`, 'reinstall mosquitto');
-      if (!atLeast(version, MOSQUITTO_FLOOR)) {
-        throw unsupported(`mosquitto ${version} is older than ${MOSQUITTO_FLOOR}`, 'upgrade it: pkg upgrade mosquitto');
+      if (!version) {
+        throw unsupported(
+          t('cannot read the version of {{binary}} (mosquitto -h)', { binary }),
+          t('reinstall mosquitto'),
+        );
       }
-      return done(`${version} (floor ${MOSQUITTO_FLOOR})`, false, { learned: { mosquittoVersion: version } });
+      if (!atLeast(version, MOSQUITTO_FLOOR)) {
+        throw unsupported(
+          t('mosquitto {{version}} is older than {{floor}}', { version, floor: MOSQUITTO_FLOOR }),
+          t('upgrade it: pkg upgrade mosquitto'),
+        );
+      }
+      return done(t('{{version}} (floor {{floor}})', { version, floor: MOSQUITTO_FLOOR }), false, {
+        learned: { mosquittoVersion: version },
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { asGateError, type GateError } from '../errors.js';
 import { crashPoint, pausePoint } from '../fault.js';
+import { t } from '../i18n/translate.js';
 import { acquireLock, type Lock } from '../platform/lock.js';
 import type { CommandResult, StepRecord } from '../ui/result.js';
 import { stepView } from '../ui/step-view.js';
@@ -17,12 +18,12 @@ export interface StepRun {
 function lockStep(ctx: Context, command: string, hold: (lock: Lock) => void): Step {
   return {
     id: 'preflight.lock',
-    title: 'Run lock',
+    title: t('Run lock'),
     run: async () => {
-      if (ctx.dryRun) return skipped('dry-run takes no lock');
+      if (ctx.dryRun) return skipped(t('dry-run takes no lock'));
       await ctx.writer.ensureDir(ctx.profile.paths.stateDir);
       hold(await acquireLock(ctx.profile.paths.lockFile, command));
-      return done(`held by pid ${process.pid}`);
+      return done(t('held by pid {{pid}}', { pid: process.pid }));
     },
   };
 }

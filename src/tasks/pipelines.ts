@@ -5,6 +5,7 @@ import { type AuthOptions, passwordStep } from './auth.js';
 import { brokerProcessStep } from './broker-process.js';
 import { factoryConfigStep, folderStep } from './config.js';
 import { exposureStep } from './exposure.js';
+import { logKeeperStep } from './log-keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from './mosquitto.js';
 import { runPipeline } from './pipeline.js';
 import { pm2InstalledStep, saveStep } from './pm2.js';
@@ -34,6 +35,7 @@ const serve = (ctx: Context, refuseExposed = false): Step[] => [
   exposureStep(ctx, { refuse: refuseExposed }),
   brokerProcessStep(ctx),
   verifyStep(ctx),
+  logKeeperStep(ctx),
   saveStep(ctx),
   startupStep(ctx),
 ];
@@ -68,12 +70,12 @@ export function resetSteps(ctx: Context, options: ResetOptions): Step[] {
 export function fixSteps(ctx: Context, actions: readonly FixAction[], port: number): Step[] {
   if (actions.length === 0) return [];
   const wants = (...some: FixAction[]) => some.some((action) => actions.includes(action));
-  const [exposure, brokerProcess, verify, save, startup] = serve(ctx);
+  const [exposure, brokerProcess, verify, logKeeper, save, startup] = serve(ctx);
   return [
     ...programs(ctx),
     factoryConfigStep(ctx, { port, auth: false }),
     ...(wants('start-broker', 'write-factory-config') ? [exposure!, brokerProcess!, verify!] : []),
-    ...(wants('start-broker', 'register-startup') ? [save!, startup!] : []),
+    ...(wants('start-broker', 'register-startup') ? [logKeeper!, save!, startup!] : []),
   ];
 }
 

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { unsupported } from '../errors.js';
+import { t } from '../i18n/translate.js';
+import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast, coerceVersion } from '../run/versions.js';
 import { done, type Step, skipped } from './step.js';
@@ -14,12 +16,15 @@ export function pm2InstalledStep(ctx: Context): Step {
   const { profile, pm2 } = ctx;
   return {
     id: 'pm2.installed',
-    title: 'pm2 installed',
+    title: t('pm2 installed'),
     run: async () => {
       let changed = false;
       if (!existsSync(profile.pm2.script)) {
         if (profile.kind !== 'termux') {
-          throw unsupported(`pm2 is missing at ${profile.pm2.script}`, 'run npm ci in the gate-mqtt folder');
+          throw unsupported(
+            t('pm2 is missing at {{path}}', { path: profile.pm2.script }),
+            t('run npm ci in the gate-mqtt folder'),
+          );
         }
         const npm = path.join(profile.paths.bin, 'npm');
         await ctx.runner.check([npm, ['install', '-g', PM2_PACKAGE]], {
@@ -28,34 +33,39 @@ export function pm2InstalledStep(ctx: Context): Step {
           mutates: true,
         });
         changed = true;
-        if (ctx.dryRun) return done(`dry-run: would install ${PM2_PACKAGE}`, true);
+        if (ctx.dryRun) return done(t('dry-run: would install {{package}}', { package: PM2_PACKAGE }), true);
       }
       const version = await pm2.version();
       const coerced = coerceVersion(version);
       if (!coerced || !atLeast(coerced, PM2_FLOOR)) {
         throw unsupported(
-          `pm2 ${version || '(unknown)'} is older than ${PM2_FLOOR}`,
-          `upgrade it: npm install -g ${PM2_PACKAGE}`,
+          version
+            ? t('pm2 {{version}} is older than {{floor}}', { version, floor: PM2_FLOOR })
+            : t('pm2 (unknown) is older than {{floor}}', { floor: PM2_FLOOR }),
+          t('upgrade it: npm install -g {{package}}', { package: PM2_PACKAGE }),
         );
       }
-      return done(`${coerced} (floor ${PM2_FLOOR})`, changed);
+      return done(t('{{version}} (floor {{floor}})', { version: coerced, floor: PM2_FLOOR }), changed);
     },
   };
 }
 
-/** `pm2 save` when the process list changed or the dump lacks `mqtt` (pm2 resurrect reads it at boot). */
+/** `pm2 save` when the process list changed or the dump lacks `mqtt` or `mqtt-logs` (pm2 resurrect reads it). */
 export function saveStep(ctx: Context): Step {
   return {
     id: 'pm2.save',
-    title: 'pm2 process list saved',
+    title: t('pm2 process list saved'),
     run: async (facts) => {
       const dump = ctx.profile.pm2.dumpFile;
-      const saved = (await ctx.pm2.dumpNames()).includes(PROCESS_NAME);
-      if (saved && !facts.processListChanged) return done(`${dump} holds "${PROCESS_NAME}"`);
-      if (ctx.dryRun) return skipped(`dry-run: would run ${ctx.pm2.describe(['save', '--force'])}`);
+      const names = await ctx.pm2.dumpNames();
+      const saved = names.includes(PROCESS_NAME) && names.includes(LOG_KEEPER_NAME);
+      if (saved && !facts.processListChanged)
+        return done(t('{{file}} holds "{{name}}"', { file: dump, name: PROCESS_NAME }));
+      if (ctx.dryRun)
+        return skipped(t('dry-run: would run {{command}}', { command: ctx.pm2.describe(['save', '--force']) }));
       // pm2 keeps the previous dump as dump.pm2.bak itself; it does not belong in our backups.
       await ctx.writer.write(dump, await ctx.pm2.dumpText(), { mode: 0o600, reason: 'pm2-dump', backup: 'beside' });
-      return done(`saved to ${dump}`, true);
+      return done(t('saved to {{file}}', { file: dump }), true);
     },
   };
 }

@@ -2,6 +2,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { failed, unsupported } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { atLeast } from '../run/versions.js';
 import { done, type Step } from './step.js';
 
@@ -17,7 +18,7 @@ async function freeBytes(start: string): Promise<number> {
       const info = await statfs(dir);
       return info.bavail * info.bsize;
     } catch {
-      if (dir === path.dirname(dir)) throw new Error(`cannot read free space near ${start}`);
+      if (dir === path.dirname(dir)) throw new Error(t('cannot read free space near {{folder}}', { folder: start }));
     }
   }
 }
@@ -25,15 +26,22 @@ async function freeBytes(start: string): Promise<number> {
 export function nodeStep(ctx: Context): Step {
   return {
     id: 'preflight.node',
-    title: 'Node.js version',
+    title: t('Node.js version'),
     run: async () => {
-      if (!atLeast(process.version, NODE_FLOOR)) {
-        throw unsupported(`Node.js ${process.version} is older than ${NODE_FLOOR}`, 'install a newer nodejs package');
+      const version = process.version;
+      if (!atLeast(version, NODE_FLOOR)) {
+        throw unsupported(
+          t('Node.js {{version}} is older than {{floor}}', { version, floor: NODE_FLOOR }),
+          t('install a newer nodejs package'),
+        );
       }
       if (ctx.profile.pm2.rpcSocket.length > MAX_SOCKET_PATH) {
-        throw unsupported(`the pm2 home ${ctx.profile.pm2.home} is too long for a unix socket`, 'use a shorter --root');
+        throw unsupported(
+          t('the pm2 home {{folder}} is too long for a unix socket', { folder: ctx.profile.pm2.home }),
+          t('use a shorter --root'),
+        );
       }
-      return done(`${process.version} (floor ${NODE_FLOOR})`);
+      return done(t('{{version}} (floor {{floor}})', { version, floor: NODE_FLOOR }));
     },
   };
 }
@@ -42,18 +50,22 @@ export function diskStep(ctx: Context): Step {
   const prefix = ctx.profile.paths.prefix;
   return {
     id: 'preflight.disk',
-    title: 'Free disk space',
+    title: t('Free disk space'),
     run: async () => {
       const free = await freeBytes(prefix);
       const mib = (free / 1024 / 1024).toFixed(1);
       if (free < MIN_FREE_BYTES) {
         const need = MIN_FREE_BYTES / 1024 / 1024;
         throw failed(
-          `only ${mib} MiB free below ${prefix}; at least ${need} MiB are needed`,
-          'free some space on the device and run again',
+          t('only {{free}} MiB free below {{folder}}; at least {{need}} MiB are needed', {
+            free: mib,
+            folder: prefix,
+            need,
+          }),
+          t('free some space on the device and run again'),
         );
       }
-      return done(`${mib} MiB free`);
+      return done(t('{{free}} MiB free', { free: mib }));
     },
   };
 }

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { factoryConfig } from '../config/factory.js';
 import type { Context } from '../context.js';
 import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
 import { done, type Step } from './step.js';
 
 export interface ResetOptions {
@@ -28,16 +29,23 @@ export function resetBackupStep(ctx: Context, options: ResetOptions): Step {
   const paths = ctx.profile.paths;
   return {
     id: 'reset.backup',
-    title: 'Back up the current broker files',
+    title: t('Back up the current broker files'),
     run: async () => {
       const diff = await differences(ctx, options);
       if (!diff.config && diff.made.length === 0 && !diff.data)
-        return done('already the factory state: nothing to back up');
+        return done(t('already the factory state: nothing to back up'));
       const sources = [paths.etcMosquitto, ...(diff.data ? [paths.dataDir] : [])];
       const manifest = await ctx.writer.backup('reset', sources);
-      if (ctx.dryRun) return done(`dry-run: would back up ${sources.join(' and ')}`, true);
+      if (ctx.dryRun) {
+        const detail = diff.data
+          ? t('dry-run: would back up {{config}} and {{data}}', { config: paths.etcMosquitto, data: paths.dataDir })
+          : t('dry-run: would back up {{config}}', { config: paths.etcMosquitto });
+        return done(detail, true);
+      }
       return done(
-        manifest ? `backup ${manifest.id} (${manifest.entries.length} file(s))` : 'nothing on disk to back up',
+        manifest
+          ? t('backup {{id}} ({{count}} file(s))', { id: manifest.id, count: manifest.entries.length })
+          : t('nothing on disk to back up'),
         true,
       );
     },
@@ -50,20 +58,32 @@ export function resetConfigStep(ctx: Context, options: ResetOptions): Step {
   const learned = { target: { host: '127.0.0.1', port: options.port } };
   return {
     id: 'reset.config',
-    title: 'Factory config',
+    title: t('Factory config'),
     run: async () => {
+      const { port } = options;
       const diff = await differences(ctx, options);
       if (!diff.config && diff.made.length === 0 && !diff.data) {
-        return done(`factory config in place (listener ${options.port})`, false, { learned });
+        return done(t('factory config in place (listener {{port}})', { port }), false, { learned });
       }
       if (diff.config)
         await ctx.writer.write(paths.configFile, factoryConfig(options.port), { mode: 0o644, reason: 'reset' });
       for (const file of diff.made) await ctx.writer.remove(file, { reason: 'reset' });
       if (diff.data) await ctx.writer.clearDir(paths.dataDir, { reason: 'reset' });
-      const removed = [...diff.made, ...(diff.data ? [`the contents of ${paths.dataDir}`] : [])];
-      const also = removed.length ? `; removed ${removed.join(', ')}` : '';
-      const what = `the factory config (listener ${options.port}), bridges dropped${also}`;
-      return done(ctx.dryRun ? `dry-run: would write ${what}` : `wrote ${what}`, true, {
+      const removed = [
+        ...diff.made,
+        ...(diff.data ? [t('the contents of {{folder}}', { folder: paths.dataDir })] : []),
+      ].join(', ');
+      const detail = ctx.dryRun
+        ? removed
+          ? t('dry-run: would write the factory config (listener {{port}}), bridges dropped; removed {{removed}}', {
+              port,
+              removed,
+            })
+          : t('dry-run: would write the factory config (listener {{port}}), bridges dropped', { port })
+        : removed
+          ? t('wrote the factory config (listener {{port}}), bridges dropped; removed {{removed}}', { port, removed })
+          : t('wrote the factory config (listener {{port}}), bridges dropped', { port });
+      return done(detail, true, {
         learned,
         needsRestart: 'config-changed',
       });

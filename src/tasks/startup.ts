@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import { renderBootHook } from '../platform/boot-hook.js';
 import { done, type Step } from './step.js';
 
@@ -7,12 +8,12 @@ export function startupStep(ctx: Context): Step {
   const hook = ctx.profile.paths.bootHook;
   return {
     id: 'startup.hook',
-    title: 'Start at boot',
+    title: t('Start at boot'),
     run: async () => {
       const written = await ctx.writer.write(hook, renderBootHook(ctx.profile), { mode: 0o700, reason: 'boot-hook' });
-      if (written.changed) return done(`wrote ${hook} (Termux:Boot runs it)`, true);
-      if (await ctx.writer.ensureMode(hook, 0o700)) return done(`made ${hook} executable`, true);
-      return done(`${hook} in place`);
+      if (written.changed) return done(t('wrote {{file}} (Termux:Boot runs it)', { file: hook }), true);
+      if (await ctx.writer.ensureMode(hook, 0o700)) return done(t('made {{file}} executable', { file: hook }), true);
+      return done(t('{{file}} in place', { file: hook }));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { msg, t } from '../i18n/translate.js';
 import type { Pm2Process } from '../pm2/process-list.js';
 
 /** Why the broker is (re)started: every restart names at least one, in the step detail and in JSON. */
@@ -11,14 +12,15 @@ export type RestartReason =
   | 'orphan-replaced'
   | 'rolled-back';
 
+/** The English texts (message keys); describeReasons shows them in the chosen language. */
 export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
-  'config-changed': 'the config changed',
-  'binary-changed': 'the broker binary changed',
-  'definition-changed': "the broker's pm2 definition changed",
-  'config-newer-than-broker': 'the broker started before its config was last written',
-  'broker-down': 'the broker was not running',
-  'orphan-replaced': 'a broker outside pm2 was replaced',
-  'rolled-back': 'the previous config was put back',
+  'config-changed': msg('the config changed'),
+  'binary-changed': msg('the broker binary changed'),
+  'definition-changed': msg("the broker's pm2 definition changed"),
+  'config-newer-than-broker': msg('the broker started before its config was last written'),
+  'broker-down': msg('the broker was not running'),
+  'orphan-replaced': msg('a broker outside pm2 was replaced'),
+  'rolled-back': msg('the previous config was put back'),
 };
 
 /**
@@ -94,5 +96,5 @@ export function mergeFacts(facts: RunFacts, outcome: StepOutcome): RunFacts {
 }
 
 export function describeReasons(reasons: readonly RestartReason[]): string {
-  return reasons.map((reason) => RESTART_REASON_TEXT[reason]).join('; ');
+  return reasons.map((reason) => t(RESTART_REASON_TEXT[reason])).join('; ');
 }

@@ -2,6 +2,7 @@ import { decodeConfig, errors, type LoadedConfig, loadConfigText } from '../conf
 import { type ConfIssue, type ConfModel, formatIssue, isLoopback } from '../config/model.js';
 import { startupChecks } from '../config/startup-checks.js';
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { trialStart } from '../mosquitto/trial.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
@@ -76,8 +77,9 @@ export async function validateCandidate(
 /** The first issue, and how many more there are. */
 export function describeIssues(issues: ConfIssue[]): string {
   const [first, ...rest] = issues;
-  const more = rest.length ? ` (and ${rest.length} more: see gate-mqtt config validate)` : '';
-  return `${first ? formatIssue(first) : 'invalid'}${more}`;
+  const issue = first ? formatIssue(first) : t('invalid');
+  if (rest.length === 0) return issue;
+  return t('{{issue}} (and {{count}} more: see gate-mqtt config validate)', { issue, count: rest.length });
 }
 
 /**
@@ -85,7 +87,7 @@ export function describeIssues(issues: ConfIssue[]): string {
  * a listener they can reach (not only loopback, unix sockets or local-only mode).
  */
 export function lanListenerProblem(model: ConfModel): string | undefined {
-  if (model.localOnly) return 'it has no listener: mosquitto would listen on localhost only';
+  if (model.localOnly) return t('it has no listener: mosquitto would listen on localhost only');
   const reachable = model.listeners.some((l) => l.port > 0 && !isLoopback(l.bind));
-  return reachable ? undefined : 'every listener binds a loopback address or a unix socket';
+  return reachable ? undefined : t('every listener binds a loopback address or a unix socket');
 }

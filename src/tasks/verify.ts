@@ -3,6 +3,7 @@ import { waitForListener } from '../broker/port.js';
 import { type RoundTripResult, roundTrip } from '../broker/round-trip.js';
 import type { Context } from '../context.js';
 import { failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 import { done, type RunFacts, type Step, skipped } from './step.js';
 
@@ -15,9 +16,11 @@ const LISTEN_TIMEOUT_MS = 5000;
 async function diagnose(ctx: Context, port: number): Promise<string> {
   const lines = await tailFile(ctx.profile.paths.brokerLog, 12);
   const configError = configErrorIn(lines);
-  if (configError) return `mosquitto refused its config: ${configError}`;
-  if (addressInUse(lines)) return `port ${port} is in use by another program`;
-  return lines.length ? `last broker log lines: ${lines.slice(-3).join(' | ')}` : 'the broker log is empty';
+  if (configError) return t('mosquitto refused its config: {{error}}', { error: configError });
+  if (addressInUse(lines)) return t('port {{port}} is in use by another program', { port });
+  return lines.length
+    ? t('last broker log lines: {{lines}}', { lines: lines.slice(-3).join(' | ') })
+    : t('the broker log is empty');
 }
 
 /**
@@ -35,7 +38,10 @@ async function raceWithPm2(
     const look = async () => {
       const now = await ctx.pm2.find(PROCESS_NAME);
       if (now?.status !== 'online' || now.restarts !== before?.restarts) {
-        resolve({ ok: false, reason: `the broker stopped (pm2: ${now?.status ?? 'missing'})` });
+        const reason = now
+          ? t('the broker stopped (pm2: {{status}})', { status: now.status })
+          : t('the broker stopped (pm2: missing)');
+        resolve({ ok: false, reason });
       } else if (!finished) timer = setTimeout(look, 250);
     };
     timer = setTimeout(look, 250);
@@ -66,30 +72,39 @@ export async function verifyBroker(ctx: Context, facts: VerifyFacts): Promise<st
   const listening = await waitForListener(port, host, LISTEN_TIMEOUT_MS, stillWorth);
   const trip = listening
     ? await raceWithPm2(ctx, before, roundTrip({ host, port, ...facts.credentials }))
-    : { ok: false as const, reason: `nothing listens on ${host}:${port}` };
+    : { ok: false as const, reason: t('nothing listens on {{host}}:{{port}}', { host, port }) };
   const after = await ctx.pm2.find(PROCESS_NAME);
   const stable = after?.status === 'online' && before?.pid === after.pid && before.restarts === after.restarts;
-  if (trip.ok && stable) return `round trip on ${host}:${port} in ${trip.ms} ms`;
+  if (trip.ok && stable) return t('round trip on {{host}}:{{port}} in {{ms}} ms', { host, port, ms: trip.ms });
   if (!trip.ok && trip.refused && stable) {
-    const why = `refuses anonymous clients (${trip.reason}); no round trip without credentials`;
-    return `the broker answers on ${host}:${port} and ${why}`;
+    return t(
+      'the broker answers on {{host}}:{{port}} and refuses anonymous clients ({{reason}}); no round trip without credentials',
+      { host, port, reason: trip.reason },
+    );
   }
   const why = await diagnose(ctx, port);
   if (facts.brokerStarted && after) {
     // Leave no crash loop behind: a broker that cannot serve is stopped until someone fixes the cause.
     await ctx.pm2.stop(PROCESS_NAME).catch(() => undefined);
   }
-  const reason = trip.ok ? `pm2 shows ${PROCESS_NAME} ${after?.status ?? 'missing'} (restarting)` : trip.reason;
-  throw failed(`the broker does not serve on port ${port}: ${reason}; ${why}`, 'run: gate-mqtt doctor');
+  const reason = !trip.ok
+    ? trip.reason
+    : after
+      ? t('pm2 shows {{name}} {{status}} (restarting)', { name: PROCESS_NAME, status: after.status })
+      : t('pm2 shows {{name}} missing (restarting)', { name: PROCESS_NAME });
+  throw failed(
+    t('the broker does not serve on port {{port}}: {{reason}}; {{why}}', { port, reason, why }),
+    t('run: gate-mqtt doctor'),
+  );
 }
 
 export function verifyStep(ctx: Context): Step {
   return {
     id: 'verify.roundtrip',
-    title: 'Broker answers',
+    title: t('Broker answers'),
     run: async (facts) => {
-      if (ctx.dryRun)
-        return skipped(`dry-run: would publish and subscribe on ${facts.target.host}:${facts.target.port}`);
+      const { host, port } = facts.target;
+      if (ctx.dryRun) return skipped(t('dry-run: would publish and subscribe on {{host}}:{{port}}', { host, port }));
       return done(await verifyBroker(ctx, facts));
     },
   };

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import type { CommandResult } from './result.js';
 
 /** Prints the one JSON document of --json (stdout holds nothing else). */
@@ -11,13 +12,18 @@ export function finishSteps(ctx: Context, result: CommandResult): number {
   if (ctx.output.json) {
     printJson(ctx, result);
   } else {
-    for (const line of result.planned ?? []) ctx.print(`would: ${line}`);
+    for (const line of result.planned ?? []) ctx.print(t('would: {{action}}', { action: line }));
     if (result.error) {
-      process.stderr.write(`error: ${result.error.message}\n`);
-      if (result.error.hint) process.stderr.write(`hint: ${result.error.hint}\n`);
+      process.stderr.write(`${t('error: {{message}}', { message: result.error.message })}\n`);
+      if (result.error.hint) process.stderr.write(`${t('hint: {{hint}}', { hint: result.error.hint })}\n`);
     } else {
+      const outcome = result.changed ? t('ok, changed') : t('ok, nothing changed');
       ctx.print(
-        `${result.command}: ok, ${result.changed ? 'changed' : 'nothing changed'} (changed: ${result.changed})`,
+        t('{{command}}: {{outcome}} (changed: {{changed}})', {
+          command: result.command,
+          outcome,
+          changed: String(result.changed),
+        }),
       );
     }
   }

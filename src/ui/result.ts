@@ -40,6 +40,8 @@ export interface DoctorResult {
   ok: boolean;
   target: string;
   checks: CheckRecord[];
+  /** How many checks passed, warned, failed. */
+  counts?: { pass: number; warn: number; fail: number };
   fixes?: Array<{ id: string; action: string; ok: boolean; detail: string }>;
   before?: CheckRecord[];
 }

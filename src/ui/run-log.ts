@@ -1,7 +1,21 @@
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { makeDirsSync } from '../fsx/dirs.js';
+import { t } from '../i18n/translate.js';
 import type { Secrets } from './secrets.js';
+
+/** A run log above this size is rotated when a run opens it (one old file, FILE.1, is kept), like the broker's. */
+export const MAX_RUN_LOG_BYTES = 1024 * 1024;
+
+/** Moves a grown log aside (a link at its name is moved, never followed); a log that cannot be is left. */
+function rotate(file: string): void {
+  try {
+    const info = lstatSync(file);
+    if (info.isFile() && info.size > MAX_RUN_LOG_BYTES) renameSync(file, `${file}.1`);
+  } catch {
+    // no log yet
+  }
+}
 
 /**
  * The log file of one run (appended; unattended runs leave their story there). Writes are synchronous
@@ -23,13 +37,16 @@ export class RunLog {
     if (this.fd !== undefined || this.failed) return this.fd;
     try {
       makeDirsSync(path.dirname(file));
+      rotate(file);
       const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
       this.fd = openSync(file, flags, 0o600);
     } catch (error) {
       this.failed = true;
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ELOOP' ? 'it is a symbolic link' : code;
-      process.stderr.write(`warning: not writing the run log ${file} (${why}); the run goes on\n`);
+      const why = code === 'ELOOP' ? t('it is a symbolic link') : String(code);
+      process.stderr.write(
+        `${t('warning: not writing the run log {{file}} ({{why}}); the run goes on', { file, why })}\n`,
+      );
     }
     return this.fd;
   }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
 import type { StepRun } from '../tasks/pipeline.js';
 import type { Step } from '../tasks/step.js';
 import type { StepRecord } from './result.js';
@@ -9,10 +10,10 @@ export interface StepView {
 }
 
 export function plainMark(record: StepRecord): string {
-  if (record.status === 'failed') return '[FAILED]';
-  if (record.status === 'skipped') return '[skipped]';
-  if (record.warning) return '[WARNING]';
-  return record.changed ? '[changed]' : '[ok]';
+  if (record.status === 'failed') return t('[FAILED]');
+  if (record.status === 'skipped') return t('[skipped]');
+  if (record.warning) return t('[WARNING]');
+  return record.changed ? t('[changed]') : t('[ok]');
 }
 
 /** One plain line per step (no TTY); nothing at all under --json, where the document says it all. */
@@ -22,7 +23,7 @@ function plainView(ctx: Pick<Context, 'output' | 'print'>): StepView {
       for (const step of steps) {
         const { record, error } = await runOne(step);
         if (!ctx.output.json) ctx.print(`${plainMark(record)} ${record.title}: ${record.detail}`);
-        if (!ctx.output.json && record.warning) ctx.print(`  hint: ${record.warning}`);
+        if (!ctx.output.json && record.warning) ctx.print(`  ${t('hint: {{hint}}', { hint: record.warning })}`);
         if (error) throw error;
       }
     },
@@ -42,9 +43,12 @@ function liveView(): StepView {
             if (error) throw error;
             if (record.status === 'skipped') task.skip(`${step.title}: ${record.detail}`);
             else if (record.warning) {
-              task.title = `WARNING ${step.title}: ${record.detail}`;
-              task.output = `hint: ${record.warning}`;
-            } else task.title = `${step.title}: ${record.detail}${record.changed ? ' (changed)' : ''}`;
+              task.title = t('WARNING {{title}}: {{detail}}', { title: step.title, detail: record.detail });
+              task.output = t('hint: {{hint}}', { hint: record.warning });
+            } else {
+              const changed = record.changed ? ` ${t('(changed)')}` : '';
+              task.title = `${step.title}: ${record.detail}${changed}`;
+            }
           },
         })),
         { renderer: 'default', exitOnError: true, rendererOptions: { collapseErrors: false } },

@@ -61,20 +61,49 @@ export function messageKeys(root = path.join(PROJECT, 'src')): { keys: Found[]; 
  * Messages that reach people without t(): a string literal handed straight to one of the places that
  * print (errors, check outcomes, step outcomes, printed lines).
  */
+/** The static text of the literal starting at `at` (a template's ${…} parts left out), or undefined. */
+function staticText(text: string, at: number): string | undefined {
+  const quote = text[at];
+  let out = '';
+  for (let i = at + 1, depth = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (depth > 0) {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+    } else if (c === '\\') i++;
+    else if (c === quote) return out;
+    else if (quote === '`' && c === '$' && text[i + 1] === '{') {
+      depth = 1;
+      i++;
+    } else out += c;
+  }
+  return undefined;
+}
+
+/**
+ * Messages that reach people without t(): a literal with words in it handed straight to one of the
+ * places that print (errors, check and step outcomes, printed lines) or put in a field people read.
+ * A template whose words all come from t() (only places and punctuation outside them) is fine.
+ */
 export function untranslated(root = path.join(PROJECT, 'src')): Found[] {
   const name = 'badInput|failed|unsupported|new GateError|pass|warn|fail|done|skipped|print|error|issue|refuse|verdict';
   const sinks = [
     // a call whose first, second or third argument is a literal: failed('…'), warn(id, '…'), issue(at, 'error', '…')
-    new RegExp(`(?<![\\w$])(${name})\\((?:[^(),;]*,\\s*){0,2}(['"\`])(?!(error|warning)['"])`, 'g'),
+    new RegExp(`(?<![\\w$])(${name})\\((?:[^(),;]*,\\s*){0,2}(?=['"\`])(?!'(error|warning)')`, 'g'),
     // a literal in a field people read: { message: '…' }, title: '…', hint: '…'
-    /(?<![\w$])(message|detail|hint|reason|summary|title|usage|error|warning):\s*(['"`])/g,
+    /(?<![\w$])(message|detail|hint|summary|title|usage|error|warning):\s*(?=['"`])/g,
   ];
   const found: Found[] = [];
   for (const file of sources(root)) {
     const text = readFileSync(file, 'utf8');
     for (const sink of sinks)
       for (const match of text.matchAll(sink)) {
-        found.push({ where: `${path.relative(PROJECT, file)}:${line(text, match.index)}`, text: match[0] });
+        const words = staticText(text, match.index + match[0].length);
+        if (words !== undefined && !/[A-Za-z]{2,}/.test(words)) continue;
+        found.push({
+          where: `${path.relative(PROJECT, file)}:${line(text, match.index)}`,
+          text: `${match[0]}${words ?? ''}`,
+        });
       }
   }
   return found;

@@ -85,7 +85,10 @@ export function runCli(
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A CLI killed by a signal says so (code null), for the failure message of the test.
+    child.on('close', (code, signal) =>
+      resolve({ code, stdout, stderr: signal ? `${stderr}[killed by ${signal}]` : stderr }),
+    );
     child.stdin.end(options.input ?? '');
   });
 }
@@ -203,7 +206,7 @@ export async function provisioned(
   const run = await box.cli(['provision', '--port', String(box.port), ...auth], {
     input: options.auth?.password ?? '',
   });
-  if (run.code !== 0) throw new Error(`provision failed: ${run.stdout}\n${run.stderr}`);
+  if (run.code !== 0) throw new Error(`provision failed (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
   const { mkdirSync, copyFileSync } = await import('node:fs');
   mkdirSync(path.dirname(box.paths.tlsCaFile), { recursive: true });
   copyFileSync('/etc/ssl/certs/ca-certificates.crt', box.paths.tlsCaFile);

@@ -20,8 +20,10 @@ test('a healthy sandbox passes every check (the factory config warns that it is 
   const run = await box.cli(['doctor', '--json']);
   const doctor = parseJson<Doctor>(run);
   assert.equal(run.code, 0, run.stdout);
-  assert.deepEqual(Object.keys(doctor).sort(), ['checks', 'command', 'ok', 'target']);
+  assert.deepEqual(Object.keys(doctor).sort(), ['checks', 'command', 'counts', 'ok', 'target']);
   assert.equal(doctor.target, 'local');
+  const tally = (status: string) => doctor.checks.filter((c) => c.status === status).length;
+  assert.deepEqual(doctor.counts, { pass: tally('pass'), warn: tally('warn'), fail: tally('fail') });
   for (const id of [
     'mosquitto.installed',
     'mosquitto.version',
@@ -175,8 +177,8 @@ test('doctor over ssh to a real OpenSSH server on loopback', { timeout: 90_000 }
     sshd.clientConfig,
     '--json',
   ]);
-  assert.equal(refused.code, 2);
-  assert.match(parseJson<{ error: { message: string } }>(refused).error.message, /cannot open a shell on ssh:\/\//);
+  assert.equal(refused.code, 1);
+  assert.match(parseJson<{ error: { message: string } }>(refused).error.message, /refused the login of nobody-here/);
 });
 
 test('doctor over adb, against a recorded stand-in for adb (no Android device can exist here)', {
@@ -190,7 +192,7 @@ test('doctor over adb, against a recorded stand-in for adb (no Android device ca
   assert.equal(doctor.target, 'adb://emulator-5554');
   assert.equal(status(doctor, 'broker.roundtrip'), 'pass');
   const unknown = await box.cli(['doctor', '--target', 'adb://no-such-serial', '--json'], { env });
-  assert.equal(unknown.code, 2);
+  assert.equal(unknown.code, 1);
 });
 
 test('--fix refuses remote targets and bad targets are exit 2', async () => {

@@ -33,7 +33,7 @@ test('a fresh provision brings a working broker, a second run changes nothing', 
   const dump = JSON.parse(readFileSync(path.join(box.paths.pm2Home, 'dump.pm2'), 'utf8')) as Array<{ name: string }>;
   assert.deepEqual(
     dump.map((p) => p.name),
-    ['mqtt'],
+    ['mqtt', 'mqtt-logs'],
   );
   assert.match(readFileSync(path.join(box.paths.logDir, 'provision.log'), 'utf8'), /end: ok, changed: true/);
 
@@ -84,6 +84,11 @@ test('a hand-edited config is kept and reported as drift', { timeout: 60_000 }, 
   const step = result.steps.find((s) => s.id === 'config.factory');
   assert.equal(step?.changed, false);
   assert.match(step?.detail ?? '', /drift/);
+  assert.match(step?.warning ?? '', /gate-mqtt reset brings the factory config back/);
+  // Without --json (piped: plain lines), the drift carries a warning mark, not an ok.
+  const plain = await box.cli(['provision']);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stdout, /\[WARNING\][^\n]*drift/);
   assert.equal((await roundTrip({ host: '127.0.0.1', port: box.port })).ok, true);
 });
 
@@ -132,6 +137,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
       'network.exposure',
       'pm2.process',
       'verify.roundtrip',
+      'pm2.logs',
       'pm2.save',
       'startup.hook',
     ],

@@ -1,17 +1,25 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli.js';
-import { parseCommandLine, parsePort } from '../../src/cli-options.js';
+import { parsePort } from '../../src/cli-options.js';
 import { COMMANDS, findCommand } from '../../src/commands/registry.js';
 import { GateError } from '../../src/errors.js';
+import { setLanguage } from '../../src/i18n/translate.js';
 
-/** Runs the CLI's entry point in-process, capturing what it writes. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the CLI's entry point in-process (outside Termux, English unless `env` says otherwise). */
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const saved = { ...process.env };
-  delete process.env.TERMUX_VERSION;
-  delete process.env.PREFIX;
+  for (const name of ['TERMUX_VERSION', 'PREFIX', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete process.env[name];
+  Object.assign(process.env, env);
   try {
     const code = await main(args, {
       stdout: { write: (t: string) => out.push(t) },
@@ -20,6 +28,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.env = saved;
+    setLanguage('en');
   }
 }
 
@@ -29,6 +38,7 @@ test('every command of the contract is in the table, once', () => {
     'provision',
     'doctor',
     'status',
+    'logs',
     'config show',
     'config validate',
     'config apply',
@@ -53,34 +63,75 @@ test('the longest command path wins and the rest are its arguments', () => {
 });
 
 test('commands that change the device take --dry-run where the contract says so', () => {
-  for (const def of COMMANDS.filter(
-    (c) => c.needsDevice && c.path[0] !== 'config' && c.path.join(' ') !== 'config edit',
-  )) {
+  for (const def of COMMANDS.filter((c) => c.needsDevice && c.path[0] !== 'config')) {
     assert.ok(def.options.includes('dry-run'), def.path.join(' '));
   }
 });
 
-test('--version prints the version; --help lists every command', async () => {
-  const version = await cli(['--version']);
-  assert.deepEqual([version.code, /^\d+\.\d+\.\d+\n$/.test(version.stdout)], [0, true]);
-  const help = await cli(['--help']);
-  assert.equal(help.code, 0);
-  for (const def of COMMANDS)
-    assert.ok(help.stdout.includes(def.usage.split(' ').slice(0, def.path.length).join(' ')), def.path.join(' '));
+test('--version and -v print the version; --help and help list every command', async () => {
+  for (const flag of ['--version', '-v']) {
+    const version = await cli([flag]);
+    assert.deepEqual([version.code, /^\d+\.\d+\.\d+\n$/.test(version.stdout)], [0, true], flag);
+  }
+  for (const words of [['--help'], ['help']]) {
+    const help = await cli(words);
+    assert.equal(help.code, 0, words.join(' '));
+    for (const def of COMMANDS) assert.match(help.stdout, new RegExp(`\\n  ${def.path[0]}\\b`), def.path.join(' '));
+  }
 });
 
-test('no command prints the usage and exits 2; an unknown command exits 2 with a hint', async () => {
-  assert.equal((await cli([])).code, 2);
-  const unknown = await cli(['provison']);
-  assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /unknown command "provison"\nhint: /);
+test('each command has its own help: every option described, and an example', async () => {
+  for (const def of COMMANDS) {
+    const help = await cli([...def.path, '--help']);
+    assert.equal(help.code, 0, def.path.join(' '));
+    assert.match(help.stdout, new RegExp(`^Usage: gate-mqtt ${def.path.join(' ')} `), def.path.join(' '));
+    for (const option of def.options) assert.match(help.stdout, new RegExp(`--${option}\\b.* \\w`), option);
+    assert.ok(def.examples.length > 0, def.path.join(' '));
+    for (const example of def.examples) assert.ok(help.stdout.includes(example), example);
+  }
+  const viaHelp = await cli(['help', 'config', 'apply']);
+  assert.equal(viaHelp.stdout, (await cli(['config', 'apply', '--help'])).stdout);
 });
 
-test('an option the command does not take, or a wrong number of arguments, is exit 2', async () => {
-  assert.match((await cli(['status', '--fix'])).stderr, /gate-mqtt status does not take --fix/);
+test('a group alone lists its subcommands and exits 2', async () => {
+  for (const [group, subs] of [
+    ['config', ['show', 'validate', 'apply', 'edit', 'backups', 'restore']],
+    ['bridge', ['add', 'list', 'remove']],
+  ] as const) {
+    const run = await cli([group]);
+    assert.equal(run.code, 2, group);
+    for (const sub of subs) assert.match(run.stdout + run.stderr, new RegExp(`\\n  ${sub}\\b`), sub);
+  }
+});
+
+test('typos get "did you mean", one line and a hint, exit 2', async () => {
+  for (const [words, suggestion] of [
+    [['provison'], 'gate-mqtt provision'],
+    [['docter'], 'gate-mqtt doctor'],
+    [['config', 'aply'], 'gate-mqtt config apply'],
+    [['status', '--jsn'], '--json'],
+    [['provision', '--dry-rn'], '--dry-run'],
+  ] as const) {
+    const run = await cli([...words]);
+    assert.equal(run.code, 2, words.join(' '));
+    assert.match(run.stderr, /^error: .+\nhint: did you mean (.+)\?\n$/, words.join(' '));
+    assert.ok(run.stderr.includes(`did you mean ${suggestion}?`), words.join(' '));
+  }
+});
+
+test('wrong options and arguments are exit 2 with our own words, not the parser internals', async () => {
+  const port = await cli(['doctor', '--port', '-1']);
+  assert.equal(port.code, 2);
+  assert.match(port.stderr, /^error: --port must be a whole number 1-65535, not "-1"\n/);
+  const foreign = await cli(['status', '--fix']);
+  assert.equal(foreign.code, 2);
+  assert.match(foreign.stderr, /^error: gate-mqtt status does not take --fix\nhint: see: gate-mqtt status --help\n$/);
   assert.equal((await cli(['config', 'apply'])).code, 2);
   assert.equal((await cli(['bridge', 'remove', 'a', 'b'])).code, 2);
-  assert.equal((await cli(['provision', '--bogus'])).code, 2);
+  const json = await cli(['provision', '--bogus', '--json']);
+  assert.equal(json.code, 2);
+  assert.equal((JSON.parse(json.stdout) as { error: { code: number } }).error.code, 2);
+  for (const run of [port, foreign]) assert.doesNotMatch(run.stderr, /positional|ambiguous|commander/i);
 });
 
 test('a password on the command line is refused before anything runs', async () => {
@@ -91,11 +142,35 @@ test('a password on the command line is refused before anything runs', async () 
   assert.doesNotMatch(run.stdout + run.stderr, /hunter2/);
 });
 
-test('provision outside Termux without --root is exit 4 with one JSON document', async () => {
+test('outside Termux without --root, commands that read or change the device exit 4', async () => {
   const run = await cli(['provision', '--json']);
   assert.equal(run.code, 4);
   const doc = JSON.parse(run.stdout) as { command: string; ok: boolean; error: { code: number } };
   assert.deepEqual([doc.command, doc.ok, doc.error.code], ['provision', false, 4]);
+  for (const words of [['status'], ['logs'], ['config', 'show'], ['config', 'backups'], ['bridge', 'list']]) {
+    const refused = await cli(words);
+    assert.equal(refused.code, 4, words.join(' '));
+    assert.match(refused.stderr, /^error: this is not a Termux gateway.*\nhint: run with --root DIR/, words.join(' '));
+  }
+});
+
+test('Polish from --lang pl or a pl_* locale; JSON keys and exit codes stay the same', async () => {
+  const flag = await cli(['--lang', 'pl', 'docter']);
+  assert.equal(flag.code, 2);
+  assert.equal(flag.stderr, 'błąd: nieznane polecenie „docter”\nwskazówka: czy chodziło o gate-mqtt doctor?\n');
+  const locale = await cli(['status'], { LANG: 'pl_PL.UTF-8' });
+  assert.equal(locale.code, 4);
+  assert.match(locale.stderr, /^błąd: to nie jest bramka z Termuksem/);
+  const help = await cli(['config', 'apply', '--help'], { LC_ALL: 'pl_PL.UTF-8' });
+  assert.match(help.stdout, /^Użycie: gate-mqtt config apply/);
+  assert.match(help.stdout, /\n {2}--dry-run +\S/);
+  const english = await cli(['status'], { LANG: 'pl_PL.UTF-8', LC_ALL: 'C' });
+  assert.match(english.stderr, /^error: /);
+  const json = await cli(['provision', '--json', '--lang', 'pl']);
+  const doc = JSON.parse(json.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(doc), ['command', 'ok', 'changed', 'steps', 'error']);
+  assert.equal(json.code, 4);
+  assert.equal((await cli(['--lang', 'de', 'status'])).code, 2);
 });
 
 test('ports are whole numbers 1-65535', () => {
@@ -104,8 +179,32 @@ test('ports are whole numbers 1-65535', () => {
   for (const bad of ['0', '65536', '-1', '1e3', ' 1', 'abc']) assert.throws(() => parsePort(bad, 1), GateError, bad);
 });
 
-test('the parser keeps positionals apart from options and refuses unknown ones', () => {
-  const parsed = parseCommandLine(['config', 'apply', 'f', '--json']);
-  assert.deepEqual([parsed.positionals, { ...parsed.options }], [['config', 'apply', 'f'], { json: true }]);
-  assert.throws(() => parseCommandLine(['--nope']), GateError);
+test('bash completion completes commands, subcommands and options in a real bash', async () => {
+  const script = (await cli(['completion', 'bash'])).stdout;
+  const dir = mkdtempSync(join(tmpdir(), 'gmt-completion-'));
+  try {
+    writeFileSync(join(dir, 'completion.bash'), script);
+    const complete = (line: string): string[] => {
+      const words = line.split(' ');
+      const probe = [
+        `source ${join(dir, 'completion.bash')}`,
+        `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}`,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${…}, not a template
+        '_gate_mqtt; printf "%s\\n" "${COMPREPLY[@]}"',
+      ].join('\n');
+      const run = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', probe], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout.split('\n').filter(Boolean);
+    };
+    assert.deepEqual(complete('gate-mqtt pro'), ['provision']);
+    assert.deepEqual(complete('gate-mqtt config a'), ['apply']);
+    assert.deepEqual(complete('gate-mqtt bridge add s'), ['supla']);
+    assert.deepEqual(complete('gate-mqtt config apply --dry'), ['--dry-run']);
+    assert.deepEqual(complete('gate-mqtt --lang '), ['pl', 'en']);
+    assert.deepEqual(complete('gate-mqtt status --fi'), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const unknown = await cli(['completion', 'fish']);
+  assert.equal(unknown.code, 2);
 });

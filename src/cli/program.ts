@@ -1,0 +1,107 @@
+import { Command, Option } from 'commander';
+import { OPTION_SPECS, type OptionName, type OptionSpec, type ParsedOptions } from '../cli-options.js';
+import { COMMANDS, type CommandDef, GROUPS } from '../commands/registry.js';
+import { msg, t } from '../i18n/translate.js';
+
+/** What the command line asked for: the command, its positional arguments, its options by our names. */
+export interface Selected {
+  def: CommandDef;
+  positionals: string[];
+  options: ParsedOptions;
+}
+
+export interface ProgramOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+// commander's headings, translated through styleTitle (it is called with each of them).
+const HEADINGS = [msg('Usage:'), msg('Options:'), msg('Global Options:'), msg('Commands:'), msg('Arguments:')];
+
+const EXIT_CODES = msg(
+  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served.',
+);
+
+function optionOf(name: OptionName): Option {
+  const spec: OptionSpec = OPTION_SPECS[name];
+  return new Option(spec.flags, t(spec.description));
+}
+
+/** commander's camelCase attribute names back to our option names (`dryRun`: `dry-run`; `color: false`: `no-color`). */
+function ourOptions(values: Record<string, unknown>): ParsedOptions {
+  const options: ParsedOptions = {};
+  for (const name of Object.keys(OPTION_SPECS) as OptionName[]) {
+    const attribute = optionOf(name).attributeName();
+    const value = values[attribute];
+    if (name === 'no-color') {
+      if (value === false) options['no-color'] = true;
+    } else if (typeof value === 'string' || value === true) options[name] = value;
+  }
+  return options;
+}
+
+function configure(command: Command, out: ProgramOutput): Command {
+  return command
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .helpOption('-h, --help', t('show this help'))
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title: string) => (HEADINGS.includes(title) ? t(title) : title),
+    })
+    .configureOutput({
+      writeOut: (text) => out.stdout.write(text),
+      writeErr: (text) => out.stderr.write(text),
+      outputError: () => undefined, // our own one-line error and hint are printed instead
+    });
+}
+
+/**
+ * The command line as commander sees it, built from the command table: a subcommand per path word,
+ * every option described, an example per command, help in the chosen language. Parsing only selects:
+ * the caller runs the command (one context, one error handler).
+ */
+export function buildProgram(version: string, out: ProgramOutput, select: (selected: Selected) => void): Command {
+  const program = configure(new Command('gate-mqtt'), out)
+    .description(t('keeps the MQTT broker of a Termux home gateway working'))
+    .version(version, '-v, --version', t('print the version'))
+    .helpCommand('help [command]', t('show the help of a command'))
+    .addHelpText('after', () => `\n${t(EXIT_CODES)}\n`);
+  for (const name of Object.keys(OPTION_SPECS) as OptionName[])
+    if ((OPTION_SPECS[name] as OptionSpec).global) program.addOption(optionOf(name));
+
+  const groups = new Map<string, Command>([['', program]]);
+  const parentOf = (path: string[]): Command => {
+    const key = path.join(' ');
+    const known = groups.get(key);
+    if (known) return known;
+    const parent = parentOf(path.slice(0, -1));
+    const group = parent.command(path.at(-1)!).description(t(GROUPS[key] ?? key));
+    groups.set(key, group);
+    return group;
+  };
+  for (const def of COMMANDS) {
+    const command = parentOf(def.path.slice(0, -1)).command(def.path.at(-1)!).description(t(def.summary));
+    if (def.args) command.arguments(def.args);
+    for (const name of def.options) command.addOption(optionOf(name));
+    const examples = def.examples.map((line) => `  ${line}`).join('\n');
+    command.addHelpText('after', () => `\n${def.examples.length > 1 ? t('Examples:') : t('Example:')}\n${examples}\n`);
+    command.action((...args: unknown[]) => {
+      const self = args.at(-1) as Command;
+      select({ def, positionals: self.args, options: ourOptions(self.optsWithGlobals()) });
+    });
+  }
+  program
+    .command('completion')
+    .argument('<shell>', t('the shell: bash'))
+    .description(t("print the shell's completion script (Termux's shell is bash)"))
+    .addHelpText(
+      'after',
+      () => `\n${t('Example:')}\n  gate-mqtt completion bash > $PREFIX/share/bash-completion/completions/gate-mqtt\n`,
+    )
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      out.stdout.write(completionScript(shell, program));
+    });
+  return program;
+}

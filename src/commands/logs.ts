@@ -1,0 +1,107 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { badInput, failed } from '../errors.js';
+import { t } from '../i18n/translate.js';
+import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
+import { printJson } from '../ui/print.js';
+
+export interface LogsOptions {
+  follow: boolean;
+  lines: number;
+  ours: boolean;
+}
+
+/** Reading the end of a log: at most this much of it (a log is bounded to 1 MiB plus one old file). */
+const TAIL_BYTES = 2 * 1024 * 1024;
+const POLL_MS = 500;
+
+async function readEnd(file: string, bytes = TAIL_BYTES): Promise<string | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const { size } = await handle.stat();
+    const start = Math.max(0, size - bytes);
+    const buffer = Buffer.alloc(size - start);
+    await handle.read(buffer, 0, buffer.length, start);
+    const text = buffer.toString('utf8');
+    return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The last lines of a log and, when it holds fewer, of its rotated predecessor (FILE.1). */
+async function tail(file: string, count: number): Promise<LogLine[] | undefined> {
+  const current = await readEnd(file);
+  if (current === undefined) return undefined;
+  let lines = lastLines(current, count);
+  if (lines.length < count) {
+    const older = await readEnd(`${file}.1`);
+    if (older) lines = [...lastLines(older, count - lines.length), ...lines];
+  }
+  return lines.map(readableLine);
+}
+
+/** Prints what is appended to the file until the process is stopped (a rotated or truncated log starts over). */
+async function follow(ctx: Context, file: string, from: number): Promise<never> {
+  let offset = from;
+  let partial = '';
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+    if (size < offset) offset = 0;
+    if (size === offset) continue;
+    const handle = await open(file, 'r');
+    const buffer = Buffer.alloc(size - offset);
+    await handle.read(buffer, 0, buffer.length, offset);
+    await handle.close();
+    offset = size;
+    const text = partial + buffer.toString('utf8');
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) ctx.print(formatLine(readableLine(line)));
+  }
+}
+
+/** Our own run logs (provision.log, doctor.log, …), then the pm2 daemon's own log: what ran the broker. */
+async function ours(ctx: Context, count: number): Promise<number> {
+  const dir = ctx.profile.paths.logDir;
+  const broker = path.basename(ctx.profile.paths.brokerLog);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.log') && n !== broker);
+  const files = [...names.sort().map((name) => path.join(dir, name)), ctx.profile.pm2.daemonLog];
+  const read = await Promise.all(files.map(async (file) => ({ file, lines: await tail(file, count) })));
+  const logs = read.filter((log) => log.lines !== undefined);
+  if (ctx.output.json) {
+    printJson(ctx, { command: 'logs', ok: true, logs });
+    return 0;
+  }
+  if (!logs.length) ctx.print(t('no run logs in {{dir}} yet', { dir }));
+  for (const log of logs) {
+    ctx.print(`==> ${log.file} <==`);
+    for (const line of log.lines ?? []) ctx.print(formatLine(line));
+  }
+  return 0;
+}
+
+/** `logs`: the broker's log (pm2 writes it to PREFIX/var/log/gate-mqtt/mqtt.log) in local time; -f follows it. */
+export async function logs(ctx: Context, options: LogsOptions): Promise<number> {
+  if (options.follow && ctx.output.json)
+    throw badInput(t('--follow prints lines as they come: it does not go with --json'), t('leave out one of them'));
+  if (options.ours) return ours(ctx, options.lines);
+  const file = ctx.profile.paths.brokerLog;
+  const lines = await tail(file, options.lines);
+  if (lines === undefined && !options.follow) {
+    throw failed(
+      t('no broker log at {{file}}', { file }),
+      t('the broker has not run under pm2 here yet: gate-mqtt provision'),
+    );
+  }
+  if (ctx.output.json) {
+    printJson(ctx, { command: 'logs', ok: true, file, lines });
+    return 0;
+  }
+  for (const line of lines ?? []) ctx.print(formatLine(line));
+  if (!options.follow) return 0;
+  return follow(ctx, file, (await stat(file).catch(() => undefined))?.size ?? 0);
+}
