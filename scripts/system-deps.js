@@ -1,5 +1,7 @@
 // The Debian packages the tests use, in one list for scripts/test.js and .ci/run (via --print).
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 
 export const TEST_PACKAGES = [
   'mosquitto',
@@ -25,3 +27,30 @@ export function missingPackages() {
 }
 
 if (process.argv[2] === '--print') process.stdout.write(`${TEST_PACKAGES.join(' ')}\n`);
+
+// Two real builds of the broker for the package tests (test/integration/packages.test.ts): Debian 12's
+// security and main updates. Downloaded once (apt-get download: no root needed for it, nothing installed);
+// the tests themselves need no network.
+export const TEST_DEBS = ['mosquitto=2.0.11-1.2+deb12u1', 'mosquitto=2.0.11-1.2+deb12u2'];
+export const TEST_DEBS_DIR = process.env.GATE_MQTT_TEST_DEBS ?? '/var/cache/gate-mqtt-test/debs';
+
+export function missingDebs() {
+  const have = existsSync(TEST_DEBS_DIR) ? readdirSync(TEST_DEBS_DIR) : [];
+  return TEST_DEBS.filter((spec) => {
+    const [name, version] = spec.split('=');
+    return !have.some((file) => file.startsWith(`${name}_${version.replace(/:/g, '%3a')}_`));
+  });
+}
+
+/** Fetches the missing ones into TEST_DEBS_DIR (readable by the device lane's user); false when it cannot. */
+export function downloadDebs() {
+  const missing = missingDebs();
+  if (!missing.length) return true;
+  mkdirSync(TEST_DEBS_DIR, { recursive: true, mode: 0o755 });
+  console.error(`Downloading the broker packages the package tests use: ${missing.join(' ')}`);
+  const result = spawnSync('apt-get', ['download', '-q', ...missing], { cwd: TEST_DEBS_DIR, stdio: 'inherit' });
+  for (const file of readdirSync(TEST_DEBS_DIR)) chmodSync(path.join(TEST_DEBS_DIR, file), 0o644);
+  return result.status === 0 && missingDebs().length === 0;
+}
+
+if (process.argv[2] === '--download-debs') process.exit(downloadDebs() ? 0 : 1);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createNamespace, deleteNamespace, inNamespace, namespaces, namespacesAvailable } from './netns.js';
-import { missingPackages } from './system-deps.js';
+import { downloadDebs, missingDebs, missingPackages, TEST_DEBS_DIR } from './system-deps.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -40,6 +40,18 @@ function ensureSystemPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   if (update.status !== 0 || spawnSync(apt[0], apt.slice(1), { stdio: 'inherit', env }).status !== 0) process.exit(4);
+}
+
+/** The package tests install two real builds of the broker from files: fetch them once (as root, with apt). */
+function ensureTestDebs() {
+  if (!missingDebs().length) return;
+  if (process.getuid?.() !== 0 || !downloadDebs()) {
+    console.error(
+      `The package tests need ${missingDebs().join(' ')} in ${TEST_DEBS_DIR}\n` +
+        `Fetch them with: sudo node scripts/system-deps.js --download-debs`,
+    );
+    process.exit(4);
+  }
 }
 
 /** The integration tests drive the real CLI in dist/: build it first. */
@@ -121,6 +133,7 @@ for (const name of tiers) {
   // The device lane (.ci/device-lane) runs a copy built beforehand, as a user who cannot install packages.
   if (name === 'integration' && !process.env.GATE_MQTT_TEST_PREBUILT) {
     ensureSystemPackages();
+    ensureTestDebs();
     build();
   }
   const files = explicit.length

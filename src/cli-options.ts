@@ -7,6 +7,8 @@ export interface OptionSpec {
   description: string;
   /** Taken by every command. */
   global?: boolean;
+  /** May be given more than once (`--target A --target B`): the values in order. */
+  repeatable?: boolean;
 }
 
 /** Every option the CLI knows; each command says which of them it takes. Descriptions go through t(). */
@@ -39,9 +41,17 @@ export const OPTION_SPECS = {
   target: {
     flags: '--target <target>',
     description: msg(
-      'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]',
+      'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]; repeat it for several gateways',
+    ),
+    repeatable: true,
+  },
+  inventory: {
+    flags: '--inventory <file>',
+    description: msg(
+      'check every gateway of an Ansible inventory (INI or YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)',
     ),
   },
+  concurrency: { flags: '--concurrency <n>', description: msg('how many gateways are checked at once (default 8)') },
   'ssh-config': { flags: '--ssh-config <file>', description: msg('an ssh_config file for the ssh client (ssh -F)') },
   fix: { flags: '--fix', description: msg('apply the safe fixes for what failed (on the device), then check again') },
   yes: { flags: '--yes', description: msg('do it without asking (required without a terminal)') },
@@ -68,6 +78,15 @@ export const OPTION_SPECS = {
     flags: '--refuse-exposed',
     description: msg('do not serve an anonymous broker that answers on an address outside the local networks'),
   },
+  packages: {
+    flags: '--packages <dir>',
+    description: msg('install mosquitto from the package files (.deb) in DIR: no network'),
+  },
+  to: { flags: '--to <version>', description: msg('the package version to go to (default: the newest)') },
+  purge: {
+    flags: '--purge',
+    description: msg("also remove the config and the broker's data, after a final backup (backups stay)"),
+  },
   follow: { flags: '-f, --follow', description: msg('keep printing new lines as they come') },
   lines: { flags: '-n, --lines <n>', description: msg('how many of the last lines (default 50)') },
   ours: {
@@ -77,7 +96,7 @@ export const OPTION_SPECS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTION_SPECS;
-export type ParsedOptions = Partial<Record<OptionName, string | boolean>>;
+export type ParsedOptions = Partial<Record<OptionName, string | boolean | string[]>>;
 
 export const GLOBAL_OPTIONS = (Object.keys(OPTION_SPECS) as OptionName[]).filter(
   (name) => (OPTION_SPECS[name] as OptionSpec).global === true,
@@ -85,7 +104,14 @@ export const GLOBAL_OPTIONS = (Object.keys(OPTION_SPECS) as OptionName[]).filter
 
 export function stringOption(options: ParsedOptions, name: OptionName): string | undefined {
   const value = options[name];
+  if (Array.isArray(value)) return value.at(-1);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable option, in order. */
+export function listOption(options: ParsedOptions, name: OptionName): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 export function parsePort(text: string | undefined, fallback: number): number {
@@ -96,9 +122,17 @@ export function parsePort(text: string | undefined, fallback: number): number {
 }
 
 /** A count such as --lines: a whole number from 0 (with -f: only what comes next, like tail -n 0) to max. */
-export function parseCount(text: string | undefined, fallback: number, max = 100_000): number {
+export function parseCount(text: string | undefined, fallback: number, max = 100_000, name = '--lines'): number {
   if (text === undefined) return fallback;
-  if (!/^\d{1,6}$/.test(text) || Number(text) > max)
-    throw badInput(t('--lines must be a whole number 0-{{max}}, not {{value}}', { max, value: JSON.stringify(text) }));
+  const min = name === '--lines' ? 0 : 1;
+  if (!/^\d{1,6}$/.test(text) || Number(text) > max || Number(text) < min)
+    throw badInput(
+      t('{{name}} must be a whole number {{min}}-{{max}}, not {{value}}', {
+        name,
+        min,
+        max,
+        value: JSON.stringify(text),
+      }),
+    );
   return Number(text);
 }

@@ -24,7 +24,10 @@ const EXIT_CODES = msg(
 
 function optionOf(name: OptionName): Option {
   const spec: OptionSpec = OPTION_SPECS[name];
-  return new Option(spec.flags, t(spec.description));
+  const option = new Option(spec.flags, t(spec.description));
+  return spec.repeatable
+    ? option.argParser((value: string, previous?: string[]) => [...(previous ?? []), value])
+    : option;
 }
 
 /** commander's camelCase attribute names back to our option names (`dryRun`: `dry-run`; `color: false`: `no-color`). */
@@ -35,7 +38,7 @@ function ourOptions(values: Record<string, unknown>): ParsedOptions {
     const value = values[attribute];
     if (name === 'no-color') {
       if (value === false) options['no-color'] = true;
-    } else if (typeof value === 'string' || value === true) options[name] = value;
+    } else if (typeof value === 'string' || value === true || Array.isArray(value)) options[name] = value as string[];
   }
   return options;
 }

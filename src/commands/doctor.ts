@@ -80,7 +80,19 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     );
   }
   const session = await openSession(ctx, target, options);
-  const result: DoctorResult = { command: 'doctor', ok: true, target: describeTarget(target), checks: [] };
+  if (session.route === 'script') {
+    // Said once, so a technician knows why the terminal behaves as it does (Termux has no node-pty build).
+    ctx.log.write('pty: util-linux script (node-pty does not load here)');
+    if (!ctx.output.json)
+      ctx.print(t('node-pty does not load here: the checks run in a terminal made by util-linux script'));
+  }
+  const result: DoctorResult = {
+    command: 'doctor',
+    ok: true,
+    target: describeTarget(target),
+    checks: [],
+    ...(session.route === 'script' ? { pty: 'script' as const } : {}),
+  };
   try {
     // A fresh prober per round: probes are cached, and the checks after the fixes must look again.
     const env = async (): Promise<CheckEnv> => ({

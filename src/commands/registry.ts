@@ -1,4 +1,11 @@
-import { type OptionName, type ParsedOptions, parseCount, parsePort, stringOption } from '../cli-options.js';
+import {
+  listOption,
+  type OptionName,
+  type ParsedOptions,
+  parseCount,
+  parsePort,
+  stringOption,
+} from '../cli-options.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { msg, t } from '../i18n/translate.js';
@@ -38,18 +45,23 @@ export const COMMANDS: CommandDef[] = [
     summary: msg(
       'first boot: install mosquitto, factory config, run it under pm2 as "mqtt", start at boot, prove it answers',
     ),
-    examples: ['gate-mqtt provision', 'gate-mqtt provision --auth --username hass --password-stdin'],
-    options: ['port', 'dry-run', 'refuse-exposed', 'auth', 'username', ...PASSWORD],
+    examples: [
+      'gate-mqtt provision',
+      'gate-mqtt provision --packages /sdcard/gate-packages',
+      'gate-mqtt provision --auth --username hass --password-stdin',
+    ],
+    options: ['port', 'dry-run', 'refuse-exposed', 'packages', 'auth', 'username', ...PASSWORD],
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), 1883);
       const refuseExposed = options['refuse-exposed'] === true;
+      const packagesDir = stringOption(options, 'packages');
       const { provision } = await import('./provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
           throw badInput(t('--username and a password go with --auth'), t('add --auth, or leave them out'));
         }
-        return provision(ctx, { port, refuseExposed });
+        return provision(ctx, { port, refuseExposed, packagesDir });
       }
       const { readPassword } = await import('./password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
@@ -59,22 +71,36 @@ export const COMMANDS: CommandDef[] = [
       });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
-      return provision(ctx, { port, auth, refuseExposed });
+      return provision(ctx, { port, auth, refuseExposed, packagesDir });
     },
   },
   {
     path: ['doctor'],
     summary: msg('health checks on the device over a real terminal (pty), each with a hint; --fix repairs'),
-    examples: ['gate-mqtt doctor --target ssh://u0_a123@192.168.1.20'],
-    options: ['target', 'fix', 'port', 'ssh-config'],
+    examples: [
+      'gate-mqtt doctor --target ssh://u0_a123@192.168.1.20',
+      'gate-mqtt doctor --inventory site.ini --concurrency 10',
+    ],
+    options: ['target', 'inventory', 'concurrency', 'fix', 'port', 'ssh-config'],
     needsDevice: false,
-    run: async (ctx, _p, options) =>
-      (await import('./doctor.js')).doctor(ctx, {
-        target: stringOption(options, 'target'),
+    run: async (ctx, _p, options) => {
+      const targets = listOption(options, 'target');
+      const inventory = stringOption(options, 'inventory');
+      const sshConfig = stringOption(options, 'ssh-config');
+      if (inventory !== undefined || targets.length > 1) {
+        if (options.fix === true)
+          throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
+        const concurrency = parseCount(stringOption(options, 'concurrency'), 8, 256, '--concurrency');
+        const where = { root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') };
+        return (await import('./site.js')).site(ctx, { targets, inventory, concurrency, sshConfig, ...where });
+      }
+      return (await import('./doctor.js')).doctor(ctx, {
+        target: targets[0],
         fix: options.fix === true,
         port: parsePort(stringOption(options, 'port'), 1883),
-        sshConfig: stringOption(options, 'ssh-config'),
-      }),
+        sshConfig,
+      });
+    },
   },
   {
     path: ['status'],
@@ -190,6 +216,29 @@ export const COMMANDS: CommandDef[] = [
     options: ['dry-run'],
     needsDevice: true,
     run: async (ctx, [id]) => (await bridge()).bridgeRemove(ctx, id!),
+  },
+  {
+    path: ['upgrade'],
+    summary: msg(
+      'upgrade mosquitto, keeping the config byte for byte; back to the previous package when the new one does not serve',
+    ),
+    examples: ['gate-mqtt upgrade --packages /sdcard/gate-packages', 'gate-mqtt upgrade --to 2.0.11-1.2+deb12u2'],
+    options: ['packages', 'to', 'dry-run'],
+    needsDevice: true,
+    run: async (ctx, _p, options) =>
+      (await import('./upgrade.js')).upgrade(ctx, {
+        packagesDir: stringOption(options, 'packages'),
+        to: stringOption(options, 'to'),
+      }),
+  },
+  {
+    path: ['uninstall'],
+    summary: msg('give the broker up: out of pm2 and its dump, no boot hook; config and backups stay'),
+    examples: ['gate-mqtt uninstall', 'gate-mqtt uninstall --purge --yes'],
+    options: ['purge', 'yes', 'dry-run'],
+    needsDevice: true,
+    run: async (ctx, _p, options) =>
+      (await import('./upgrade.js')).uninstall(ctx, { purge: options.purge === true, yes: options.yes === true }),
   },
   {
     path: ['reset'],

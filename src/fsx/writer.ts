@@ -119,8 +119,8 @@ export class DeviceWriter {
     return backupId ? { changed: true, backupId } : { changed: true };
   }
 
-  /** Removes a file (backed up first); false when there was none. */
-  async remove(file: string, options: { reason: string }): Promise<boolean> {
+  /** Removes a file (backed up first, unless it is a scratch file of ours); false when there was none. */
+  async remove(file: string, options: { reason: string; backup?: 'store' | 'none' }): Promise<boolean> {
     const link = await isLink(file);
     const current = link ? undefined : await readBytes(file);
     if (!link && current === undefined) return false;
@@ -128,7 +128,7 @@ export class DeviceWriter {
       this.plan.add(t('back up and remove {{file}}', { file }));
       return true;
     }
-    if (current !== undefined) await this.backupBefore(file, current, options.reason);
+    if (current !== undefined && options.backup !== 'none') await this.backupBefore(file, current, options.reason);
     await unlink(file);
     return true;
   }

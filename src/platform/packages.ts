@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
+import type { DpkgTools } from '../packages/deb.js';
 import type { Command } from '../run/runner.js';
 
 /** Unattended: never stop at dpkg's conffile question (it waits forever without a TTY); keep the local file. */
@@ -18,6 +19,13 @@ export interface PackageManager {
   env: Record<string, string>;
   /** Set when this gateway has no way to install packages: why, and what the user can do. */
   unavailable?: { message: string; hint: string };
+  /** dpkg's tools, for package files (--packages, upgrade). */
+  dpkg: DpkgTools;
+  /**
+   * How package files are installed: `dpkg -i` of the device's own database, or unpacked into the
+   * sandbox prefix (never into the host's system).
+   */
+  installMode: 'dpkg' | 'prefix';
 }
 
 /** Termux's apt-get from the prefix (pkg is a shell wrapper around it). */
@@ -31,23 +39,29 @@ export function termuxPackages(bin: string): PackageManager {
       [aptGet, ['install', ...APT_UNATTENDED, ...packages]],
     ],
     env: { DEBIAN_FRONTEND: 'noninteractive' },
+    dpkg: { dpkg: path.join(bin, 'dpkg'), dpkgDeb: path.join(bin, 'dpkg-deb') },
+    installMode: 'dpkg',
   };
 }
 
-/** A sandbox takes the host's broker: installed with the host's apt-get, which needs root. */
-export function hostPackages(isRoot = process.getuid?.() === 0, aptGet = '/usr/bin/apt-get'): PackageManager {
-  const usable = isRoot && existsSync(aptGet);
+/**
+ * A sandbox never installs into the host's system: the broker's package files are fetched with
+ * `apt-get download` (no root needed) and unpacked into the sandbox prefix (see src/packages).
+ */
+export function hostPackages(aptGet = '/usr/bin/apt-get'): PackageManager {
   return {
-    name: t("the host's apt-get ({{path}})", { path: aptGet }),
-    brokerPackages: ['mosquitto', 'mosquitto-clients'],
-    installCommands: (packages) => [[aptGet, ['install', ...APT_UNATTENDED, ...packages]]],
+    name: t('apt-get download into the sandbox prefix'),
+    brokerPackages: ['mosquitto'],
+    installCommands: () => [],
     env: { DEBIAN_FRONTEND: 'noninteractive' },
-    ...(usable
+    dpkg: { dpkg: '/usr/bin/dpkg', dpkgDeb: '/usr/bin/dpkg-deb' },
+    installMode: 'prefix',
+    ...(existsSync(aptGet)
       ? {}
       : {
           unavailable: {
-            message: t('mosquitto is not installed and this sandbox cannot install it (needs root and apt-get)'),
-            hint: t('install it yourself: sudo apt-get install mosquitto mosquitto-clients'),
+            message: t('mosquitto is not installed and this sandbox cannot fetch it (no apt-get)'),
+            hint: t('give package files: gate-mqtt provision --packages DIR; or: sudo apt-get install mosquitto'),
           },
         }),
   };

@@ -91,6 +91,8 @@ function minimalEnv(paths: GatewayPaths, kind: Profile['kind'], from: NodeJS.Pro
     PM2_HOME: paths.pm2Home,
     LANG: from.LANG ?? 'C.UTF-8',
   };
+  // A sandbox's broker may come from package files unpacked into the prefix, with its libraries in lib.
+  if (kind === 'sandbox') env.LD_LIBRARY_PATH = path.join(paths.prefix, 'lib');
   // termux-exec makes `#!/usr/bin/env` scripts work on Android; TMPDIR there is below the prefix.
   for (const key of ['LD_PRELOAD', 'TMPDIR', 'ANDROID_ROOT', 'ANDROID_DATA', 'TERMUX_VERSION'] as const) {
     const value = from[key];

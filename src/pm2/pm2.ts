@@ -19,6 +19,22 @@ export function dumpFromList(list: Array<{ pm2_env?: Record<string, unknown> }>)
   return JSON.stringify(apps, null, 2);
 }
 
+/** The dump file's text without the named processes (when no daemon runs to save a fresh one). */
+export async function dumpWithout(file: string, names: readonly string[]): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '[]');
+  let apps: Array<{ name?: string }>;
+  try {
+    apps = JSON.parse(text) as Array<{ name?: string }>;
+  } catch {
+    apps = [];
+  }
+  return JSON.stringify(
+    apps.filter((app) => !names.includes(app.name ?? '')),
+    null,
+    2,
+  );
+}
+
 /**
  * The device's pm2, through its daemon: reads and simple operations are RPC calls on PM2_HOME/rpc.sock
  * (milliseconds each, one connection per run); starting a definition uses pm2's API from the same

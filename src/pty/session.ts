@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import * as pty from 'node-pty';
 import { t } from '../i18n/translate.js';
 import { cleanPtyText } from './ansi.js';
 import { clientWords, connectFailure, findProgram, missingClient } from './connect-failure.js';
+import { openTerminal, type Terminal } from './terminal.js';
 
 /** How to reach a shell on the device: a program to spawn in a pty, and lines to send once it answers. */
 export interface TransportSpec {
@@ -53,7 +53,7 @@ export class PtySession {
   private waiter: (() => void) | undefined;
 
   private constructor(
-    private readonly term: pty.IPty,
+    private readonly term: Terminal,
     readonly transport: string,
   ) {
     term.onData((data) => {
@@ -72,10 +72,9 @@ export class PtySession {
    */
   static async open(spec: TransportSpec, notify?: (message: string) => void): Promise<PtySession> {
     if (spec.client && !findProgram(spec.file, spec.env.PATH)) throw missingClient(spec.client.kind, spec.file);
-    const term = pty.spawn(spec.file, spec.args, {
-      name: 'dumb',
-      cols: 200,
-      rows: 50,
+    const term = await openTerminal({
+      file: spec.file,
+      args: spec.args,
       env: definedEnv({ ...spec.env, TERM: 'dumb' }),
     });
     const session = new PtySession(term, spec.name);
@@ -109,6 +108,11 @@ export class PtySession {
     }
     for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);
     return session;
+  }
+
+  /** How the pty was made (node-pty, or util-linux script where node-pty does not load). */
+  get route(): Terminal['route'] {
+    return this.term.route;
   }
 
   /** Runs a shell script on the device; stdin is /dev/null, stderr is merged into the output. */

@@ -6,6 +6,7 @@ import { t } from '../i18n/translate.js';
 import { findMosquitto, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { atLeast } from '../run/versions.js';
+import { chooseSet, installKeepingConfig, packageConfigSetAside, setAsidePackageConfig } from './packages.js';
 import { done, type Step, skipped } from './step.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -18,6 +19,18 @@ const INSTALL_TIMEOUT_MS = 10 * 60_000;
 async function installBroker(ctx: Context): Promise<string> {
   const packages = ctx.profile.packages;
   if (packages.unavailable) throw unsupported(packages.unavailable.message, packages.unavailable.hint);
+  if (packages.installMode === 'prefix') {
+    if (ctx.dryRun) return packages.name; // a dry run fetches nothing
+    try {
+      return await installKeepingConfig(ctx, await chooseSet(ctx, undefined), packages.name);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw unsupported(
+        t('mosquitto is not installed and could not be fetched into the sandbox: {{why}}', { why }),
+        t('without network: gate-mqtt provision --packages DIR; or install it here: sudo apt-get install mosquitto'),
+      );
+    }
+  }
   const configFile = ctx.profile.paths.configFile;
   const before = await readText(configFile);
   const env = { ...ctx.profile.env, ...packages.env };
@@ -33,8 +46,10 @@ async function installBroker(ctx: Context): Promise<string> {
       );
     }
   }
-  if (ctx.dryRun || before === undefined || (await readText(configFile)) === before)
-    return t('installed with {{manager}}', { manager: packages.name });
+  const installed = t('installed with {{manager}}', { manager: packages.name });
+  if (ctx.dryRun) return installed;
+  if (before === undefined) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
+  if ((await readText(configFile)) === before) return installed;
   await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
   return t('installed with {{manager}} (the package replaced mosquitto.conf; the previous file was put back)', {
     manager: packages.name,

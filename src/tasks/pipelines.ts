@@ -7,6 +7,7 @@ import { factoryConfigStep, folderStep } from './config.js';
 import { exposureStep } from './exposure.js';
 import { logKeeperStep } from './log-keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from './mosquitto.js';
+import { packageInstallStep } from './packages.js';
 import { runPipeline } from './pipeline.js';
 import { pm2InstalledStep, saveStep } from './pm2.js';
 import { type ResetOptions, resetBackupStep, resetConfigStep } from './reset.js';
@@ -19,9 +20,12 @@ import { verifyStep } from './verify.js';
  * runner, with the lock) and then: the programs it needs, the config it wants, and the broker served.
  */
 
-/** mosquitto and pm2 present and recent enough, the folders in place: checked before any config is written. */
-const programs = (ctx: Context): Step[] => [
-  mosquittoInstallStep(ctx),
+/**
+ * mosquitto and pm2 present and recent enough, the folders in place: checked before any config is written.
+ * With a folder of package files, mosquitto comes from there (offline).
+ */
+const programs = (ctx: Context, packagesDir?: string): Step[] => [
+  packagesDir ? packageInstallStep(ctx, packagesDir) : mosquittoInstallStep(ctx),
   mosquittoVersionStep(ctx),
   pm2InstalledStep(ctx),
   folderStep(ctx),
@@ -46,12 +50,14 @@ export interface ProvisionOptions {
   auth?: AuthOptions;
   /** Do not serve an anonymous broker that answers on an address outside the local networks. */
   refuseExposed?: boolean;
+  /** Install mosquitto from this folder of package files (no network). */
+  packagesDir?: string;
 }
 
 /** First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot. */
 export function provisionSteps(ctx: Context, options: ProvisionOptions): Step[] {
   return [
-    ...programs(ctx),
+    ...programs(ctx, options.packagesDir),
     ...(options.auth ? [passwordStep(ctx, options.auth)] : []),
     factoryConfigStep(ctx, { port: options.port, auth: options.auth !== undefined }),
     ...serve(ctx, options.refuseExposed),

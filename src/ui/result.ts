@@ -42,6 +42,8 @@ export interface DoctorResult {
   checks: CheckRecord[];
   /** How many checks passed, warned, failed. */
   counts?: { pass: number; warn: number; fail: number };
+  /** Present when the terminal was made by util-linux script (node-pty does not load here). */
+  pty?: 'script';
   fixes?: Array<{ id: string; action: string; ok: boolean; detail: string }>;
   before?: CheckRecord[];
 }

@@ -22,6 +22,8 @@ export const NO_PACKAGES: PackageManager = {
   installCommands: () => [],
   env: {},
   unavailable: { message: 'unit tests install nothing', hint: 'none' },
+  dpkg: { dpkg: '/usr/bin/dpkg', dpkgDeb: '/usr/bin/dpkg-deb' },
+  installMode: 'prefix',
 };
 
 /** A context on a temporary sandbox root, printing into an array: no root, no mosquitto, no pm2 needed. */

@@ -99,7 +99,8 @@ test('the environment given to programs is small and deliberate', () => {
     { root: '/tmp/box', environment: { PATH: '/usr/bin', SECRET: 'x', LANG: 'pl_PL.UTF-8' } },
     true,
   );
-  assert.deepEqual(Object.keys(profile.env).sort(), ['HOME', 'LANG', 'PATH', 'PM2_HOME', 'PREFIX']);
+  assert.deepEqual(Object.keys(profile.env).sort(), ['HOME', 'LANG', 'LD_LIBRARY_PATH', 'PATH', 'PM2_HOME', 'PREFIX']);
+  assert.equal(profile.env.LD_LIBRARY_PATH, `${profile.paths.prefix}/lib`, 'libraries unpacked from package files');
   assert.equal(profile.env.HOME, profile.paths.home);
   assert.equal(profile.env.PM2_HOME, profile.pm2.home);
   const termux = resolveProfile(
@@ -124,8 +125,10 @@ test('the package manager comes from the profile and can be replaced', () => {
     ['/p/bin/apt-get', '/p/bin/apt-get'],
   );
   assert.ok(termux.installCommands(['mosquitto'])[1]?.[1].includes('Dpkg::Options::=--force-confold'));
-  assert.match(hostPackages(false).unavailable?.message ?? '', /cannot install it \(needs root and apt-get\)/);
-  assert.equal(hostPackages(true, '/nonexistent/apt-get').unavailable !== undefined, true);
+  // A sandbox fetches package files into its prefix (no root); without apt-get it cannot.
+  assert.equal(hostPackages('/bin/sh').installMode, 'prefix');
+  assert.equal(hostPackages('/bin/sh').unavailable, undefined);
+  assert.match(hostPackages('/nonexistent/apt-get').unavailable?.message ?? '', /cannot fetch it \(no apt-get\)/);
   const fake = { ...termux, name: 'fake' };
   assert.equal(resolveProfile({ root: '/tmp/box', packages: fake, environment: {} }, true).packages.name, 'fake');
 });

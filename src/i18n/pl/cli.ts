@@ -34,8 +34,8 @@ export const CLI: Catalog = {
     'hasła nigdy nie są przyjmowane w wierszu poleceń (byłyby widoczne na liście procesów)',
   'use --password-stdin or --password-file FILE': 'użyj --password-stdin albo --password-file PLIK',
   '--port must be a whole number 1-65535, not {{value}}': '--port musi być liczbą całkowitą 1-65535, a nie {{value}}',
-  '--lines must be a whole number 0-{{max}}, not {{value}}':
-    '--lines musi być liczbą całkowitą od 0 do {{max}}, a nie {{value}}',
+  '{{name}} must be a whole number {{min}}-{{max}}, not {{value}}':
+    '{{name}} musi być liczbą całkowitą od {{min}} do {{max}}, a nie {{value}}',
   '--{{name}} is required': 'opcja --{{name}} jest wymagana',
   'see: gate-mqtt COMMAND --help': 'zobacz: gate-mqtt POLECENIE --help',
 
@@ -54,8 +54,8 @@ export const CLI: Catalog = {
     'język komunikatów (domyślnie z LC_ALL, LC_MESSAGES lub LANG; pl* oznacza polski)',
   'say what would be done; change nothing': 'powiedz, co zostałoby zrobione; niczego nie zmieniaj',
   "the factory config's listener port (default 1883)": 'port listenera w konfiguracji fabrycznej (domyślnie 1883)',
-  'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]':
-    'gdzie sprawdzać: local (domyślnie), ssh://UŻYTKOWNIK@HOST[:PORT] (domyślnie port 8022) albo adb[://NUMER_SERYJNY]',
+  'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]; repeat it for several gateways':
+    'gdzie sprawdzać: local (domyślnie), ssh://UŻYTKOWNIK@HOST[:PORT] (domyślnie port 8022) albo adb[://NUMER_SERYJNY]; powtórz dla kilku bramek',
   'an ssh_config file for the ssh client (ssh -F)': 'plik ssh_config dla klienta ssh (ssh -F)',
   'apply the safe fixes for what failed (on the device), then check again':
     'zastosuj bezpieczne poprawki tego, co nie przeszło (na urządzeniu), i sprawdź ponownie',

@@ -38,4 +38,10 @@ export const REMOTE: Catalog = {
     'połączenie z {{target}} zostało zamknięte, zanim odpowiedziała powłoka',
   'try the same by hand: ssh or adb shell, and see what it says':
     'spróbuj ręcznie (ssh lub adb shell) i zobacz, co odpowie',
+  'no way to open a terminal here: node-pty does not load and util-linux script is missing':
+    'nie da się tu otworzyć terminala: node-pty się nie ładuje, a brak programu script z util-linux',
+  'install util-linux (Termux: pkg install util-linux; Debian: apt-get install util-linux)':
+    'zainstaluj util-linux (Termux: pkg install util-linux; Debian: apt-get install util-linux)',
+  'node-pty does not load here: the checks run in a terminal made by util-linux script':
+    'node-pty się tu nie ładuje: sprawdzenia biegną w terminalu utworzonym przez script z util-linux',
 };

@@ -95,11 +95,6 @@ export const TASKS: Catalog = {
 
   // src/platform/packages.ts
   "Termux's apt-get ({{path}})": 'apt-get Termuksa ({{path}})',
-  "the host's apt-get ({{path}})": 'apt-get systemu hosta ({{path}})',
-  'mosquitto is not installed and this sandbox cannot install it (needs root and apt-get)':
-    'mosquitto nie jest zainstalowany, a ta bramka testowa nie może go zainstalować (potrzebny root i apt-get)',
-  'install it yourself: sudo apt-get install mosquitto mosquitto-clients':
-    'zainstaluj go samodzielnie: sudo apt-get install mosquitto mosquitto-clients',
 
   // src/platform/profile.ts
   '--prefix must not be empty': '--prefix nie może być pusty',

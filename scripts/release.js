@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run release [DIR]`: one file that installs gate-mqtt on a gateway with no compiler and no network,
+// `npm install -g gate-mqtt-VERSION.tgz --offline`. Its runtime dependencies are bundled in it (pm2,
+// listr2, commander, semver); node-pty is optional and not bundled (it has no Android build and needs a
+// compiler): where it does not load, doctor makes its terminal with util-linux `script`.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = process.argv.slice(2);
+// --no-build: pack the dist/ that is there (the tests, which built it already and run it meanwhile).
+const build = !args.includes('--no-build');
+const out = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(root, 'release'));
+mkdirSync(out, { recursive: true });
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const step = (args) => {
+  const result = spawnSync(npm, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  return result.stdout;
+};
+if (build) step(['run', 'build', '--silent']);
+const packed = JSON.parse(step(['pack', '--json', '--pack-destination', out])); // bundles the dependencies
+const file = path.join(out, packed[0].filename);
+const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+console.log(`${file}\nsha256 ${sha256}\ninstall on the gateway: npm install -g ${path.basename(file)} --offline`);

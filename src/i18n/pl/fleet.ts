@@ -1,0 +1,30 @@
+import type { Catalog } from '../translate.js';
+
+/** Polish for a site from one laptop: doctor --inventory and several --target (src/fleet). */
+export const FLEET: Catalog = {
+  'check every gateway of an Ansible inventory (INI or YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)':
+    'sprawdź każdą bramkę z inwentarza Ansible (INI lub YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)',
+  'how many gateways are checked at once (default 8)': 'ile bramek sprawdzać naraz (domyślnie 8)',
+  '--fix works on one gateway, on the device itself': '--fix działa na jednej bramce, na samym urządzeniu',
+  'run gate-mqtt doctor --fix there': 'uruchom tam gate-mqtt doctor --fix',
+  'a site is checked over ssh or adb, not local': 'obiekt sprawdza się przez ssh lub adb, nie lokalnie',
+  'give ssh://USER@HOST': 'podaj ssh://UŻYTKOWNIK@HOST',
+  'cannot read the inventory {{file}}': 'nie można odczytać inwentarza {{file}}',
+  'give an Ansible inventory file (INI or YAML)': 'podaj plik inwentarza Ansible (INI lub YAML)',
+  'the inventory {{file}} cannot be read: {{why}}': 'nie da się odczytać inwentarza {{file}}: {{why}}',
+  'check it with: ansible-inventory -i FILE --list': 'sprawdź go poleceniem: ansible-inventory -i PLIK --list',
+  'the inventory {{file}} holds no host': 'inwentarz {{file}} nie zawiera żadnego hosta',
+  'no answer within {{seconds}} s': 'brak odpowiedzi w ciągu {{seconds}} s',
+  'no report': 'brak raportu',
+  UNREACHABLE: 'NIEOSIĄGALNA',
+  OK: 'OK',
+  FAILED: 'PROBLEMY',
+  gateway: 'bramka',
+  problems: 'problemy',
+  '{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable': {
+    one: '{{count}} bramka: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
+    few: '{{count}} bramki: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
+    many: '{{count}} bramek: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
+    other: '{{count}} bramki: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
+  },
+};

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { badInput } from '../errors.js';
+import { t } from '../i18n/translate.js';
+import type { Runner } from '../run/runner.js';
+
+/** One package file, as its control file says (checked before anything is installed from it). */
+export interface DebInfo {
+  file: string;
+  name: string;
+  /** The package's full version, Debian/Termux revision included (2.0.11-1.2+deb12u2). */
+  version: string;
+  arch: string;
+  /** Package names it depends on (alternatives and version constraints dropped). */
+  depends: string[];
+  sha256: string;
+}
+
+/** Where dpkg's tools live: the prefix's own on Termux, the host's in a sandbox. */
+export interface DpkgTools {
+  dpkgDeb: string;
+  dpkg: string;
+}
+
+export const BROKER_PACKAGE = 'mosquitto';
+const TIMEOUT_MS = 30_000;
+
+export async function sha256File(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+/** "libc6 (>= 2.34), libssl3 (>= 3.0.0) | libssl1.1" → ["libc6", "libssl3"]. */
+export function dependsNames(field: string): string[] {
+  return field
+    .split(',')
+    .map(
+      (part) =>
+        part
+          .split('|')[0]!
+          .trim()
+          .split(/[\s(:]/)[0]!,
+    )
+    .filter(Boolean);
+}
+
+/** Reads a package file's control fields; a file dpkg-deb cannot read is refused (exit 2). */
+export async function readDeb(runner: Runner, tools: DpkgTools, file: string): Promise<DebInfo> {
+  const result = await runner.run([tools.dpkgDeb, ['-f', file, 'Package', 'Version', 'Architecture', 'Depends']], {
+    timeoutMs: TIMEOUT_MS,
+  });
+  const fields = Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .map((line) => /^([A-Za-z-]+): (.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!.trim()]),
+  );
+  if (result.exitCode !== 0 || !fields.Package || !fields.Version || !fields.Architecture) {
+    throw badInput(
+      t('{{file}} is not a package file dpkg can read ({{why}}); nothing was changed', {
+        file,
+        why: (result.stderr.trim().split('\n')[0] ?? '') || t('no control fields'),
+      }),
+      t('download it again (apt-get download mosquitto, or from the gateway images)'),
+    );
+  }
+  return {
+    file,
+    name: fields.Package,
+    version: fields.Version,
+    arch: fields.Architecture,
+    depends: dependsNames(fields.Depends ?? ''),
+    sha256: await sha256File(file),
+  };
+}
+
+/** `dpkg --compare-versions A gt B`: Debian's own order of versions (epochs, revisions, ~). */
+export async function newerThan(runner: Runner, tools: DpkgTools, a: string, b: string): Promise<boolean> {
+  const result = await runner.run([tools.dpkg, ['--compare-versions', a, 'gt', b]], { timeoutMs: TIMEOUT_MS });
+  return result.exitCode === 0;
+}
+
+/** SHA256SUMS beside the packages ("HASH  NAME" lines, as sha256sum writes them), when there is one. */
+async function readManifest(dir: string): Promise<Map<string, string> | undefined> {
+  const text = await readFile(path.join(dir, 'SHA256SUMS'), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const sums = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^([0-9a-f]{64}) [ *](.+)$/i.exec(line.trim());
+    if (match) sums.set(path.basename(match[2]!), match[1]!.toLowerCase());
+  }
+  return sums;
+}
+
+export interface PackageSet {
+  broker: DebInfo;
+  /** Packages the broker depends on, from the same folder (its libraries). */
+  libraries: DebInfo[];
+}
+
+/**
+ * The packages to install from a folder: every .deb read and checked (readable, this machine's
+ * architecture, in SHA256SUMS when the folder has one, the broker or one of its dependencies); the
+ * broker is the version asked for, else the newest. Anything else is refused (exit 2) before a change.
+ */
+export async function packagesIn(
+  runner: Runner,
+  tools: DpkgTools,
+  dir: string,
+  options: { arch: string; version?: string },
+): Promise<PackageSet> {
+  const isDir = await stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    throw badInput(t('--packages {{dir}} is not a folder', { dir }), t('give the folder that holds the .deb files'));
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.deb')).sort();
+  const debs: DebInfo[] = [];
+  for (const name of names) debs.push(await readDeb(runner, tools, path.join(dir, name)));
+  const manifest = await readManifest(dir);
+  for (const deb of debs) {
+    const listed = manifest?.get(path.basename(deb.file));
+    if (manifest && listed !== deb.sha256)
+      throw badInput(
+        listed
+          ? t('{{file}} does not match its SHA256SUMS line; nothing was changed', { file: deb.file })
+          : t('{{file}} is not in SHA256SUMS; nothing was changed', { file: deb.file }),
+        t('the file is damaged or not the one the folder was made with: copy it again'),
+      );
+    if (deb.arch !== options.arch && deb.arch !== 'all')
+      throw badInput(
+        t('{{file}} is built for {{arch}}, this gateway is {{ours}}; nothing was changed', {
+          file: deb.file,
+          arch: deb.arch,
+          ours: options.arch,
+        }),
+        t('use the packages built for this gateway'),
+      );
+  }
+  const brokers = debs.filter((deb) => deb.name === BROKER_PACKAGE);
+  let broker = options.version ? brokers.find((deb) => deb.version === options.version) : brokers[0];
+  if (!options.version)
+    for (const other of brokers.slice(1))
+      if (broker && (await newerThan(runner, tools, other.version, broker.version))) broker = other;
+  if (!broker)
+    throw badInput(
+      options.version
+        ? t('no mosquitto {{version}} in {{dir}} (found: {{found}})', {
+            version: options.version,
+            dir,
+            found: brokers.map((deb) => deb.version).join(', ') || '-',
+          })
+        : t('no mosquitto package in {{dir}}', { dir }),
+      t('put mosquitto_VERSION_ARCH.deb there (apt-get download mosquitto)'),
+    );
+  const chosen = broker;
+  const foreign = debs.find((deb) => deb.name !== BROKER_PACKAGE && !chosen.depends.includes(deb.name));
+  if (foreign)
+    throw badInput(
+      t('{{file}} ({{name}}) is neither mosquitto nor one of its dependencies; nothing was changed', {
+        file: foreign.file,
+        name: foreign.name,
+      }),
+      t('keep only mosquitto and its libraries in the folder'),
+    );
+  return { broker: chosen, libraries: debs.filter((deb) => deb.name !== BROKER_PACKAGE) };
+}

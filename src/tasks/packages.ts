@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { failed } from '../errors.js';
+import { readText } from '../fsx/writer.js';
+import { t } from '../i18n/translate.js';
+import { type PackageSet, packagesIn, readDeb } from '../packages/deb.js';
+import { downloadBroker } from '../packages/download.js';
+import { installPackages, type PackageState, readPackageState } from '../packages/install.js';
+import { done, type Step } from './step.js';
+
+/** This machine's architecture as dpkg names it (amd64, arm64, aarch64 on Termux). */
+export async function dpkgArch(ctx: Context): Promise<string> {
+  const result = await ctx.runner.check([ctx.profile.packages.dpkg.dpkg, ['--print-architecture']], {
+    timeoutMs: 30_000,
+  });
+  return result.stdout.trim();
+}
+
+/** The broker package's version installed now: our record (sandbox), dpkg's database (device). */
+export async function installedVersion(ctx: Context, state: PackageState | undefined): Promise<string | undefined> {
+  if (ctx.profile.packages.installMode === 'prefix')
+    return state && existsSync(path.join(ctx.profile.paths.bin, 'mosquitto')) ? state.broker.version : undefined;
+  const dpkgQuery = path.join(path.dirname(ctx.profile.packages.dpkg.dpkg), 'dpkg-query');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
+  const result = await ctx.runner.run([dpkgQuery, ['-W', '-f=${Version}', 'mosquitto']], { timeoutMs: 30_000 });
+  return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
+}
+
+/** The checked package set from a folder, or from a download when no folder is given. */
+export async function chooseSet(ctx: Context, dir: string | undefined, version?: string): Promise<PackageSet> {
+  const from = dir ?? (await downloadBroker(ctx, version));
+  return packagesIn(ctx.runner, ctx.profile.packages.dpkg, from, { arch: await dpkgArch(ctx), version });
+}
+
+/**
+ * Installs a package set and keeps the config as it was: the gateway's package declares no conffiles,
+ * so an install may replace or remove mosquitto.conf; it is put back byte for byte.
+ */
+export async function installKeepingConfig(ctx: Context, set: PackageSet, source: string): Promise<string> {
+  const configFile = ctx.profile.paths.configFile;
+  await recoverConfig(ctx);
+  const before = await readText(configFile);
+  // Written first: a run killed between the install and the put-back leaves the true config here.
+  if (before !== undefined)
+    await ctx.writer.write(guardFile(ctx), before, { mode: 0o600, reason: 'package-guard', backup: 'none' });
+  await installPackages(ctx, set, source);
+  const result = await putBack(ctx, set, source, before);
+  await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
+  return result;
+}
+
+/** The config kept aside while a package installs (see installKeepingConfig). */
+const guardFile = (ctx: Context) => path.join(ctx.profile.paths.stateDir, 'config-during-install.conf');
+
+/**
+ * A run killed while a package was installing may have left the package's mosquitto.conf in place of
+ * the gateway's: the kept copy goes back before anything else. True when it did.
+ */
+export async function recoverConfig(ctx: Context): Promise<boolean> {
+  const kept = await readText(guardFile(ctx));
+  if (kept === undefined) return false;
+  const changed = (await readText(ctx.profile.paths.configFile)) !== kept;
+  if (changed)
+    await ctx.writer.write(ctx.profile.paths.configFile, kept, { mode: 0o600, reason: 'package-replaced-config' });
+  await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
+  return changed;
+}
+
+async function putBack(ctx: Context, set: PackageSet, source: string, before: string | undefined): Promise<string> {
+  const configFile = ctx.profile.paths.configFile;
+  const installed = t('installed mosquitto {{version}} from {{source}}', { version: set.broker.version, source });
+  if (ctx.dryRun) return installed;
+  if (before === undefined) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
+  if ((await readText(configFile)) === before) return installed;
+  await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+  return t('installed mosquitto {{version}} from {{source}} (the package replaced mosquitto.conf; it was put back)', {
+    version: set.broker.version,
+    source,
+  });
+}
+
+/** "…; the package's own mosquitto.conf was set aside" (one sentence for both installers). */
+export const packageConfigSetAside = (installed: string) =>
+  t("{{installed}}; the package's own mosquitto.conf was set aside (backed up) for the factory config", {
+    installed,
+  });
+
+/**
+ * A first install puts the package's own mosquitto.conf (Debian's, Termux's) where none was: it is not
+ * the gateway's and not the user's, so it is backed up and removed; provision then writes the factory
+ * config. True when there was one.
+ */
+export async function setAsidePackageConfig(ctx: Context): Promise<boolean> {
+  return ctx.writer.remove(ctx.profile.paths.configFile, { reason: 'package-default-config' });
+}
+
+/** The broker binary a package install put in place. */
+export async function brokerAfterInstall(ctx: Context): Promise<string> {
+  const { findMosquitto } = await import('../mosquitto/binary.js');
+  const found = await findMosquitto(ctx.profile);
+  if (!found && !ctx.dryRun)
+    throw failed(t('the package was installed but no mosquitto is in {{bin}}', { bin: ctx.profile.paths.bin }));
+  return found ?? path.join(ctx.profile.paths.bin, 'mosquitto');
+}
+
+/** `provision --packages DIR`: mosquitto from package files, offline; nothing when that version is in place. */
+export function packageInstallStep(ctx: Context, dir: string): Step {
+  return {
+    id: 'mosquitto.install',
+    title: t('mosquitto installed'),
+    run: async () => {
+      await recoverConfig(ctx);
+      const set = await chooseSet(ctx, dir);
+      const current = await installedVersion(ctx, await readPackageState(ctx));
+      if (current === set.broker.version) {
+        const binary = await brokerAfterInstall(ctx);
+        return done(t('mosquitto {{version}} in place ({{binary}})', { version: current, binary }), false, {
+          learned: { mosquitto: binary },
+        });
+      }
+      const detail = await installKeepingConfig(ctx, set, dir);
+      return done(detail, true, {
+        learned: { mosquitto: await brokerAfterInstall(ctx) },
+        needsRestart: 'binary-changed',
+      });
+    },
+  };
+}
+
+/** Reads a kept package file again (the way back of an upgrade). */
+export const readKept = (ctx: Context) => (file: string) => readDeb(ctx.runner, ctx.profile.packages.dpkg, file);

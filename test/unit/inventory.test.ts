@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIniInventory, parseYamlInventory } from '../../src/fleet/inventory.js';
+import { targetOf } from '../../src/fleet/site-doctor.js';
+
+const INI = `
+# a site with two rooms
+[hall]
+gw-hall ansible_host=192.168.1.20 ansible_user=u0_a123
+gw-attic ansible_host=192.168.1.21 ansible_port=2222 gate_mqtt_prefix=/data/data/pl.sviete.dom/files/usr
+
+[garage]
+gw-garage
+
+[site:children]
+hall
+garage
+
+[site:vars]
+ansible_user=u0_a200
+
+[all:vars]
+ansible_port=8022
+`;
+
+const YAML = `
+all:
+  vars:
+    ansible_port: 8022
+  children:
+    site:
+      vars:
+        ansible_user: u0_a200
+      hosts:
+        gw-garage:
+      children:
+        hall:
+          hosts:
+            gw-hall: { ansible_host: 192.168.1.20, ansible_user: u0_a123 }
+            gw-attic:
+              ansible_host: 192.168.1.21
+              ansible_port: 2222
+              gate_mqtt_prefix: /data/data/pl.sviete.dom/files/usr
+`;
+
+const EXPECTED = [
+  { name: 'gw-attic', host: '192.168.1.21', port: 2222, user: 'u0_a200', prefix: '/data/data/pl.sviete.dom/files/usr' },
+  { name: 'gw-garage', host: 'gw-garage', port: 8022, user: 'u0_a200' },
+  { name: 'gw-hall', host: '192.168.1.20', port: 8022, user: 'u0_a123' },
+];
+
+const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+
+test('INI and YAML inventories give the same gateways: host vars over group vars over all:vars', () => {
+  assert.deepEqual(byName(parseIniInventory(INI)), EXPECTED);
+  assert.deepEqual(byName(parseYamlInventory(YAML)), EXPECTED);
+});
+
+test('each gateway becomes an ssh target (Termux sshd port by default), with its prefix or sandbox root', () => {
+  assert.deepEqual(targetOf({ name: 'a', host: '10.0.0.5', user: 'u0_a1' }), {
+    name: 'a',
+    target: 'ssh://u0_a1@10.0.0.5:8022',
+  });
+  assert.deepEqual(targetOf({ name: 'b', host: 'fd00::5', user: 'u', port: 22, root: '/tmp/gw' }), {
+    name: 'b',
+    target: 'ssh://u@[fd00::5]:22',
+    root: '/tmp/gw',
+  });
+});
