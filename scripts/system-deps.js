@@ -10,6 +10,7 @@ export const TEST_PACKAGES = [
   'openssh-client',
   'procps',
   'iproute2',
+  'ansible-core',
 ];
 
 /** Programs that must exist for the suite, and the package that brings each. */
@@ -20,6 +21,7 @@ export const REQUIRED_PROGRAMS = [
   ['/usr/sbin/sshd', 'openssh-server'],
   ['/usr/bin/ssh', 'openssh-client'],
   ['/usr/bin/ssh-keygen', 'openssh-client'],
+  ['/usr/bin/ansible-playbook', 'ansible-core'],
 ];
 
 export function missingPackages() {
