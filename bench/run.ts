@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/profile.js';
 import { freePort, measure, median, paired, type Sample } from './measure.js';
+import { GATEWAYS, siteBench } from './site.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
@@ -24,6 +25,7 @@ const ENV = {
   NO_COLOR: '1',
 };
 const roots: string[] = [];
+const cleanups: Array<() => void> = [];
 const mib = (kib: number) => (kib / 1024).toFixed(0);
 
 function newRoot(): string {
@@ -33,6 +35,7 @@ function newRoot(): string {
 }
 
 function cleanUp(): void {
+  for (const fn of cleanups) fn();
   for (const root of roots) {
     spawnSync(process.execPath, [PM2, 'kill'], {
       env: { ...ENV, PM2_HOME: buildPaths(root, DEFAULT_PREFIX).pm2Home },
@@ -187,6 +190,24 @@ try {
   );
   // status exits 0 only when mqtt is online: it is here, so a non-zero exit is a real failure
   pairedRow('status', 'node -e 0', a5, b5, 2.5, 'status');
+
+  // A site from one laptop: 20 gateways at once against one gateway's doctor (both over ssh).
+  const site = await siteBench(
+    CLI,
+    ENV,
+    newRoot,
+    (root, port) => ours('provision', '--root', root, '--port', port),
+    cleanups,
+  );
+  const [a6, b6] = await paired(RUNS, site.site, site.one);
+  pairedRow(
+    `site doctor, ${GATEWAYS} gateways (doctor --inventory)`,
+    "one gateway's doctor over ssh",
+    a6,
+    b6,
+    3,
+    'doctor',
+  );
 
   const first: Sample[] = [];
   for (let i = 0; i < RUNS; i++)
