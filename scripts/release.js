@@ -22,7 +22,7 @@ const step = (args) => {
   return result.stdout;
 };
 if (build) step(['run', 'build', '--silent']);
-const packed = JSON.parse(step(['pack', '--json', '--pack-destination', out])); // bundles the dependencies
+const packed = JSON.parse(step(['pack', '--json', '--ignore-scripts', '--pack-destination', out])); // bundles the dependencies; no prepare (it would rebuild dist/ under running tests)
 const file = path.join(out, packed[0].filename);
 const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
 console.log(`${file}\nsha256 ${sha256}\ninstall on the gateway: npm install -g ${path.basename(file)} --offline`);

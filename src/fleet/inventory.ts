@@ -75,7 +75,8 @@ export function parseIniInventory(text: string): InventoryHost[] {
           ...(children.get(group) ?? []).flatMap((child) => membersOf(child, seen.add(group))),
         ];
   const inherited = new Map<string, Vars>();
-  for (const [group, vars] of [['all', groupVars.get('all') ?? {}] as const, ...groupVars])
+  const others = [...groupVars].filter(([group]) => group !== 'all');
+  for (const [group, vars] of [['all', groupVars.get('all') ?? {}] as const, ...others])
     for (const name of group === 'all' ? [...hosts.keys()] : membersOf(group))
       inherited.set(name, { ...inherited.get(name), ...vars });
   return [...hosts].map(([name, vars]) => toHost(name, { ...inherited.get(name), ...vars }));
@@ -83,17 +84,21 @@ export function parseIniInventory(text: string): InventoryHost[] {
 
 /** Ansible's YAML inventory: groups with `hosts`, `vars` and `children`, from `all` down. */
 export function parseYamlInventory(text: string): InventoryHost[] {
-  const found = new Map<string, Vars>();
+  // Group vars first (deeper groups over their parents), a host's own vars last: Ansible's precedence.
+  const fromGroups = new Map<string, Vars>();
+  const own = new Map<string, Vars>();
   const walk = (group: Vars | null | undefined, vars: Vars) => {
     if (!group || typeof group !== 'object') return;
     const here = { ...vars, ...((group.vars as Vars | undefined) ?? {}) };
-    for (const [name, hostVars] of Object.entries((group.hosts as Record<string, Vars | null>) ?? {}))
-      found.set(name, { ...found.get(name), ...here, ...(hostVars ?? {}) });
+    for (const [name, hostVars] of Object.entries((group.hosts as Record<string, Vars | null>) ?? {})) {
+      fromGroups.set(name, { ...fromGroups.get(name), ...here });
+      own.set(name, { ...own.get(name), ...(hostVars ?? {}) });
+    }
     for (const child of Object.values((group.children as Record<string, Vars | null>) ?? {})) walk(child, here);
   };
   const document = parseYaml(text) as Record<string, Vars> | null;
   for (const group of Object.values(document ?? {})) walk(group, {});
-  return [...found].map(([name, vars]) => toHost(name, vars));
+  return [...fromGroups].map(([name, vars]) => toHost(name, { ...vars, ...own.get(name) }));
 }
 
 /** Reads an inventory file (YAML when it looks like YAML, INI otherwise); no host at all is bad input. */

@@ -22,9 +22,12 @@ export async function installedVersion(ctx: Context, state: PackageState | undef
   if (ctx.profile.packages.installMode === 'prefix')
     return state && existsSync(path.join(ctx.profile.paths.bin, 'mosquitto')) ? state.broker.version : undefined;
   const dpkgQuery = path.join(path.dirname(ctx.profile.packages.dpkg.dpkg), 'dpkg-query');
+  // Only a package dpkg calls installed (not one left unpacked by a failed install, nor removed: rc).
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
-  const result = await ctx.runner.run([dpkgQuery, ['-W', '-f=${Version}', 'mosquitto']], { timeoutMs: 30_000 });
-  return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
+  const format = '-f=${Status}|${Version}';
+  const result = await ctx.runner.run([dpkgQuery, ['-W', format, 'mosquitto']], { timeoutMs: 30_000 });
+  const [status, version] = result.stdout.trim().split('|');
+  return result.exitCode === 0 && status === 'install ok installed' && version ? version : undefined;
 }
 
 /** The checked package set from a folder, or from a download when no folder is given. */
@@ -44,10 +47,17 @@ export async function installKeepingConfig(ctx: Context, set: PackageSet, source
   // Written first: a run killed between the install and the put-back leaves the true config here.
   if (before !== undefined)
     await ctx.writer.write(guardFile(ctx), before, { mode: 0o600, reason: 'package-guard', backup: 'none' });
-  await installPackages(ctx, set, source);
-  const result = await putBack(ctx, set, source, before);
-  await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
-  return result;
+  try {
+    await installPackages(ctx, set, source);
+    return await putBack(ctx, set, source, before);
+  } catch (error) {
+    // A failed install (a postinst, a missing library) must not leave the package's config in place.
+    if (before !== undefined && !ctx.dryRun && (await readText(configFile)) !== before)
+      await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+    throw error;
+  } finally {
+    await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
+  }
 }
 
 /** The config kept aside while a package installs (see installKeepingConfig). */

@@ -64,8 +64,12 @@ export function saveStep(ctx: Context): Step {
       if (ctx.dryRun)
         return skipped(t('dry-run: would run {{command}}', { command: ctx.pm2.describe(['save', '--force']) }));
       // pm2 keeps the previous dump as dump.pm2.bak itself; it does not belong in our backups.
-      await ctx.writer.write(dump, await ctx.pm2.dumpText(), { mode: 0o600, reason: 'pm2-dump', backup: 'beside' });
-      return done(t('saved to {{file}}', { file: dump }), true);
+      const written = await ctx.writer.write(dump, await ctx.pm2.dumpText(), {
+        mode: 0o600,
+        reason: 'pm2-dump',
+        backup: 'beside',
+      });
+      return done(t('saved to {{file}}', { file: dump }), written.changed);
     },
   };
 }

@@ -13,6 +13,7 @@ import { PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast } from '../run/versions.js';
 import type { CommandResult } from '../ui/result.js';
 import { brokerProcessStep } from './broker-process.js';
+import { logKeeperStep } from './log-keeper.js';
 import {
   brokerAfterInstall,
   chooseSet,
@@ -50,8 +51,29 @@ function installStep(ctx: Context, options: UpgradeOptions, run: UpgradeRun): St
       await recoverConfig(ctx); // a killed run may have left the package's config in place
       run.previous = await readPackageState(ctx);
       run.from = await installedVersion(ctx, run.previous);
+      if (ctx.dryRun && !options.packagesDir)
+        return skipped(
+          t('dry-run: would download mosquitto {{version}} and install it', { version: options.to ?? '' }),
+        );
       run.set = await chooseSet(ctx, options.packagesDir, options.to);
       const to = run.set.broker.version;
+      const { newerThan } = await import('../packages/deb.js');
+      if (
+        run.from &&
+        run.from !== to &&
+        !options.to &&
+        !(await newerThan(ctx.runner, ctx.profile.packages.dpkg, to, run.from))
+      )
+        return done(
+          t('mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)', {
+            version: run.from,
+            offered: to,
+          }),
+          false,
+          {
+            learned: { mosquitto: await brokerAfterInstall(ctx) },
+          },
+        );
       if (run.from === to)
         return done(t('mosquitto {{version}} is installed already', { version: to }), false, {
           learned: { mosquitto: await brokerAfterInstall(ctx) },
@@ -90,7 +112,8 @@ async function runsOlderBinary(ctx: Context): Promise<boolean> {
   const current = await ctx.pm2.find(PROCESS_NAME);
   if (!current?.uptimeSince || !current.execPath) return false;
   const info = await stat(current.execPath).catch(() => undefined);
-  return info !== undefined && info.mtimeMs > current.uptimeSince;
+  // dpkg keeps the archive's mtime; the inode change time says when the file was put in place.
+  return info !== undefined && Math.max(info.mtimeMs, info.ctimeMs) > current.uptimeSince;
 }
 
 /** The new broker must at least answer `mosquitto -h` with a version at or above the floor. */
@@ -131,7 +154,10 @@ function serveStep(ctx: Context, run: UpgradeRun): Step {
         const why = error instanceof Error ? error.message : String(error);
         let back: string;
         try {
-          back = await rollBack(ctx, run, checked);
+          // A run that only finished a killed one installed nothing: there is nothing of its own to undo.
+          back = run.installed
+            ? await rollBack(ctx, run, checked)
+            : t('nothing was installed by this run to go back from');
         } catch (again) {
           back = t('going back failed too: {{why}}', { why: again instanceof Error ? again.message : String(again) });
         }
@@ -155,6 +181,6 @@ function serveStep(ctx: Context, run: UpgradeRun): Step {
  */
 export function runUpgrade(ctx: Context, options: UpgradeOptions): Promise<CommandResult> {
   const run: UpgradeRun = { installed: false };
-  const steps = [installStep(ctx, options, run), serveStep(ctx, run), saveStep(ctx)];
+  const steps = [installStep(ctx, options, run), serveStep(ctx, run), logKeeperStep(ctx), saveStep(ctx)];
   return runPipeline(ctx, 'upgrade', steps, initialFacts(1883));
 }

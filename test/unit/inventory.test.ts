@@ -67,3 +67,12 @@ test('each gateway becomes an ssh target (Termux sshd port by default), with its
     root: '/tmp/gw',
   });
 });
+
+test("a later [all:vars] does not override the host's group; a host's own vars win in YAML too", () => {
+  const ini = parseIniInventory('[g]\nh1\n[g:vars]\nansible_port=8022\n[all:vars]\nansible_port=22\n');
+  assert.equal(ini[0]?.port, 8022);
+  const yaml = parseYamlInventory(
+    'all:\n  children:\n    a:\n      hosts:\n        h1: { ansible_port: 2222 }\n    b:\n      vars: { ansible_port: 22 }\n      hosts:\n        h1:\n',
+  );
+  assert.equal(yaml[0]?.port, 2222);
+});

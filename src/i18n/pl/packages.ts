@@ -97,4 +97,9 @@ export const PACKAGES: Catalog = {
     'mosquitto nie jest zainstalowany i nie udało się go pobrać do bramki testowej: {{why}}',
   'without network: gate-mqtt provision --packages DIR; or install it here: sudo apt-get install mosquitto':
     'bez sieci: gate-mqtt provision --packages KATALOG; albo zainstaluj go tutaj: sudo apt-get install mosquitto',
+  'dry-run: would download mosquitto {{version}} and install it':
+    'dry-run: mosquitto {{version}} zostałby pobrany i zainstalowany',
+  'mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)':
+    'mosquitto {{version}} jest nowszy niż {{offered}}: nie ma nic do zrobienia (--to cofa wersję celowo)',
+  'nothing was installed by this run to go back from': 'to uruchomienie niczego nie zainstalowało, nie ma czego cofać',
 };

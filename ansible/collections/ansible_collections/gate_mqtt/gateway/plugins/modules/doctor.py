@@ -24,7 +24,7 @@ def main():
     extra = ["--fix"] if module.params["fix"] and not module.check_mode else []
     rc, doc = run_gate_mqtt(module, ["doctor"], extra)
     result = result_of(rc, doc)
-    result["changed"] = bool(doc.get("fixes"))
+    result["changed"] = any(f.get("ok") for f in doc.get("fixes") or [])
     if "error" not in doc:
         failed = [c["id"] for c in doc.get("checks", []) if c.get("status") == "fail"]
         result["msg"] = "doctor: %s" % ("failed: " + ", ".join(failed) if failed else "no check failed")
