@@ -22,7 +22,8 @@ const step = (args) => {
   return result.stdout;
 };
 if (build) step(['run', 'build', '--silent']);
-const packed = JSON.parse(step(['pack', '--json', '--ignore-scripts', '--pack-destination', out])); // bundles the dependencies; no prepare (it would rebuild dist/ under running tests)
+// npm pack bundles the dependencies; no prepare script (it would rebuild dist/ under running tests).
+const packed = JSON.parse(step(['pack', '--json', '--ignore-scripts', '--pack-destination', out]));
 const file = path.join(out, packed[0].filename);
 const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
 console.log(`${file}\nsha256 ${sha256}\ninstall on the gateway: npm install -g ${path.basename(file)} --offline`);
