@@ -50,3 +50,16 @@ def result_of(rc, doc):
         if key in doc:
             result[key] = doc[key]
     return result
+
+
+def finish(module, rc, doc, result=None):
+    """Ansible's end of a run: exit when gate-mqtt says ok, fail otherwise (with the same result)."""
+    result = result or result_of(rc, doc)
+    if doc.get("ok"):
+        module.exit_json(**result)
+    module.fail_json(**result)
+
+
+def dry_run(module):
+    """Check mode is gate-mqtt's own --dry-run: it says what it would change and changes nothing."""
+    return ["--dry-run"] if module.check_mode else []

@@ -22,7 +22,7 @@ options:
 """
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, result_of, run_gate_mqtt
+from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, dry_run, finish, run_gate_mqtt
 
 
 def main():
@@ -40,7 +40,7 @@ def main():
         supports_check_mode=True,
     )
     p = module.params
-    dry = ["--dry-run"] if module.check_mode else []
+    dry = dry_run(module)
     if p["state"] == "absent":
         rc, doc = run_gate_mqtt(module, ["bridge", "remove", p["id"]], dry)
     else:
@@ -48,7 +48,7 @@ def main():
         if p["cafile"]:
             extra += ["--cafile", p["cafile"]]
         rc, doc = run_gate_mqtt(module, ["bridge", "add", "supla"], extra, data=p["password"])
-    module.exit_json(**result_of(rc, doc)) if doc.get("ok") else module.fail_json(**result_of(rc, doc))
+    finish(module, rc, doc)
 
 
 if __name__ == "__main__":

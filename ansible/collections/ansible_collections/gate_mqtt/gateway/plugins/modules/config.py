@@ -20,7 +20,7 @@ options:
 """
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, result_of, run_gate_mqtt
+from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, dry_run, finish, result_of, run_gate_mqtt
 
 
 def shown(module):
@@ -44,14 +44,13 @@ def main():
         extra.append("--strict")
     if module.params["allow_local_only"]:
         extra.append("--allow-local-only")
-    if module.check_mode:
-        extra.append("--dry-run")
+    extra += dry_run(module)
     before = shown(module) if module._diff else None
     rc, doc = run_gate_mqtt(module, ["config", "apply", module.params["src"]], extra)
     result = result_of(rc, doc)
     if module._diff and not module.check_mode:
         result["diff"] = dict(before=before, after=shown(module))
-    module.exit_json(**result) if doc.get("ok") else module.fail_json(**result)
+    finish(module, rc, doc, result)
 
 
 if __name__ == "__main__":

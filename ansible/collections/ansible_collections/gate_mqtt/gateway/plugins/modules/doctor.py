@@ -16,7 +16,7 @@ options:
 """
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, result_of, run_gate_mqtt
+from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, finish, result_of, run_gate_mqtt
 
 
 def main():
@@ -28,7 +28,7 @@ def main():
     if "error" not in doc:
         failed = [c["id"] for c in doc.get("checks", []) if c.get("status") == "fail"]
         result["msg"] = "doctor: %s" % ("failed: " + ", ".join(failed) if failed else "no check failed")
-    module.exit_json(**result) if doc.get("ok") else module.fail_json(**result)
+    finish(module, rc, doc, result)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ options:
 """
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, result_of, run_gate_mqtt
+from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, dry_run, finish, run_gate_mqtt
 
 
 def main():
@@ -27,10 +27,9 @@ def main():
     extra = ["--yes", "--port", str(module.params["port"])]
     if module.params["keep_data"]:
         extra.append("--keep-data")
-    if module.check_mode:
-        extra.append("--dry-run")
+    extra += dry_run(module)
     rc, doc = run_gate_mqtt(module, ["reset"], extra)
-    module.exit_json(**result_of(rc, doc)) if doc.get("ok") else module.fail_json(**result_of(rc, doc))
+    finish(module, rc, doc)
 
 
 if __name__ == "__main__":

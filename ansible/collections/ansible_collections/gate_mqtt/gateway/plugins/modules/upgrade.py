@@ -17,7 +17,7 @@ options:
 """
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, result_of, run_gate_mqtt
+from ansible_collections.gate_mqtt.gateway.plugins.module_utils.gate_mqtt import COMMON_ARGS, dry_run, finish, run_gate_mqtt
 
 
 def main():
@@ -29,10 +29,9 @@ def main():
         extra += ["--packages", module.params["packages"]]
     if module.params["to"]:
         extra += ["--to", module.params["to"]]
-    if module.check_mode:
-        extra.append("--dry-run")
+    extra += dry_run(module)
     rc, doc = run_gate_mqtt(module, ["upgrade"], extra)
-    module.exit_json(**result_of(rc, doc)) if doc.get("ok") else module.fail_json(**result_of(rc, doc))
+    finish(module, rc, doc)
 
 
 if __name__ == "__main__":
