@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
-import { buildProgram, type Selected } from './cli/program.js';
+import { buildProgram, commandWords, type Selected } from './cli/program.js';
 import { usageError } from './cli/usage-errors.js';
 import { asGateError, badInput, ExitCode } from './errors.js';
 import { chooseLanguage, setLanguage, t } from './i18n/translate.js';
@@ -25,7 +25,7 @@ function early(argv: string[], name: string): string | undefined {
 function commandPath(program: Command, argv: string[]): string[] {
   const path: string[] = [];
   let current = program;
-  for (const word of argv.filter((w) => !w.startsWith('-'))) {
+  for (const word of commandWords(argv)) {
     const sub = current.commands.find((c) => c.name() === word);
     if (!sub) break;
     path.push(word);
@@ -40,25 +40,45 @@ export interface CliStreams {
   stderr: { write(text: string): unknown };
 }
 
+let pipesGuarded = false;
+/**
+ * A reader that goes away (`gate-mqtt status | head -1`) ends what is shown, not the run: a provision
+ * goes on to its end instead of dying half-way with a stack trace.
+ */
+function ignoreClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+}
+
 /** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */
 export async function main(argv: string[], io: CliStreams = process): Promise<number> {
+  ignoreClosedPipes();
   let json = argv.includes('--json');
   let command = 'gate-mqtt';
   try {
     const lang = chooseLanguage(early(argv, 'lang'), process.env);
     if (!lang) throw badInput(t('--lang takes pl or en, not "{{value}}"', { value: early(argv, 'lang') ?? '' }));
-    setLanguage(lang);
+    await setLanguage(lang);
     if (argv.some((word) => word === '--password' || word.startsWith('--password=')))
       throw badInput(
         t('passwords are never taken on the command line (they would show in the process list)'),
         t('use --password-stdin or --password-file FILE'),
       );
     let selected: Selected | undefined;
-    const program = buildProgram(version(), io, (chosen) => {
-      selected = chosen;
-    });
     // `help config apply` is `config apply --help` (commander's help command takes one word).
     const words = argv[0] === 'help' && argv.length > 2 ? [...argv.slice(1), '--help'] : argv;
+    const program = buildProgram(
+      version(),
+      io,
+      (chosen) => {
+        selected = chosen;
+      },
+      words,
+    );
     try {
       await program.parseAsync(words, { from: 'user' });
     } catch (error) {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { t } from '../i18n/translate.js';
+import { randomBytes } from '../run/lazy-builtins.js';
 import { ConnackRefused, MqttWire } from './mqtt-wire.js';
 
 export interface RoundTripOptions {

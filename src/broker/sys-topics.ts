@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../run/lazy-builtins.js';
 import { MqttWire } from './mqtt-wire.js';
 
 /**

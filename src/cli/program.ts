@@ -59,12 +59,37 @@ function configure(command: Command, out: ProgramOutput): Command {
     });
 }
 
+/** The words that are neither options nor a global option's value: the command path and its arguments. */
+export function commandWords(argv: string[]): string[] {
+  const takesValue = new Set(
+    Object.values(OPTION_SPECS as Record<string, OptionSpec>)
+      .filter((spec) => spec.global && spec.flags.includes('<'))
+      .flatMap((spec) => spec.flags.split(/[ ,]+/).filter((word) => word.startsWith('-'))),
+  );
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (!word.startsWith('-')) words.push(word);
+    else if (takesValue.has(word)) i++;
+  }
+  return words;
+}
+
 /**
  * The command line as commander sees it, built from the command table: a subcommand per path word,
  * every option described, an example per command, help in the chosen language. Parsing only selects:
- * the caller runs the command (one context, one error handler).
+ * the caller runs the command (one context, one error handler). When the first word names a command,
+ * only that command's branch is built (every run pays for the tree; `status` is run at every check);
+ * anything else (help, a typo to suggest for, `completion`) gets the whole tree.
  */
-export function buildProgram(version: string, out: ProgramOutput, select: (selected: Selected) => void): Command {
+export function buildProgram(
+  version: string,
+  out: ProgramOutput,
+  select: (selected: Selected) => void,
+  argv: string[] = [],
+): Command {
+  const first = commandWords(argv)[0];
+  const branch = COMMANDS.some((def) => def.path[0] === first) ? first : undefined;
   const program = configure(new Command('gate-mqtt'), out)
     .description(t('keeps the MQTT broker of a Termux home gateway working'))
     .version(version, '-v, --version', t('print the version'))
@@ -84,6 +109,7 @@ export function buildProgram(version: string, out: ProgramOutput, select: (selec
     return group;
   };
   for (const def of COMMANDS) {
+    if (branch && def.path[0] !== branch) continue;
     const command = parentOf(def.path.slice(0, -1)).command(def.path.at(-1)!).description(t(def.summary));
     if (def.args) command.arguments(def.args);
     for (const name of def.options) command.addOption(optionOf(name));
@@ -94,6 +120,7 @@ export function buildProgram(version: string, out: ProgramOutput, select: (selec
       select({ def, positionals: self.args, options: ourOptions(self.optsWithGlobals()) });
     });
   }
+  if (branch) return program;
   program
     .command('completion')
     .argument('<shell>', t('the shell: bash'))

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { checksFor } from '../checks/catalog.js';
 import type { CheckEnv, CheckModule, CheckOutcome } from '../checks/check.js';
 import { localAnswers } from '../checks/local-answers.js';
@@ -8,6 +7,7 @@ import { badInput, failed, GateError, unsupported } from '../errors.js';
 import { t } from '../i18n/translate.js';
 import { PtySession } from '../pty/session.js';
 import { describeTarget, parseTarget, type Target, transportFor } from '../pty/transports.js';
+import { randomBytes } from '../run/lazy-builtins.js';
 import { planFixes } from '../tasks/fix-plan.js';
 import { countOutcomes, Progress, renderTable, summaryLine } from '../ui/doctor-view.js';
 import { printJson } from '../ui/print.js';

@@ -1,4 +1,4 @@
-import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { pbkdf2Sync, randomBytes, timingSafeEqual } from '../run/lazy-builtins.js';
 
 /**
  * mosquitto 2's password file lines, `user:$7$ITERATIONS$SALT$HASH` (PBKDF2-SHA512, 12-byte salt, the

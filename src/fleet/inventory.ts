@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
 
@@ -83,7 +82,7 @@ export function parseIniInventory(text: string): InventoryHost[] {
 }
 
 /** Ansible's YAML inventory: groups with `hosts`, `vars` and `children`, from `all` down. */
-export function parseYamlInventory(text: string): InventoryHost[] {
+export async function parseYamlInventory(text: string): Promise<InventoryHost[]> {
   // Group vars first (deeper groups over their parents), a host's own vars last: Ansible's precedence.
   const fromGroups = new Map<string, Vars>();
   const own = new Map<string, Vars>();
@@ -96,7 +95,9 @@ export function parseYamlInventory(text: string): InventoryHost[] {
     }
     for (const child of Object.values((group.children as Record<string, Vars | null>) ?? {})) walk(child, here);
   };
-  const document = parseYaml(text) as Record<string, Vars> | null;
+  // yaml is a quarter of the CLI's code: loaded only for a YAML inventory, not at every start.
+  const { parse } = await import('yaml');
+  const document = parse(text) as Record<string, Vars> | null;
   for (const group of Object.values(document ?? {})) walk(group, {});
   return [...fromGroups].map(([name, vars]) => toHost(name, { ...vars, ...own.get(name) }));
 }
@@ -111,7 +112,8 @@ export async function readInventory(file: string): Promise<InventoryHost[]> {
   });
   let hosts: InventoryHost[];
   try {
-    hosts = /\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text) ? parseYamlInventory(text) : parseIniInventory(text);
+    hosts =
+      /\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text) ? await parseYamlInventory(text) : parseIniInventory(text);
   } catch (error) {
     throw badInput(
       t('the inventory {{file}} cannot be read: {{why}}', { file, why: (error as Error).message.split('\n')[0]! }),

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../fault.js';
 import { processAlive } from '../platform/process-info.js';
+import { randomBytes } from '../run/lazy-builtins.js';
 
 export interface WriteOptions {
   mode?: number;

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput, failed } from '../errors.js';
 import { writeFileAtomic } from '../fsx/atomic-write.js';
 import { t } from '../i18n/translate.js';
+import { createHash } from '../run/lazy-builtins.js';
 import { makeDirs } from './dirs.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */

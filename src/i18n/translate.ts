@@ -1,5 +1,3 @@
-import { PL } from './pl/index.js';
-
 /**
  * Messages in English and Polish. The English text is the key (gettext's way: the code reads as it
  * prints, and a missing translation still says something sensible); `{{name}}` places take values; an
@@ -11,10 +9,12 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 export type CatalogEntry = string | PluralForms;
 export type Catalog = Record<string, CatalogEntry>;
 
-const CATALOGS: Record<Lang, Catalog> = { en: {}, pl: PL };
+// The Polish catalog is loaded when Polish is chosen: every run in English (boot, fleets) skips it.
+const CATALOGS: Record<Lang, Catalog | undefined> = { en: {}, pl: undefined };
 let current: Lang = 'en';
 
-export function setLanguage(lang: Lang): void {
+export async function setLanguage(lang: Lang): Promise<void> {
+  if (lang === 'pl') CATALOGS.pl ??= (await import('./pl/index.js')).PL;
   current = lang;
 }
 
@@ -37,7 +37,7 @@ function pick(entry: CatalogEntry, count: unknown): string {
 
 /** The message in the current language, with its `{{name}}` places filled. */
 export function t(key: string, values: Record<string, string | number> = {}): string {
-  const entry = CATALOGS[current][key];
+  const entry = CATALOGS[current]?.[key];
   // English keys carry their own plural: "{{count}} warning(s)" reads "1 warning", "2 warnings".
   const english = values.count === undefined ? key : key.replace(/\(s\)/g, Number(values.count) === 1 ? '' : 's');
   const template = entry === undefined ? english : pick(entry, values.count);

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { t } from '../i18n/translate.js';
 
 /** One address of one of the gateway's network interfaces. */
@@ -31,9 +30,12 @@ export interface AddressSources {
   errors: Partial<Record<'node' | 'ip' | 'ifInet6' | 'ifconfig', string>>;
 }
 
+// The sources are the system's own tables, so the shape tells the family (node's isIP compiles a large
+// IPv6 pattern on first use: ~12 ms of every status run).
 const familyOf = (address: string): 4 | 6 | undefined => {
-  const kind = isIP(address.replace(/%.*$/, ''));
-  return kind === 4 || kind === 6 ? kind : undefined;
+  const bare = address.replace(/%.*$/, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return 4;
+  return /^[0-9a-fA-F:]*:[0-9a-fA-F:]*(\d{1,3}(\.\d{1,3}){3})?$/.test(bare) ? 6 : undefined;
 };
 
 const entry = (iface: string, address: string): InterfaceAddress[] => {

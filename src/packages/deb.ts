@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { createHash } from '../run/lazy-builtins.js';
 import type { Runner } from '../run/runner.js';
 
 /** One package file, as its control file says (checked before anything is installed from it). */

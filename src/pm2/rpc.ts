@@ -25,26 +25,66 @@ export function pm2Dir(script: string): string {
 }
 
 /** Loads from an install of pm2 itself (so the protocol always matches the daemon that install runs). */
-export function requireFromPm2(script: string): (id: string) => unknown {
+export function requireFromPm2(script: string): NodeJS.Require {
   return createRequire(path.join(pm2Dir(script), 'package.json'));
 }
 
-/** pm2's own RPC modules: vendored in pm2 5+, separate packages before. */
+/**
+ * axon logs through the `debug` package, which only prints when DEBUG names it; loading it reads the
+ * terminal's colour support (~8 ms of every run). Where DEBUG is unset, a silent one stands in for it.
+ */
+function quietDebug(load: NodeJS.Require): void {
+  if (process.env.DEBUG) return;
+  const silent = Object.assign(() => Object.assign(() => undefined, { enabled: false }), {
+    enabled: () => false,
+    enable: () => undefined,
+    disable: () => '',
+  });
+  for (const from of ['./modules/pm2-axon/lib/sockets/sock', 'pm2-axon/lib/sockets/sock']) {
+    try {
+      const file = createRequire(load.resolve(from)).resolve('debug');
+      load.cache[file] ??= { id: file, filename: file, loaded: true, exports: silent } as NodeJS.Module;
+      return;
+    } catch {
+      // not in this pm2's layout: the next one
+    }
+  }
+}
+
+/**
+ * pm2's own RPC modules: vendored in pm2 5+, separate packages before. Only the request socket and the
+ * client are loaded (axon's index loads all eight socket kinds: ~14 ms of every run); the index is the
+ * fallback for a layout that differs.
+ */
 function loadAxon(script: string): {
-  axon: { socket(kind: string): AxonSocket };
-  rpc: { Client: new (sock: AxonSocket) => RpcClient };
+  ReqSocket: new () => AxonSocket;
+  Client: new (sock: AxonSocket) => RpcClient;
 } {
   const load = requireFromPm2(script);
-  const pick = (vendored: string, separate: string) => {
-    try {
-      return load(vendored);
-    } catch {
-      return load(separate);
+  quietDebug(load);
+  const pick = (...ids: string[]): unknown => {
+    for (const id of ids.slice(0, -1)) {
+      try {
+        return load(id);
+      } catch {
+        // not in this pm2's layout: the next one
+      }
     }
+    return load(ids[ids.length - 1]!);
   };
+  const axon = (file: string) => [`./modules/pm2-axon/lib/${file}`, `pm2-axon/lib/${file}`];
+  const rpc = (file: string) => [`./modules/pm2-axon-rpc/lib/${file}`, `pm2-axon-rpc/lib/${file}`];
+  const ReqSocket = pick(...axon('sockets/req'), './modules/pm2-axon', 'pm2-axon') as
+    | (new () => AxonSocket)
+    | { ReqSocket: new () => AxonSocket };
+  const Client = pick(...rpc('client'), './modules/pm2-axon-rpc', 'pm2-axon-rpc') as
+    | (new (
+        sock: AxonSocket,
+      ) => RpcClient)
+    | { Client: new (sock: AxonSocket) => RpcClient };
   return {
-    axon: pick('./modules/pm2-axon', 'pm2-axon') as { socket(kind: string): AxonSocket },
-    rpc: pick('./modules/pm2-axon-rpc', 'pm2-axon-rpc') as { Client: new (sock: AxonSocket) => RpcClient },
+    ReqSocket: typeof ReqSocket === 'function' ? ReqSocket : ReqSocket.ReqSocket,
+    Client: typeof Client === 'function' ? Client : Client.Client,
   };
 }
 
@@ -65,9 +105,9 @@ export class Pm2Rpc {
   private async connect(): Promise<RpcClient | undefined> {
     if (this.client) return this.client;
     if (!existsSync(this.socket)) return undefined;
-    const { axon, rpc } = loadAxon(this.script);
-    const sock = axon.socket('req');
-    const client = new rpc.Client(sock);
+    const { ReqSocket, Client } = loadAxon(this.script);
+    const sock = new ReqSocket();
+    const client = new Client(sock);
     const connected = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), CONNECT_TIMEOUT_MS);
       const settle = (ok: boolean) => {

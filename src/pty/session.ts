@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { t } from '../i18n/translate.js';
+import { randomBytes } from '../run/lazy-builtins.js';
 import { cleanPtyText } from './ansi.js';
 import { clientWords, connectFailure, findProgram, missingClient } from './connect-failure.js';
 import { openTerminal, type Terminal } from './terminal.js';
@@ -88,7 +88,11 @@ export class PtySession {
       SLOW_SHELL_MS,
     );
     // Quiet the shell: no prompts, no echo of what we type; then prove it answers.
-    const ready = await session.exec("PS1=''; PS2=''; stty -echo 2>/dev/null; true", spec.connectTimeoutMs, false);
+    const ready = await session.exec(
+      "unset PROMPT_COMMAND; PS1=''; PS2=''; stty -echo 2>/dev/null; true",
+      spec.connectTimeoutMs,
+      false,
+    );
     clearTimeout(slow);
     if (ready.exitCode === null) {
       session.close();

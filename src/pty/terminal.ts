@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { childProcess } from '../run/lazy-builtins.js';
 import { shQuote } from '../run/quote.js';
 import { findProgram } from './connect-failure.js';
 
@@ -37,7 +37,7 @@ async function loadNodePty(): Promise<typeof import('node-pty') | undefined> {
  */
 function scriptTerminal(script: string, spec: Spawn): Terminal {
   const command = [spec.file, ...spec.args].map(shQuote).join(' ');
-  const child = spawn(script, ['-q', '-f', '-e', '-c', command, '/dev/null'], {
+  const child = childProcess().spawn(script, ['-q', '-f', '-e', '-c', command, '/dev/null'], {
     env: { ...spec.env, SHELL: findProgram('sh', spec.env.PATH) ?? '/bin/sh' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { t } from '../i18n/translate.js';
+import { childProcess } from './lazy-builtins.js';
 import type { DryRunPlan } from './plan.js';
 import { shQuote } from './quote.js';
 
@@ -108,7 +108,13 @@ function start(command: Command, env: Record<string, string>, timeoutMs: number,
   let stdout = '';
   let stderr = '';
   let timedOut = false;
-  const child = spawn(file, [...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: true });
+  const child = childProcess().spawn(file, [...args], {
+    env,
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: false,
+    detached: true,
+  });
   const collect = (which: 'out' | 'err') => (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     if (which === 'out' && stdout.length < MAX_OUTPUT_BYTES) stdout += text;
@@ -205,7 +211,7 @@ export class Runner {
   interactive(command: Command, env: Record<string, string>): Promise<number | null> {
     const [file, args] = command;
     return new Promise((resolve) => {
-      const child = spawn(file, [...args], { env, stdio: 'inherit', shell: false });
+      const child = childProcess().spawn(file, [...args], { env, stdio: 'inherit', shell: false });
       child.once('error', () => resolve(127));
       child.once('close', (code) => resolve(code));
     });

@@ -28,7 +28,7 @@ async function cli(
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.env = saved;
-    setLanguage('en');
+    await setLanguage('en');
   }
 }
 

@@ -39,8 +39,8 @@ test('the language: --lang first, then LC_ALL, LC_MESSAGES, LANG; pl* is Polish'
   assert.equal(chooseLanguage(undefined, {}), 'en');
 });
 
-test('places are filled and Polish plural forms chosen by count', (t_) => {
-  t_.after(() => setLanguage('en'));
+test('places are filled and Polish plural forms chosen by count', async (t_) => {
+  t_.after(() => void setLanguage('en'));
   PL['{{count}} test file(s)'] = {
     one: '{{count}} plik',
     few: '{{count}} pliki',
@@ -49,7 +49,7 @@ test('places are filled and Polish plural forms chosen by count', (t_) => {
   };
   try {
     assert.equal(t('{{count}} test file(s)', { count: 5 }), '5 test files');
-    setLanguage('pl');
+    await setLanguage('pl');
     assert.deepEqual(
       [1, 2, 5, 22, 25].map((count) => t('{{count}} test file(s)', { count })),
       ['1 plik', '2 pliki', '5 plików', '22 pliki', '25 plików'],

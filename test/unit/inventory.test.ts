@@ -51,9 +51,9 @@ const EXPECTED = [
 
 const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
 
-test('INI and YAML inventories give the same gateways: host vars over group vars over all:vars', () => {
+test('INI and YAML inventories give the same gateways: host vars over group vars over all:vars', async () => {
   assert.deepEqual(byName(parseIniInventory(INI)), EXPECTED);
-  assert.deepEqual(byName(parseYamlInventory(YAML)), EXPECTED);
+  assert.deepEqual(byName(await parseYamlInventory(YAML)), EXPECTED);
 });
 
 test('each gateway becomes an ssh target (Termux sshd port by default), with its prefix or sandbox root', () => {
@@ -68,10 +68,10 @@ test('each gateway becomes an ssh target (Termux sshd port by default), with its
   });
 });
 
-test("a later [all:vars] does not override the host's group; a host's own vars win in YAML too", () => {
+test("a later [all:vars] does not override the host's group; a host's own vars win in YAML too", async () => {
   const ini = parseIniInventory('[g]\nh1\n[g:vars]\nansible_port=8022\n[all:vars]\nansible_port=22\n');
   assert.equal(ini[0]?.port, 8022);
-  const yaml = parseYamlInventory(
+  const yaml = await parseYamlInventory(
     'all:\n  children:\n    a:\n      hosts:\n        h1: { ansible_port: 2222 }\n    b:\n      vars: { ansible_port: 22 }\n      hosts:\n        h1:\n',
   );
   assert.equal(yaml[0]?.port, 2222);
