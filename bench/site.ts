@@ -2,7 +2,7 @@
  * The site doctor's row: `doctor --inventory` over GATEWAYS sandbox gateways against one gateway's
  * doctor, both over a real sshd on loopback, in the same run (paired). Target: <= 3x for 20 gateways.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { startSshd } from '../test/helpers/sshd.js';
@@ -12,7 +12,20 @@ export const GATEWAYS = 20;
 
 export interface SiteBench {
   one: () => Promise<Sample>;
-  site: () => Promise<Sample>;
+  /** The site doctor; `extra` are more options (--concurrency N). */
+  site: (extra?: string[]) => Promise<Sample>;
+  /** What the site doctor is given, to run it by hand: the inventory and the ssh client's config. */
+  inventory: string;
+  sshConfig: string;
+  /** CPU time the whole machine spent during each site run (ms): the gateways' side runs here too. */
+  siteCpuMs: number[];
+}
+
+/** CPU time the machine has spent busy since boot, in ms (user, nice, system, irq, softirq, steal). */
+function busyCpuMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const ticks = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (fields[i] ?? 0), 0);
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 /** Sets up the gateways (provisioned by `provision`) and one sshd; returns the two commands to time. */
@@ -23,9 +36,11 @@ export async function siteBench(
   provision: (root: string, port: string) => Promise<Sample>,
   cleanups: Array<() => void>,
 ): Promise<SiteBench> {
-  // The test helper's sshd, with its cleanup collected here instead of by a test.
+  // The test helper's sshd, with its cleanup collected here instead of by a test. Its logins get a home
+  // of their own, as a gateway's Termux home: not this machine's root, whose ~/.bashrc may be anything
+  // (here: pyenv init, which rehashes 136 shims under a lock at every login, one login at a time).
   const fakeTest = { after: (fn: () => void) => cleanups.push(fn) } as unknown as TestContext;
-  const sshd = await startSshd(fakeTest);
+  const sshd = await startSshd(fakeTest, { home: newRoot() });
   const roots: string[] = [];
   for (let i = 0; i < GATEWAYS; i++) {
     const root = newRoot();
@@ -47,8 +62,21 @@ export async function siteBench(
   );
   const target = `ssh://${sshd.user}@127.0.0.1:${sshd.port}`;
   const common = ['--ssh-config', sshd.clientConfig, '--json'];
+  const siteCpuMs: number[] = [];
   return {
+    inventory,
+    sshConfig: sshd.clientConfig,
+    siteCpuMs,
     one: () => measure(process.execPath, [cli, 'doctor', '--target', target, '--root', roots[0]!, ...common], env),
-    site: () => measure(process.execPath, [cli, 'doctor', '--inventory', inventory, ...common], env),
+    site: async (extra = []) => {
+      const before = busyCpuMs();
+      const sample = await measure(
+        process.execPath,
+        [cli, 'doctor', '--inventory', inventory, ...common, ...extra],
+        env,
+      );
+      siteCpuMs.push(busyCpuMs() - before);
+      return sample;
+    },
   };
 }

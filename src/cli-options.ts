@@ -51,7 +51,7 @@ export const OPTION_SPECS = {
       'check every gateway of an Ansible inventory (INI or YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)',
     ),
   },
-  concurrency: { flags: '--concurrency <n>', description: msg('how many gateways are checked at once (default 8)') },
+  concurrency: { flags: '--concurrency <n>', description: msg('how many gateways are checked at once (default 16)') },
   'ssh-config': { flags: '--ssh-config <file>', description: msg('an ssh_config file for the ssh client (ssh -F)') },
   fix: { flags: '--fix', description: msg('apply the safe fixes for what failed (on the device), then check again') },
   yes: { flags: '--yes', description: msg('do it without asking (required without a terminal)') },

@@ -49,9 +49,10 @@ export function buildContext(def: CommandDef, options: ParsedOptions): Context {
   const json = options.json === true;
   const dryRun = options['dry-run'] === true;
   const changesDevice = def.needsDevice || options.fix === true;
+  const readsDevice = typeof def.readsDevice === 'function' ? def.readsDevice(options) : def.readsDevice === true;
   const profile = resolveProfile(
     { root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') },
-    changesDevice || def.readsDevice === true,
+    changesDevice || readsDevice,
   );
   const defaultLog = changesDevice && !dryRun ? path.join(profile.paths.logDir, `${def.path[0]}.log`) : undefined;
   const logFile = stringOption(options, 'log') ?? defaultLog;

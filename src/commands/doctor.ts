@@ -1,6 +1,6 @@
-import { checksFor } from '../checks/catalog.js';
-import type { CheckEnv, CheckModule, CheckOutcome } from '../checks/check.js';
+import type { CheckEnv, CheckOutcome } from '../checks/check.js';
 import { localAnswers } from '../checks/local-answers.js';
+import { checkCount, runChecks } from '../checks/run-checks.js';
 import { SessionProber } from '../checks/session-prober.js';
 import type { Context } from '../context.js';
 import { badInput, failed, GateError, unsupported } from '../errors.js';
@@ -20,31 +20,12 @@ export interface DoctorOptions {
   sshConfig: string | undefined;
 }
 
-/** Runs every check: concurrently (they share one pty session, which runs their probes in turn). */
-async function runChecks(ctx: Context, env: CheckEnv): Promise<CheckOutcome[]> {
-  const checks = checksFor(env);
-  const results = new Map<CheckModule, CheckOutcome[]>();
-  // On a terminal one line shows how far the checks are; it is cleared before the table.
-  const progress = ctx.output.interactive ? new Progress(process.stdout, checks.length) : undefined;
-  const runOne = async (check: CheckModule) => {
-    try {
-      results.set(check, await check.run(env));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      results.set(check, [
-        {
-          id: check.id === 'bridge' ? 'bridge.*' : check.id,
-          status: 'fail',
-          detail: t('the check itself failed: {{why}}', { why }),
-          hint: t('run again with --verbose'),
-        },
-      ]);
-    }
-    progress?.tick(check.id);
-  };
-  await Promise.all(checks.map(runOne));
+/** Every check, with one line on a terminal that shows how far they are (cleared before the table). */
+async function checkWithProgress(ctx: Context, env: CheckEnv): Promise<CheckOutcome[]> {
+  const progress = ctx.output.interactive ? new Progress(process.stdout, checkCount(env)) : undefined;
+  const outcomes = await runChecks(env, (check) => progress?.tick(check.id));
   progress?.clear();
-  return checks.flatMap((check) => results.get(check) ?? []);
+  return outcomes;
 }
 
 function printTable(ctx: Context, outcomes: CheckOutcome[], heading: string): void {
@@ -105,7 +86,7 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
       ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}),
     });
     const started = Date.now();
-    result.checks = await runChecks(ctx, await env());
+    result.checks = await checkWithProgress(ctx, await env());
     const summary = result.checks.map((c) => `${c.id}=${c.status}`).join(' ');
     ctx.log.write(`checks on ${result.target} in ${Date.now() - started} ms: ${summary}`);
     const plan = options.fix ? planFixes(result.checks) : undefined;
@@ -119,7 +100,7 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
         .filter((s) => s.changed || s.status === 'failed')
         .map((s) => ({ id: s.id, action: s.title, ok: s.status !== 'failed', detail: s.detail }));
       result.before = result.checks;
-      result.checks = await runChecks(ctx, await env());
+      result.checks = await checkWithProgress(ctx, await env());
     }
   } finally {
     await session.close();

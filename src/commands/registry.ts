@@ -26,7 +26,7 @@ export interface CommandDef {
   /** Changes the device: refused (exit 4) outside Termux without --root; writes a run log. */
   needsDevice: boolean;
   /** Reads the device: refused (exit 4) outside Termux without --root; no run log. */
-  readsDevice?: boolean;
+  readsDevice?: boolean | ((options: ParsedOptions) => boolean);
   run(ctx: Context, positionals: string[], options: ParsedOptions): Promise<number>;
 }
 
@@ -38,6 +38,23 @@ export const GROUPS: Record<string, string> = {
 };
 
 const PASSWORD: OptionName[] = ['password-stdin', 'password-file'];
+const SITE: OptionName[] = ['target', 'inventory', 'concurrency', 'ssh-config'];
+/** Gateways checked at once by default: each is an ssh client and a pty here, the work is on the gateways. */
+const DEFAULT_CONCURRENCY = 16;
+
+/** A site's gateways and how to reach them, from --inventory, --target (repeated) and --concurrency. */
+function siteOptions(options: ParsedOptions) {
+  return {
+    targets: listOption(options, 'target'),
+    inventory: stringOption(options, 'inventory'),
+    concurrency: parseCount(stringOption(options, 'concurrency'), DEFAULT_CONCURRENCY, 256, '--concurrency'),
+    sshConfig: stringOption(options, 'ssh-config'),
+    // --root/--prefix of the command: where the gateways named by --target keep their files
+    root: stringOption(options, 'root'),
+    prefix: stringOption(options, 'prefix'),
+  };
+}
+const isSite = (options: ParsedOptions) => options.inventory !== undefined || listOption(options, 'target').length > 0;
 
 export const COMMANDS: CommandDef[] = [
   {
@@ -81,18 +98,15 @@ export const COMMANDS: CommandDef[] = [
       'gate-mqtt doctor --target ssh://u0_a123@192.168.1.20',
       'gate-mqtt doctor --inventory site.ini --concurrency 10',
     ],
-    options: ['target', 'inventory', 'concurrency', 'fix', 'port', 'ssh-config'],
+    options: [...SITE, 'fix', 'port'],
     needsDevice: false,
     run: async (ctx, _p, options) => {
       const targets = listOption(options, 'target');
-      const inventory = stringOption(options, 'inventory');
       const sshConfig = stringOption(options, 'ssh-config');
-      if (inventory !== undefined || targets.length > 1) {
+      if (options.inventory !== undefined || targets.length > 1) {
         if (options.fix === true)
           throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
-        const concurrency = parseCount(stringOption(options, 'concurrency'), 8, 256, '--concurrency');
-        const where = { root: stringOption(options, 'root'), prefix: stringOption(options, 'prefix') };
-        return (await import('./site.js')).site(ctx, { targets, inventory, concurrency, sshConfig, ...where });
+        return (await import('./site.js')).site(ctx, 'doctor', siteOptions(options));
       }
       return (await import('./doctor.js')).doctor(ctx, {
         target: targets[0],
@@ -107,11 +121,15 @@ export const COMMANDS: CommandDef[] = [
     summary: msg(
       'one screen: broker version, pm2 state, uptime, restarts, listeners, bridges (exit 1: mqtt not online)',
     ),
-    examples: ['gate-mqtt status'],
-    options: [],
+    examples: ['gate-mqtt status', 'gate-mqtt status --inventory site.ini'],
+    options: SITE,
     needsDevice: false,
-    readsDevice: true,
-    run: async (ctx) => (await import('./status.js')).status(ctx),
+    // this gateway's status reads it; a site's is read over ssh
+    readsDevice: (options) => !isSite(options),
+    run: async (ctx, _p, options) =>
+      isSite(options)
+        ? (await import('./site.js')).site(ctx, 'status', siteOptions(options))
+        : (await import('./status.js')).status(ctx),
   },
   {
     path: ['logs'],

@@ -1,13 +1,15 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { readInventory } from '../fleet/inventory.js';
-import { type SiteTarget, siteDoctor, targetOf } from '../fleet/site-doctor.js';
+import { siteDoctor } from '../fleet/site-doctor.js';
+import { type SiteTarget, targetOf } from '../fleet/site-run.js';
 import { t } from '../i18n/translate.js';
 import { describeTarget, parseTarget } from '../pty/transports.js';
 
-/** `doctor --inventory FILE` and/or several `--target`: every gateway of a site, N at a time. */
+/** `doctor|status --inventory FILE` and/or several `--target`: every gateway of a site, N at a time. */
 export async function site(
   ctx: Context,
+  what: 'doctor' | 'status',
   options: {
     targets: string[];
     inventory?: string;
@@ -31,5 +33,6 @@ export async function site(
       ...(options.prefix ? { prefix: options.prefix } : {}),
     });
   }
-  return siteDoctor(ctx, sites, options);
+  if (what === 'doctor') return siteDoctor(ctx, sites, options);
+  return (await import('../fleet/site-status.js')).siteStatus(ctx, sites, options);
 }

@@ -16,7 +16,14 @@ export interface SshServer {
  * A real OpenSSH server on 127.0.0.1 for one test: throwaway host and user keys, its own config, stopped
  * when the test ends.
  */
-export async function startSshd(t: TestContext, options: { forceCommand?: string } = {}): Promise<SshServer> {
+export async function startSshd(
+  t: TestContext,
+  options: {
+    forceCommand?: string;
+    /** The login's HOME (its rc files), as a gateway's own home would be; default: the user's. */
+    home?: string;
+  } = {},
+): Promise<SshServer> {
   // The device lane runs as a user whose sshd could not allocate ptys (chown of /dev/pts needs root): its
   // script starts one sshd as root for the lane, and the login then runs the user's own hostile rc files
   // (which stand in for a forced slow, noisy login command).
@@ -52,6 +59,9 @@ export async function startSshd(t: TestContext, options: { forceCommand?: string
       'StrictModes no',
       'PrintMotd no',
       'LogLevel ERROR',
+      // Many gateways behind this one server are reached at once (a site): do not drop handshakes.
+      'MaxStartups 200:30:400',
+      ...(options.home ? [`SetEnv HOME=${options.home}`] : []),
       // A login that does more than start a shell (a slow, noisy login script), for the doctor's tests.
       ...(options.forceCommand ? [`ForceCommand ${options.forceCommand}`] : []),
       '',

@@ -12,7 +12,16 @@ interface Site {
   targets: { name: string; target: string; ok: boolean; error?: string; checks: { id: string; status: string }[] }[];
 }
 
-test('doctor --inventory: a whole site over a real sshd, one stopped broker and one unreachable gateway', {
+interface StatusRow {
+  name: string;
+  ok: boolean;
+  error?: string;
+  broker?: { version: string | null };
+  pm2?: { status: string; pid: number | null };
+  listener?: { answering: boolean } | null;
+}
+
+test('doctor and status --inventory: a whole site over a real sshd, one stopped broker and one unreachable gateway', {
   timeout: 180_000,
 }, async (t) => {
   const healthy = await provisioned(t);
@@ -55,4 +64,39 @@ test('doctor --inventory: a whole site over a real sshd, one stopped broker and 
   assert.match(plain.stdout, /\ngw-attic +FAILED +FAIL pm2\.process \("mqtt" is stopped\), broker\.listening, /);
   assert.match(plain.stdout, /\ngw-gone +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
   assert.match(plain.stdout, /\n3 gateways: 1 ok, 1 with problems, 1 unreachable\n$/);
+
+  // status --inventory: the same gateways, one row each, from the same probes (nothing of ours on them)
+  const statusArgs = ['status', '--inventory', inventory, '--ssh-config', sshd.clientConfig];
+  const statusJson = await healthy.cli([...statusArgs, '--json'], { root: false });
+  assert.equal(statusJson.code, 1, 'one broker stopped, one gateway unreachable');
+  const rows = parseJson<{ command: string; ok: boolean; targets: StatusRow[] }>(statusJson).targets;
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.ok, r.pm2?.status ?? r.error?.replace(/.* refused the connection$/, 'refused')]),
+    [
+      ['gw-hall', true, 'online'],
+      ['gw-attic', false, 'stopped'],
+      ['gw-gone', false, 'refused'],
+    ],
+  );
+  assert.equal(rows[0]!.listener?.answering, true);
+  assert.equal(rows[1]!.listener?.answering, false);
+  assert.match(rows[0]!.broker?.version ?? '', /^\d+\.\d+\.\d+$/);
+  assert.ok((rows[0]!.pm2?.pid ?? 0) > 0 && rows[1]!.pm2?.pid === null);
+  const table = await healthy.cli(statusArgs, { root: false });
+  assert.equal(table.code, 1);
+  assert.match(table.stdout, /^gateway +mqtt +mosquitto +up +restarts +listener\n/);
+  assert.match(table.stdout, /\ngw-hall +online +\d+\.\d+\.\d+ +\d+[smhd] +0 +\d+ answering\n/);
+  assert.match(table.stdout, /\ngw-attic +stopped +\d+\.\d+\.\d+ +- +0 +\d+ not answering\n/);
+  assert.match(table.stdout, /\ngw-gone +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
+  assert.match(table.stdout, /\n3 gateways: 1 online, 1 not online, 1 unreachable\n$/);
+});
+
+test('status and doctor over a site refuse what cannot be a site, before anything runs', async (t) => {
+  const gateway = await provisioned(t);
+  const local = await gateway.cli(['status', '--target', 'local'], { root: false });
+  assert.equal(local.code, 2);
+  assert.match(local.stderr, /over ssh or adb, not local/);
+  const typo = await gateway.cli(['status', '--inventory', '/nonexistent/site.ini'], { root: false });
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /cannot read the inventory/);
 });

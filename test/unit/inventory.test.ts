@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIniInventory, parseYamlInventory } from '../../src/fleet/inventory.js';
-import { targetOf } from '../../src/fleet/site-doctor.js';
+import { targetOf } from '../../src/fleet/site-run.js';
 
 const INI = `
 # a site with two rooms

@@ -40,11 +40,15 @@ test('malformed targets are exit 2', () => {
   }
 });
 
-test('ssh runs in batch mode with a tty and the device layout exported; adb gets its serial', () => {
+test('ssh runs a plain sh in batch mode with a tty and the device layout exported; adb gets its serial', () => {
   const ssh = transportFor(parseTarget('ssh://u@gw:8022'), profile, { sshConfig: '/cfg' });
   assert.equal(ssh.file, 'ssh');
   assert.ok(ssh.args.includes('BatchMode=yes') && ssh.args.includes('-tt'));
-  assert.deepEqual(ssh.args.slice(-4), ['-F', '/cfg', '--', 'u@gw'], 'the destination comes after --');
+  assert.deepEqual(
+    ssh.args.slice(-5),
+    ['-F', '/cfg', '--', 'u@gw', 'exec sh -i'],
+    'the destination comes after --, then a plain shell instead of a login',
+  );
   assert.match(ssh.setup[0] ?? '', /export PREFIX=.*PM2_HOME=/);
   const adb = transportFor(parseTarget('adb://SER1'), profile, { adb: '/x/adb' });
   assert.deepEqual([adb.file, adb.args], ['/x/adb', ['-s', 'SER1', 'shell']]);

@@ -1,10 +1,10 @@
 import type { Catalog } from '../translate.js';
 
-/** Polish for a site from one laptop: doctor --inventory and several --target (src/fleet). */
+/** Polish for a site from one laptop: doctor and status with --inventory or several --target (src/fleet). */
 export const FLEET: Catalog = {
   'check every gateway of an Ansible inventory (INI or YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)':
     'sprawdź każdą bramkę z inwentarza Ansible (INI lub YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)',
-  'how many gateways are checked at once (default 8)': 'ile bramek sprawdzać naraz (domyślnie 8)',
+  'how many gateways are checked at once (default 16)': 'ile bramek sprawdzać naraz (domyślnie 16)',
   '--fix works on one gateway, on the device itself': '--fix działa na jednej bramce, na samym urządzeniu',
   'run gate-mqtt doctor --fix there': 'uruchom tam gate-mqtt doctor --fix',
   'a site is checked over ssh or adb, not local': 'obiekt sprawdza się przez ssh lub adb, nie lokalnie',
@@ -15,7 +15,16 @@ export const FLEET: Catalog = {
   'check it with: ansible-inventory -i FILE --list': 'sprawdź go poleceniem: ansible-inventory -i PLIK --list',
   'the inventory {{file}} holds no host': 'inwentarz {{file}} nie zawiera żadnego hosta',
   'no answer within {{seconds}} s': 'brak odpowiedzi w ciągu {{seconds}} s',
-  'no report': 'brak raportu',
+  'unknown (timed out)': 'nieznany (przekroczony czas)',
+  unknown: 'nieznany',
+  up: 'działa od',
+  restarts: 'restarty',
+  '{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable': {
+    one: '{{count}} bramka: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
+    few: '{{count}} bramki: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
+    many: '{{count}} bramek: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
+    other: '{{count}} bramki: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
+  },
   UNREACHABLE: 'NIEOSIĄGALNA',
   OK: 'OK',
   FAILED: 'PROBLEMY',

@@ -1,0 +1,114 @@
+import type { CheckEnv } from '../checks/check.js';
+import { SessionProber } from '../checks/session-prober.js';
+import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
+import { type Profile, resolveProfile } from '../platform/profile.js';
+import { PtySession } from '../pty/session.js';
+import { parseTarget, type Target, TERMUX_SSH_PORT, transportFor } from '../pty/transports.js';
+import { randomBytes } from '../run/lazy-builtins.js';
+import type { InventoryHost } from './inventory.js';
+
+/** One gateway of a site: a name for people, the target to reach it, and where its gateway lives. */
+export interface SiteTarget {
+  name: string;
+  target: string;
+  root?: string;
+  prefix?: string;
+}
+
+/** A dead gateway gives up alone after this long; the others go on. */
+export const GATEWAY_TIMEOUT_MS = 90_000;
+
+export function targetOf(host: InventoryHost): SiteTarget {
+  const user = host.user ?? process.env.USER ?? 'root';
+  const address = host.host.includes(':') ? `[${host.host}]` : host.host;
+  return {
+    name: host.name,
+    target: `ssh://${user}@${address}:${host.port ?? TERMUX_SSH_PORT}`,
+    ...(host.root ? { root: host.root } : {}),
+    ...(host.prefix ? { prefix: host.prefix } : {}),
+  };
+}
+
+/** One gateway reached: its shell, and what the checks and probes need to work on it. */
+export interface Reached {
+  env: CheckEnv;
+  target: Target;
+}
+
+export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Opens a shell on one gateway, hands it to `work`, closes it. Everything that goes wrong (no answer,
+ * refused, a login that hangs, a probe that never returns) becomes this gateway's error line; after
+ * GATEWAY_TIMEOUT_MS its shell is closed and it is reported as not answering.
+ */
+async function onGateway<R>(
+  site: SiteTarget,
+  sshConfig: string | undefined,
+  work: (reached: Reached) => Promise<R>,
+): Promise<Outcome<R>> {
+  let session: PtySession | undefined;
+  const attempt = (async (): Promise<Outcome<R>> => {
+    const target = parseTarget(site.target);
+    // The gateway's own paths (a Termux prefix, or a sandbox root on it): resolved as its doctor would.
+    const profile: Profile = resolveProfile({ root: site.root, prefix: site.prefix }, false);
+    session = await PtySession.open(transportFor(target, profile, { sshConfig }));
+    const env: CheckEnv = {
+      prober: new SessionProber(session),
+      token: randomBytes(6).toString('hex'),
+      profile,
+      ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}),
+    };
+    return { ok: true, value: await work({ env, target }) };
+  })().catch((error: unknown): Outcome<R> => ({ ok: false, error: messageOf(error) }));
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const timeout = new Promise<Outcome<R>>((resolve) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      resolve({ ok: false, error: t('no answer within {{seconds}} s', { seconds: GATEWAY_TIMEOUT_MS / 1000 }) });
+    }, GATEWAY_TIMEOUT_MS);
+  });
+  const outcome = await Promise.race([attempt, timeout]);
+  clearTimeout(timer);
+  const closed = attempt.then(() => session?.close());
+  // Timed out: closing the shell ends the work still running on it; a shell still opening is closed
+  // (by `closed`) once it opens, without holding up this gateway's report.
+  if (timedOut) await session?.close();
+  else await closed;
+  return outcome;
+}
+
+/**
+ * Runs `work` on every gateway of a site, `concurrency` at a time, in this one process (one loaded
+ * program, one ssh client per gateway). `finished` hears each gateway as it ends (a live line on a
+ * terminal). Results come back in the order of `sites`.
+ */
+export async function overSite<R>(
+  ctx: Context,
+  sites: SiteTarget[],
+  options: { concurrency: number; sshConfig?: string },
+  work: (reached: Reached, site: SiteTarget) => Promise<R>,
+  finished?: (site: SiteTarget, outcome: Outcome<R>) => void,
+): Promise<Array<Outcome<R>>> {
+  const outcomes: Array<Outcome<R>> = new Array(sites.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sites.length) {
+      const index = next++;
+      const site = sites[index]!;
+      const started = Date.now();
+      const outcome = await onGateway(site, options.sshConfig, (reached) => work(reached, site));
+      ctx.log.write(
+        `${site.name} (${site.target}) in ${Date.now() - started} ms: ${outcome.ok ? 'reached' : outcome.error}`,
+      );
+      outcomes[index] = outcome;
+      finished?.(site, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, sites.length) }, worker));
+  return outcomes;
+}

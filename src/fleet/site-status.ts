@@ -1,0 +1,122 @@
+import { judgeListening } from '../checks/broker-listening.js';
+import type { CheckEnv, ProbeOutput } from '../checks/check.js';
+import { brokerTarget, probeBrokerTrip, probeMosquitto, probePm2 } from '../checks/shared.js';
+import { shortDuration } from '../commands/status.js';
+import type { Context } from '../context.js';
+import { t } from '../i18n/translate.js';
+import { parseMosquittoVersion } from '../mosquitto/binary.js';
+import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { printJson } from '../ui/print.js';
+import { type Outcome, overSite, type SiteTarget } from './site-run.js';
+
+/** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
+export interface GatewayStatus {
+  broker: { binary: string | null; version: string | null };
+  pm2: { status: string; pid: number | null; uptimeSeconds: number | null; restarts: number | null };
+  listener: { host: string; port: number; answering: boolean } | null;
+}
+
+export interface SiteStatusRow extends Partial<GatewayStatus> {
+  name: string;
+  target: string;
+  /** mqtt is online under pm2 (what `status` exits 0 for). */
+  ok: boolean;
+  error?: string;
+}
+
+/** The pm2 part of a status from the pm2 probe: "no daemon", "missing", or mqtt's state. */
+export function pm2Facts(out: ProbeOutput): GatewayStatus['pm2'] {
+  const none = { pid: null, uptimeSeconds: null, restarts: null };
+  if (/^no-daemon$/m.test(out.output)) return { status: 'no daemon', ...none };
+  let mqtt: ReturnType<typeof parseJlist>[number] | undefined;
+  try {
+    mqtt = parseJlist(out.output).find((p) => p.name === PROCESS_NAME);
+  } catch {
+    return { status: out.timedOut ? t('unknown (timed out)') : t('unknown'), ...none };
+  }
+  if (!mqtt) return { status: 'missing', ...none };
+  const online = mqtt.status === 'online';
+  const now = Number(/^now=(\d+)$/m.exec(out.output)?.[1] ?? Date.now() / 1000);
+  return {
+    status: mqtt.status,
+    pid: online ? mqtt.pid : null,
+    uptimeSeconds: online && mqtt.uptimeSince ? Math.max(0, Math.round(now - mqtt.uptimeSince / 1000)) : null,
+    restarts: mqtt.restarts,
+  };
+}
+
+/** One gateway's status from the doctor's probes (two pty round trips; nothing of ours on the gateway). */
+async function gatewayStatus(env: CheckEnv): Promise<GatewayStatus> {
+  const [mosquitto, pm2, at] = await Promise.all([probeMosquitto(env), probePm2(env), brokerTarget(env)]);
+  const binary = mosquitto.exitCode === 0 ? (/^path=(.+)$/m.exec(mosquitto.output)?.[1] ?? null) : null;
+  const trip = at ? await probeBrokerTrip(env, at) : undefined;
+  return {
+    broker: { binary, version: binary ? (parseMosquittoVersion(mosquitto.output) ?? null) : null },
+    pm2: pm2Facts(pm2),
+    listener: at && trip ? { ...at, answering: judgeListening(trip, at.host, at.port).status === 'pass' } : null,
+  };
+}
+
+function rowOf(site: SiteTarget, outcome: Outcome<GatewayStatus>): SiteStatusRow {
+  const base = { name: site.name, target: site.target };
+  if (!outcome.ok) return { ...base, ok: false, error: outcome.error };
+  return { ...base, ok: outcome.value.pm2.status === 'online', ...outcome.value };
+}
+
+function cellsOf(row: SiteStatusRow): string[] {
+  if (row.error) return [t('UNREACHABLE'), row.error];
+  const listener = row.listener
+    ? `${row.listener.port} ${row.listener.answering ? t('answering') : t('not answering')}`
+    : '-';
+  return [
+    row.pm2?.status ?? '-',
+    row.broker?.version ?? (row.broker?.binary ? '?' : t('not installed')),
+    row.pm2?.uptimeSeconds != null ? shortDuration(row.pm2.uptimeSeconds) : '-',
+    String(row.pm2?.restarts ?? '-'),
+    listener,
+  ];
+}
+
+/**
+ * `status --inventory` / several `--target`: every gateway's status at once, one row each (mqtt's
+ * state, mosquitto's version, uptime, restarts, the listener). Exit 1 when any gateway's mqtt is not
+ * online or the gateway was not reached.
+ */
+export async function siteStatus(
+  ctx: Context,
+  sites: SiteTarget[],
+  options: { concurrency: number; sshConfig?: string },
+): Promise<number> {
+  const outcomes = await overSite(ctx, sites, options, ({ env }) => gatewayStatus(env));
+  const rows = sites.map((site, i) => rowOf(site, outcomes[i]!));
+  const ok = rows.every((r) => r.ok);
+  ctx.log.write(`site status: ${rows.map((r) => `${r.name}=${r.error ? 'unreachable' : r.pm2?.status}`).join(' ')}`);
+  if (ctx.output.json) {
+    printJson(ctx, { command: 'status', ok, targets: rows });
+    return ok ? 0 : 1;
+  }
+  const head = [t('gateway'), 'mqtt', 'mosquitto', t('up'), t('restarts'), t('listener')];
+  const table = [head, ...rows.map((row) => [row.name, ...cellsOf(row)])];
+  // A column is as wide as its cells that are not the last of their row (an unreachable gateway's
+  // reason runs on from the mqtt column).
+  const widths = head.map((_, col) =>
+    Math.max(0, ...table.filter((cells) => col < cells.length - 1).map((cells) => cells[col]!.length)),
+  );
+  for (const cells of table)
+    ctx.print(
+      cells
+        .map((cell, col) => (col === cells.length - 1 ? cell : cell.padEnd(widths[col]!)))
+        .join('  ')
+        .trimEnd(),
+    );
+  const reached = rows.filter((r) => !r.error);
+  ctx.print(
+    t('{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable', {
+      count: rows.length,
+      online: reached.filter((r) => r.ok).length,
+      down: reached.filter((r) => !r.ok).length,
+      unreachable: rows.length - reached.length,
+    }),
+  );
+  return ok ? 0 : 1;
+}
