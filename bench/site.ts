@@ -21,10 +21,10 @@ export interface SiteBench {
   siteCpuMs: number[];
 }
 
-/** CPU time the machine has spent busy since boot, in ms (user, nice, system, irq, softirq, steal). */
+/** CPU time the machine has spent busy since boot, in ms (user, nice, system, irq, softirq). */
 function busyCpuMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const ticks = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (fields[i] ?? 0), 0);
+  const ticks = [0, 1, 2, 5, 6].reduce((sum, i) => sum + (fields[i] ?? 0), 0);
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 

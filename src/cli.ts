@@ -4,6 +4,7 @@ import { buildProgram, commandWords, type Selected } from './cli/program.js';
 import { usageError } from './cli/usage-errors.js';
 import { asGateError, badInput, ExitCode } from './errors.js';
 import { chooseLanguage, setLanguage, t } from './i18n/translate.js';
+import { ignoreClosedPipes } from './ui/print.js';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -38,20 +39,6 @@ function commandPath(program: Command, argv: string[]): string[] {
 export interface CliStreams {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
-}
-
-let pipesGuarded = false;
-/**
- * A reader that goes away (`gate-mqtt status | head -1`) ends what is shown, not the run: a provision
- * goes on to its end instead of dying half-way with a stack trace.
- */
-function ignoreClosedPipes(): void {
-  if (pipesGuarded) return;
-  pipesGuarded = true;
-  for (const stream of [process.stdout, process.stderr])
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
 }
 
 /** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { badInput, failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
 import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
-import { printJson } from '../ui/print.js';
+import { outputClosed, printJson } from '../ui/print.js';
 
 export interface LogsOptions {
   follow: boolean;
@@ -43,12 +43,16 @@ async function tail(file: string, count: number): Promise<LogLine[] | undefined>
   return lines.map(readableLine);
 }
 
-/** Prints what is appended to the file until the process is stopped (a rotated or truncated log starts over). */
-async function follow(ctx: Context, file: string, from: number): Promise<never> {
+/**
+ * Prints what is appended to the file until the process is stopped or its reader goes away (`| head`);
+ * a rotated or truncated log starts over.
+ */
+async function follow(ctx: Context, file: string, from: number): Promise<number> {
   let offset = from;
   let partial = '';
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (outputClosed()) return 0;
     const size = (await stat(file).catch(() => undefined))?.size ?? 0;
     if (size < offset) offset = 0;
     if (size === offset) continue;

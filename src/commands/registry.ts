@@ -56,6 +56,16 @@ function siteOptions(options: ParsedOptions) {
 }
 const isSite = (options: ParsedOptions) => options.inventory !== undefined || listOption(options, 'target').length > 0;
 
+/** Options that only mean something for a site, refused without one (instead of silently ignored). */
+function refuseSiteOptions(options: ParsedOptions, names: OptionName[], command: string): void {
+  const given = names.find((name) => options[name] !== undefined);
+  if (given)
+    throw badInput(
+      t('--{{option}} goes with --inventory or --target', { option: given }),
+      t('see: gate-mqtt {{command}} --help', { command }),
+    );
+}
+
 export const COMMANDS: CommandDef[] = [
   {
     path: ['provision'],
@@ -108,6 +118,7 @@ export const COMMANDS: CommandDef[] = [
           throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
         return (await import('./site.js')).site(ctx, 'doctor', siteOptions(options));
       }
+      refuseSiteOptions(options, ['concurrency'], 'doctor');
       return (await import('./doctor.js')).doctor(ctx, {
         target: targets[0],
         fix: options.fix === true,
@@ -126,10 +137,11 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: false,
     // this gateway's status reads it; a site's is read over ssh
     readsDevice: (options) => !isSite(options),
-    run: async (ctx, _p, options) =>
-      isSite(options)
-        ? (await import('./site.js')).site(ctx, 'status', siteOptions(options))
-        : (await import('./status.js')).status(ctx),
+    run: async (ctx, _p, options) => {
+      if (isSite(options)) return (await import('./site.js')).site(ctx, 'status', siteOptions(options));
+      refuseSiteOptions(options, ['concurrency', 'ssh-config'], 'status');
+      return (await import('./status.js')).status(ctx);
+    },
   },
   {
     path: ['logs'],

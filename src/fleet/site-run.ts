@@ -16,8 +16,14 @@ export interface SiteTarget {
   prefix?: string;
 }
 
-/** A dead gateway gives up alone after this long; the others go on. */
-export const GATEWAY_TIMEOUT_MS = 90_000;
+/**
+ * A dead gateway gives up alone after this long (90 s); the others go on. Tests shorten it with
+ * GATE_MQTT_GATEWAY_TIMEOUT_SECONDS (nothing else reads it).
+ */
+function gatewayTimeoutMs(): number {
+  const asked = Number(process.env.GATE_MQTT_GATEWAY_TIMEOUT_SECONDS);
+  return (Number.isFinite(asked) && asked > 0 ? asked : 90) * 1000;
+}
 
 export function targetOf(host: InventoryHost): SiteTarget {
   const user = host.user ?? process.env.USER ?? 'root';
@@ -38,12 +44,12 @@ export interface Reached {
 
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => (error instanceof Error && error.message) || String(error);
 
 /**
  * Opens a shell on one gateway, hands it to `work`, closes it. Everything that goes wrong (no answer,
  * refused, a login that hangs, a probe that never returns) becomes this gateway's error line; after
- * GATEWAY_TIMEOUT_MS its shell is closed and it is reported as not answering.
+ * the gateway's timeout its ssh client is killed and it is reported as not answering.
  */
 async function onGateway<R>(
   site: SiteTarget,
@@ -51,11 +57,14 @@ async function onGateway<R>(
   work: (reached: Reached) => Promise<R>,
 ): Promise<Outcome<R>> {
   let session: PtySession | undefined;
+  let timedOut = false;
+  const stop = new AbortController();
+  const timeoutMs = gatewayTimeoutMs();
   const attempt = (async (): Promise<Outcome<R>> => {
     const target = parseTarget(site.target);
     // The gateway's own paths (a Termux prefix, or a sandbox root on it): resolved as its doctor would.
     const profile: Profile = resolveProfile({ root: site.root, prefix: site.prefix }, false);
-    session = await PtySession.open(transportFor(target, profile, { sshConfig }));
+    session = await PtySession.open(transportFor(target, profile, { sshConfig }), undefined, stop.signal);
     const env: CheckEnv = {
       prober: new SessionProber(session),
       token: randomBytes(6).toString('hex'),
@@ -65,20 +74,19 @@ async function onGateway<R>(
     return { ok: true, value: await work({ env, target }) };
   })().catch((error: unknown): Outcome<R> => ({ ok: false, error: messageOf(error) }));
   let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
   const timeout = new Promise<Outcome<R>>((resolve) => {
     timer = setTimeout(() => {
       timedOut = true;
-      resolve({ ok: false, error: t('no answer within {{seconds}} s', { seconds: GATEWAY_TIMEOUT_MS / 1000 }) });
-    }, GATEWAY_TIMEOUT_MS);
+      resolve({ ok: false, error: t('no answer within {{seconds}} s', { seconds: timeoutMs / 1000 }) });
+    }, timeoutMs);
   });
   const outcome = await Promise.race([attempt, timeout]);
   clearTimeout(timer);
-  const closed = attempt.then(() => session?.close());
-  // Timed out: closing the shell ends the work still running on it; a shell still opening is closed
-  // (by `closed`) once it opens, without holding up this gateway's report.
-  if (timedOut) await session?.close();
-  else await closed;
+  if (timedOut) {
+    // Out of time: the client is killed, which ends the login or the probe it is waiting for.
+    stop.abort();
+    session?.kill();
+  } else await session?.close();
   return outcome;
 }
 

@@ -64,7 +64,7 @@ function rowOf(site: SiteTarget, outcome: Outcome<GatewayStatus>): SiteStatusRow
 }
 
 function cellsOf(row: SiteStatusRow): string[] {
-  if (row.error) return [t('UNREACHABLE'), row.error];
+  if (row.error !== undefined) return [t('UNREACHABLE'), row.error];
   const listener = row.listener
     ? `${row.listener.port} ${row.listener.answering ? t('answering') : t('not answering')}`
     : '-';
@@ -78,19 +78,32 @@ function cellsOf(row: SiteStatusRow): string[] {
 }
 
 /**
- * `status --inventory` / several `--target`: every gateway's status at once, one row each (mqtt's
- * state, mosquitto's version, uptime, restarts, the listener). Exit 1 when any gateway's mqtt is not
- * online or the gateway was not reached.
+ * `status --inventory` / several `--target`: every gateway's status at once (on a terminal a line per
+ * gateway as it finishes), then one row each (mqtt's state, mosquitto's version, uptime, restarts, the
+ * listener). Exit 1 when any gateway's mqtt is not online or the gateway was not reached.
  */
 export async function siteStatus(
   ctx: Context,
   sites: SiteTarget[],
   options: { concurrency: number; sshConfig?: string },
 ): Promise<number> {
-  const outcomes = await overSite(ctx, sites, options, ({ env }) => gatewayStatus(env));
+  const outcomes = await overSite(
+    ctx,
+    sites,
+    options,
+    ({ env }) => gatewayStatus(env),
+    (site, outcome) => {
+      if (ctx.output.json || !ctx.output.interactive) return;
+      const row = rowOf(site, outcome);
+      const state = row.error !== undefined ? t('UNREACHABLE') : (row.pm2?.status ?? '-');
+      ctx.print(`${state.padEnd(11)} ${row.name} (${row.target})`);
+    },
+  );
   const rows = sites.map((site, i) => rowOf(site, outcomes[i]!));
   const ok = rows.every((r) => r.ok);
-  ctx.log.write(`site status: ${rows.map((r) => `${r.name}=${r.error ? 'unreachable' : r.pm2?.status}`).join(' ')}`);
+  ctx.log.write(
+    `site status: ${rows.map((r) => `${r.name}=${r.error !== undefined ? 'unreachable' : r.pm2?.status}`).join(' ')}`,
+  );
   if (ctx.output.json) {
     printJson(ctx, { command: 'status', ok, targets: rows });
     return ok ? 0 : 1;
@@ -109,7 +122,7 @@ export async function siteStatus(
         .join('  ')
         .trimEnd(),
     );
-  const reached = rows.filter((r) => !r.error);
+  const reached = rows.filter((r) => r.error === undefined);
   ctx.print(
     t('{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable', {
       count: rows.length,

@@ -70,7 +70,12 @@ export class PtySession {
    * Spawns the transport and waits for its shell to answer. `notify` hears, once, when that takes long
    * (a slow login script on the device: ~/.bashrc, ~/.profile, a motd): the wait goes on to the timeout.
    */
-  static async open(spec: TransportSpec, notify?: (message: string) => void): Promise<PtySession> {
+  static async open(
+    spec: TransportSpec,
+    notify?: (message: string) => void,
+    /** Gives up at once when aborted (a site's gateway out of time): the client is killed. */
+    signal?: AbortSignal,
+  ): Promise<PtySession> {
     if (spec.client && !findProgram(spec.file, spec.env.PATH)) throw missingClient(spec.client.kind, spec.file);
     const term = await openTerminal({
       file: spec.file,
@@ -78,6 +83,7 @@ export class PtySession {
       env: definedEnv({ ...spec.env, TERM: 'dumb' }),
     });
     const session = new PtySession(term, spec.name);
+    signal?.addEventListener('abort', () => session.kill(), { once: true });
     const slow = setTimeout(
       () =>
         notify?.(
@@ -180,6 +186,21 @@ export class PtySession {
       };
       this.waiter();
     });
+  }
+
+  /**
+   * Ends the session at once (a gateway out of time): the client is killed, and a command waiting for
+   * its output ends now as not answered instead of on its own timer.
+   */
+  kill(): void {
+    if (this.exited) return;
+    try {
+      this.term.kill();
+    } catch {
+      // already gone
+    }
+    this.exited = true;
+    this.waiter?.();
   }
 
   /** Asks the shell to exit (ssh then closes cleanly); kills it when it does not within a moment. */

@@ -2,6 +2,27 @@ import type { Context } from '../context.js';
 import { t } from '../i18n/translate.js';
 import type { CommandResult } from './result.js';
 
+let pipesGuarded = false;
+let stdoutClosed = false;
+
+/**
+ * A reader that goes away (`gate-mqtt status | head -1`) ends what is shown, not the run: a provision
+ * goes on to its end instead of dying half-way with a stack trace. What never ends by itself (logs -f)
+ * asks outputClosed() and stops.
+ */
+export function ignoreClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      if (stream === process.stdout) stdoutClosed = true;
+    });
+}
+
+/** Whether the reader of stdout went away. */
+export const outputClosed = (): boolean => stdoutClosed;
+
 /** Prints the one JSON document of --json (stdout holds nothing else). */
 export function printJson(ctx: Context, document: unknown): void {
   process.stdout.write(`${ctx.secrets.scrub(JSON.stringify(document, null, 2))}\n`);

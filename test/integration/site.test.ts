@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import path from 'node:path';
-import { test } from 'node:test';
-import { freePort, parseJson, provisioned } from '../helpers/sandbox.js';
+import { type TestContext, test } from 'node:test';
+import { cleanEnv, freePort, parseJson, provisioned, waitFor } from '../helpers/sandbox.js';
 import { startSshd } from '../helpers/sshd.js';
 import { lines } from '../helpers/text.js';
 
@@ -91,6 +92,77 @@ test('doctor and status --inventory: a whole site over a real sshd, one stopped 
   assert.match(table.stdout, /\n3 gateways: 1 online, 1 not online, 1 unreachable\n$/);
 });
 
+/** A server that accepts and never says a word (ssh waits for its greeting); it knows its open connections. */
+async function silentGateway(t: TestContext): Promise<{ port: number; open: Set<Socket>; accepted: () => number }> {
+  const open = new Set<Socket>();
+  let accepted = 0;
+  const server = createServer((socket) => {
+    accepted++;
+    open.add(socket);
+    socket.resume(); // read what ssh sends, so its end (the client killed) is seen
+    socket.on('close', () => open.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const socket of open) socket.destroy();
+    server.close();
+  });
+  return { port: (server.address() as AddressInfo).port, open, accepted: () => accepted };
+}
+
+test('a gateway that never answers is given up alone at its timeout, its ssh client ended then', {
+  timeout: 180_000,
+}, async (t) => {
+  const healthy = await provisioned(t);
+  const sshd = await startSshd(t);
+  const first = await silentGateway(t);
+  const second = await silentGateway(t);
+  // One at a time: when ssh reaches the second silent gateway, the first one's client must be gone already
+  // (killed at its 3-s timeout, not left to its own 45-s connect timeout or the end of the run).
+  let firstEndedInTime: Promise<boolean> | undefined;
+  const watch = setInterval(() => {
+    if (second.accepted() > 0 && !firstEndedInTime)
+      firstEndedInTime = waitFor(
+        "the first silent gateway's ssh client to end",
+        () => first.open.size === 0,
+        5000,
+      ).then(
+        () => true,
+        () => false,
+      );
+  }, 20);
+  t.after(() => clearInterval(watch));
+  const inventory = path.join(healthy.root, 'site.ini');
+  writeFileSync(
+    inventory,
+    lines(
+      '[site]',
+      `gw-silent ansible_host=127.0.0.1 ansible_port=${first.port}`,
+      `gw-mute ansible_host=127.0.0.1 ansible_port=${second.port}`,
+      `gw-hall ansible_host=127.0.0.1 ansible_port=${sshd.port} gate_mqtt_root=${healthy.root}`,
+      '[site:vars]',
+      `ansible_user=${sshd.user}`,
+    ),
+  );
+  const args = ['status', '--inventory', inventory, '--ssh-config', sshd.clientConfig, '--concurrency', '1'];
+  const run = await healthy.cli([...args, '--json'], {
+    root: false,
+    env: cleanEnv({ GATE_MQTT_GATEWAY_TIMEOUT_SECONDS: '3' }),
+  });
+  assert.equal(run.code, 1);
+  const rows = parseJson<{ targets: StatusRow[] }>(run).targets;
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.ok, r.error ?? r.pm2?.status]),
+    [
+      ['gw-silent', false, 'no answer within 3 s'],
+      ['gw-mute', false, 'no answer within 3 s'],
+      ['gw-hall', true, 'online'],
+    ],
+  );
+  assert.equal(first.accepted(), 1, 'ssh reached the first silent gateway once');
+  assert.equal(await firstEndedInTime, true, "the first silent gateway's ssh client was ended at its timeout");
+});
+
 test('status and doctor over a site refuse what cannot be a site, before anything runs', async (t) => {
   const gateway = await provisioned(t);
   const local = await gateway.cli(['status', '--target', 'local'], { root: false });
@@ -99,4 +171,7 @@ test('status and doctor over a site refuse what cannot be a site, before anythin
   const typo = await gateway.cli(['status', '--inventory', '/nonexistent/site.ini'], { root: false });
   assert.equal(typo.code, 2);
   assert.match(typo.stderr, /cannot read the inventory/);
+  const alone = await gateway.cli(['status', '--concurrency', '4']);
+  assert.equal(alone.code, 2);
+  assert.match(alone.stderr, /--concurrency goes with --inventory or --target/);
 });

@@ -15,6 +15,8 @@ export const FLEET: Catalog = {
   'check it with: ansible-inventory -i FILE --list': 'sprawdź go poleceniem: ansible-inventory -i PLIK --list',
   'the inventory {{file}} holds no host': 'inwentarz {{file}} nie zawiera żadnego hosta',
   'no answer within {{seconds}} s': 'brak odpowiedzi w ciągu {{seconds}} s',
+  '--{{option}} goes with --inventory or --target': '--{{option}} działa tylko z --inventory lub --target',
+  'see: gate-mqtt {{command}} --help': 'zobacz: gate-mqtt {{command}} --help',
   'unknown (timed out)': 'nieznany (przekroczony czas)',
   unknown: 'nieznany',
   up: 'działa od',
