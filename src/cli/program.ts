@@ -80,7 +80,7 @@ export function commandWords(argv: string[]): string[] {
  * every option described, an example per command, help in the chosen language. Parsing only selects:
  * the caller runs the command (one context, one error handler). When the first word names a command,
  * only that command's branch is built (every run pays for the tree; `status` is run at every check);
- * anything else (help, a typo to suggest for, `completion`) gets the whole tree.
+ * anything else (help or the version asked anywhere, a typo to suggest for, `completion`) gets the whole tree.
  */
 export function buildProgram(
   version: string,
@@ -89,7 +89,8 @@ export function buildProgram(
   argv: string[] = [],
 ): Command {
   const first = commandWords(argv)[0];
-  const branch = COMMANDS.some((def) => def.path[0] === first) ? first : undefined;
+  const helpAsked = argv.some((word) => ['-h', '--help', '-v', '--version'].includes(word));
+  const branch = !helpAsked && COMMANDS.some((def) => def.path[0] === first) ? first : undefined;
   const program = configure(new Command('gate-mqtt'), out)
     .description(t('keeps the MQTT broker of a Termux home gateway working'))
     .version(version, '-v, --version', t('print the version'))

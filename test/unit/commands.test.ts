@@ -73,7 +73,8 @@ test('--version and -v print the version; --help and help list every command', a
     const version = await cli([flag]);
     assert.deepEqual([version.code, /^\d+\.\d+\.\d+\n$/.test(version.stdout)], [0, true], flag);
   }
-  for (const words of [['--help'], ['help']]) {
+  // help asked anywhere, even after a command word, lists every command (not only that command's branch)
+  for (const words of [['--help'], ['help'], ['-h', 'status'], ['--root', '/tmp', '--help', 'status']]) {
     const help = await cli(words);
     assert.equal(help.code, 0, words.join(' '));
     for (const def of COMMANDS) assert.match(help.stdout, new RegExp(`\\n  ${def.path[0]}\\b`), def.path.join(' '));
@@ -132,6 +133,19 @@ test('wrong options and arguments are exit 2 with our own words, not the parser 
   assert.equal(json.code, 2);
   assert.equal((JSON.parse(json.stdout) as { error: { code: number } }).error.code, 2);
   for (const run of [port, foreign]) assert.doesNotMatch(run.stderr, /positional|ambiguous|commander/i);
+  // global options with values before the command: the hint still names the command
+  const after = await cli(['--root', '/tmp', 'status', '--bogus']);
+  assert.equal(after.code, 2);
+  assert.match(after.stderr, /hint: see: gate-mqtt status --help\n$/);
+  // options of a site without a site are refused, not ignored
+  const root = mkdtempSync(join(tmpdir(), 'gmu-'));
+  try {
+    const alone = await cli(['status', '--root', root, '--concurrency', '4']);
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /^error: --concurrency goes with --inventory or --target\n/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a password on the command line is refused before anything runs', async () => {
