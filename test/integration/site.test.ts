@@ -110,11 +110,12 @@ async function silentGateway(t: TestContext): Promise<{ port: number; open: Set<
   return { port: (server.address() as AddressInfo).port, open, accepted: () => accepted };
 }
 
-test('a gateway that never answers is given up alone at its timeout, its ssh client ended then', {
+// (A healthy gateway next to a dead one is the test above: here the lanes' 20-s login scripts would
+// outlast the short timeout, so only gateways that never answer are in the site.)
+test('gateways that never answer are given up one by one at their timeout, each ssh client ended then', {
   timeout: 180_000,
 }, async (t) => {
-  const healthy = await provisioned(t);
-  const sshd = await startSshd(t);
+  const gateway = await provisioned(t); // where the CLI runs from
   const first = await silentGateway(t);
   const second = await silentGateway(t);
   // One at a time: when ssh reaches the second silent gateway, the first one's client must be gone already
@@ -132,20 +133,19 @@ test('a gateway that never answers is given up alone at its timeout, its ssh cli
       );
   }, 20);
   t.after(() => clearInterval(watch));
-  const inventory = path.join(healthy.root, 'site.ini');
+  const inventory = path.join(gateway.root, 'site.ini');
   writeFileSync(
     inventory,
     lines(
       '[site]',
       `gw-silent ansible_host=127.0.0.1 ansible_port=${first.port}`,
       `gw-mute ansible_host=127.0.0.1 ansible_port=${second.port}`,
-      `gw-hall ansible_host=127.0.0.1 ansible_port=${sshd.port} gate_mqtt_root=${healthy.root}`,
       '[site:vars]',
-      `ansible_user=${sshd.user}`,
+      'ansible_user=gate',
     ),
   );
-  const args = ['status', '--inventory', inventory, '--ssh-config', sshd.clientConfig, '--concurrency', '1'];
-  const run = await healthy.cli([...args, '--json'], {
+  const args = ['status', '--inventory', inventory, '--ssh-config', '/dev/null', '--concurrency', '1'];
+  const run = await gateway.cli([...args, '--json'], {
     root: false,
     env: cleanEnv({ GATE_MQTT_GATEWAY_TIMEOUT_SECONDS: '3' }),
   });
@@ -156,10 +156,9 @@ test('a gateway that never answers is given up alone at its timeout, its ssh cli
     [
       ['gw-silent', false, 'no answer within 3 s'],
       ['gw-mute', false, 'no answer within 3 s'],
-      ['gw-hall', true, 'online'],
     ],
   );
-  assert.equal(first.accepted(), 1, 'ssh reached the first silent gateway once');
+  assert.deepEqual([first.accepted(), second.accepted()], [1, 1], 'ssh reached each silent gateway once');
   assert.equal(await firstEndedInTime, true, "the first silent gateway's ssh client was ended at its timeout");
 });
 
