@@ -44,8 +44,8 @@ async function tail(file: string, count: number): Promise<LogLine[] | undefined>
 }
 
 /**
- * Prints what is appended to the file until the process is stopped or its reader goes away (`| head`);
- * a rotated or truncated log starts over.
+ * Prints what is appended to the file until the process is stopped or its reader goes away (`| head`:
+ * noticed at the next line written); a rotated or truncated log starts over.
  */
 async function follow(ctx: Context, file: string, from: number): Promise<number> {
   let offset = from;

@@ -57,14 +57,12 @@ function siteOptions(options: ParsedOptions) {
 const isSite = (options: ParsedOptions) => options.inventory !== undefined || listOption(options, 'target').length > 0;
 
 /** Options that only mean something for a site, refused without one (instead of silently ignored). */
-function refuseSiteOptions(options: ParsedOptions, names: OptionName[], command: string): void {
+function refuseSiteOptions(options: ParsedOptions, names: OptionName[], command: string, why: string): void {
   const given = names.find((name) => options[name] !== undefined);
-  if (given)
-    throw badInput(
-      t('--{{option}} goes with --inventory or --target', { option: given }),
-      t('see: gate-mqtt {{command}} --help', { command }),
-    );
+  if (given) throw badInput(t(why, { option: given }), t('see: gate-mqtt {{command}} --help', { command }));
 }
+const WITH_A_SITE = msg('--{{option}} goes with --inventory or --target');
+const WITH_SEVERAL = msg('--{{option}} goes with --inventory or several --target');
 
 export const COMMANDS: CommandDef[] = [
   {
@@ -118,7 +116,8 @@ export const COMMANDS: CommandDef[] = [
           throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
         return (await import('./site.js')).site(ctx, 'doctor', siteOptions(options));
       }
-      refuseSiteOptions(options, ['concurrency'], 'doctor');
+      refuseSiteOptions(options, ['concurrency'], 'doctor', WITH_SEVERAL);
+      if (targets.length === 0) refuseSiteOptions(options, ['ssh-config'], 'doctor', WITH_A_SITE);
       return (await import('./doctor.js')).doctor(ctx, {
         target: targets[0],
         fix: options.fix === true,
@@ -139,7 +138,7 @@ export const COMMANDS: CommandDef[] = [
     readsDevice: (options) => !isSite(options),
     run: async (ctx, _p, options) => {
       if (isSite(options)) return (await import('./site.js')).site(ctx, 'status', siteOptions(options));
-      refuseSiteOptions(options, ['concurrency', 'ssh-config'], 'status');
+      refuseSiteOptions(options, ['concurrency', 'ssh-config'], 'status', WITH_A_SITE);
       return (await import('./status.js')).status(ctx);
     },
   },

@@ -22,7 +22,7 @@ export interface SiteTarget {
  */
 function gatewayTimeoutMs(): number {
   const asked = Number(process.env.GATE_MQTT_GATEWAY_TIMEOUT_SECONDS);
-  return (Number.isFinite(asked) && asked > 0 ? asked : 90) * 1000;
+  return (Number.isFinite(asked) && asked > 0 && asked <= 86_400 ? asked : 90) * 1000;
 }
 
 export function targetOf(host: InventoryHost): SiteTarget {
@@ -83,9 +83,11 @@ async function onGateway<R>(
   const outcome = await Promise.race([attempt, timeout]);
   clearTimeout(timer);
   if (timedOut) {
-    // Out of time: the client is killed, which ends the login or the probe it is waiting for.
+    // Out of time: the client is killed, which ends the login or the probe it is waiting for; a session
+    // that still comes back from opening is killed then.
     stop.abort();
     session?.kill();
+    void attempt.then(() => session?.kill());
   } else await session?.close();
   return outcome;
 }

@@ -83,6 +83,11 @@ export class PtySession {
       env: definedEnv({ ...spec.env, TERM: 'dumb' }),
     });
     const session = new PtySession(term, spec.name);
+    // Aborted while the pty was being made: a listener added now would never hear it.
+    if (signal?.aborted) {
+      session.kill();
+      throw new Error(t('the connection closed'));
+    }
     signal?.addEventListener('abort', () => session.kill(), { once: true });
     const slow = setTimeout(
       () =>
@@ -117,6 +122,8 @@ export class PtySession {
       );
     }
     for (const line of spec.setup) await session.exec(line, spec.connectTimeoutMs, false);
+    // Killed or gone during the set-up lines: not a session to work in.
+    if (session.exited) throw new Error(t('the connection closed'));
     return session;
   }
 

@@ -118,15 +118,15 @@ test('gateways that never answer are given up one by one at their timeout, each 
   const gateway = await provisioned(t); // where the CLI runs from
   const first = await silentGateway(t);
   const second = await silentGateway(t);
-  // One at a time: when ssh reaches the second silent gateway, the first one's client must be gone already
-  // (killed at its 3-s timeout, not left to its own 45-s connect timeout or the end of the run).
+  // One at a time: when ssh reaches the second silent gateway, the first one's client must be gone within
+  // 3 s (killed at its 2-s timeout; left alone, ssh would give up on its own 10 s after it connected).
   let firstEndedInTime: Promise<boolean> | undefined;
   const watch = setInterval(() => {
     if (second.accepted() > 0 && !firstEndedInTime)
       firstEndedInTime = waitFor(
         "the first silent gateway's ssh client to end",
         () => first.open.size === 0,
-        5000,
+        3000,
       ).then(
         () => true,
         () => false,
@@ -147,15 +147,15 @@ test('gateways that never answer are given up one by one at their timeout, each 
   const args = ['status', '--inventory', inventory, '--ssh-config', '/dev/null', '--concurrency', '1'];
   const run = await gateway.cli([...args, '--json'], {
     root: false,
-    env: cleanEnv({ GATE_MQTT_GATEWAY_TIMEOUT_SECONDS: '3' }),
+    env: cleanEnv({ GATE_MQTT_GATEWAY_TIMEOUT_SECONDS: '2' }),
   });
   assert.equal(run.code, 1);
   const rows = parseJson<{ targets: StatusRow[] }>(run).targets;
   assert.deepEqual(
     rows.map((r) => [r.name, r.ok, r.error ?? r.pm2?.status]),
     [
-      ['gw-silent', false, 'no answer within 3 s'],
-      ['gw-mute', false, 'no answer within 3 s'],
+      ['gw-silent', false, 'no answer within 2 s'],
+      ['gw-mute', false, 'no answer within 2 s'],
     ],
   );
   assert.deepEqual([first.accepted(), second.accepted()], [1, 1], 'ssh reached each silent gateway once');

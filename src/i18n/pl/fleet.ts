@@ -16,6 +16,8 @@ export const FLEET: Catalog = {
   'the inventory {{file}} holds no host': 'inwentarz {{file}} nie zawiera żadnego hosta',
   'no answer within {{seconds}} s': 'brak odpowiedzi w ciągu {{seconds}} s',
   '--{{option}} goes with --inventory or --target': '--{{option}} działa tylko z --inventory lub --target',
+  '--{{option}} goes with --inventory or several --target':
+    '--{{option}} działa tylko z --inventory lub kilkoma --target',
   'see: gate-mqtt {{command}} --help': 'zobacz: gate-mqtt {{command}} --help',
   'unknown (timed out)': 'nieznany (przekroczony czas)',
   unknown: 'nieznany',
