@@ -3,14 +3,9 @@ import type { Context } from '../context.js';
 import { t } from '../i18n/translate.js';
 import { printJson } from '../ui/print.js';
 import type { DoctorResult } from '../ui/result.js';
-import { type Outcome, overSite, type SiteTarget } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, siteRows } from './site-run.js';
 
-export interface SiteResult {
-  name: string;
-  target: string;
-  ok: boolean;
-  /** The gateway could not be checked (unreachable, timed out): why. */
-  error?: string;
+export interface SiteResult extends SiteRow {
   checks: DoctorResult['checks'];
 }
 
@@ -19,7 +14,7 @@ export interface SiteResult {
  * first with its detail) and then its warnings; the full report is that gateway's own doctor.
  */
 export function problemsOf(result: SiteResult): string {
-  if (result.error) return result.error;
+  if (result.error !== undefined) return result.error;
   const failed = result.checks.filter((c) => c.status === 'fail');
   const warned = result.checks.filter((c) => c.status === 'warn').map((c) => c.id);
   const parts: string[] = [];
@@ -29,7 +24,8 @@ export function problemsOf(result: SiteResult): string {
   return parts.join('; ') || '-';
 }
 
-const verdict = (result: SiteResult) => (result.error ? t('UNREACHABLE') : result.ok ? t('OK') : t('FAILED'));
+const verdict = (result: SiteResult) =>
+  result.error !== undefined ? t('UNREACHABLE') : result.ok ? t('OK') : t('FAILED');
 
 function resultOf(site: SiteTarget, outcome: Outcome<DoctorResult['checks']>): SiteResult {
   const base = { name: site.name, target: site.target };
@@ -47,21 +43,14 @@ export async function siteDoctor(
   sites: SiteTarget[],
   options: { concurrency: number; sshConfig?: string },
 ): Promise<number> {
-  const outcomes = await overSite(
+  const { rows: results, ok } = await siteRows(
     ctx,
     sites,
     options,
+    'doctor',
     ({ env }) => runChecks(env),
-    (site, outcome) => {
-      if (ctx.output.json || !ctx.output.interactive) return;
-      const result = resultOf(site, outcome);
-      ctx.print(`${verdict(result).padEnd(11)} ${result.name} (${result.target})`);
-    },
-  );
-  const results = sites.map((site, i) => resultOf(site, outcomes[i]!));
-  const ok = results.every((r) => r.ok);
-  ctx.log.write(
-    `site doctor: ${results.map((r) => `${r.name}=${r.error ? 'unreachable' : r.ok ? 'ok' : 'failed'}`).join(' ')}`,
+    resultOf,
+    verdict,
   );
   if (ctx.output.json) {
     printJson(ctx, { command: 'doctor', ok, targets: results });
@@ -72,7 +61,7 @@ export async function siteDoctor(
   ctx.print(`${t('gateway').padEnd(width)}  ${''.padEnd(mark)}  ${t('problems')}`);
   for (const result of results)
     ctx.print(`${result.name.padEnd(width)}  ${verdict(result).padEnd(mark)}  ${problemsOf(result)}`);
-  const reached = results.filter((r) => !r.error);
+  const reached = results.filter((r) => r.error === undefined);
   ctx.print(
     t('{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable', {
       count: results.length,

@@ -92,17 +92,51 @@ async function onGateway<R>(
   return outcome;
 }
 
+/** What a site command makes of one gateway: a row of its table and of its JSON. */
+export interface SiteRow {
+  name: string;
+  target: string;
+  ok: boolean;
+  /** The gateway could not be reached or did not answer in time: why. */
+  error?: string;
+}
+
 /**
- * Runs `work` on every gateway of a site, `concurrency` at a time, in this one process (one loaded
- * program, one ssh client per gateway). `finished` hears each gateway as it ends (a live line on a
- * terminal). Results come back in the order of `sites`.
+ * What every site command shares: `work` on each gateway, a live line per gateway on a terminal as it
+ * finishes (`stateOf` says its word), the rows in the order of `sites`, a log line. The caller prints
+ * the JSON document or its table.
  */
-export async function overSite<R>(
+export async function siteRows<R, Row extends SiteRow>(
   ctx: Context,
   sites: SiteTarget[],
   options: { concurrency: number; sshConfig?: string },
-  work: (reached: Reached, site: SiteTarget) => Promise<R>,
-  finished?: (site: SiteTarget, outcome: Outcome<R>) => void,
+  command: string,
+  work: (reached: Reached) => Promise<R>,
+  rowOf: (site: SiteTarget, outcome: Outcome<R>) => Row,
+  stateOf: (row: Row) => string,
+): Promise<{ rows: Row[]; ok: boolean }> {
+  const outcomes = await overSite(ctx, sites, options, work, (site, outcome) => {
+    if (ctx.output.json || !ctx.output.interactive) return;
+    const row = rowOf(site, outcome);
+    ctx.print(`${stateOf(row).padEnd(11)} ${row.name} (${row.target})`);
+  });
+  const rows = sites.map((site, i) => rowOf(site, outcomes[i]!));
+  const state = (row: Row) => (row.error !== undefined ? 'unreachable' : row.ok ? 'ok' : 'not ok');
+  ctx.log.write(`site ${command}: ${rows.map((row) => `${row.name}=${state(row)}`).join(' ')}`);
+  return { rows, ok: rows.every((row) => row.ok) };
+}
+
+/**
+ * Runs `work` on every gateway of a site, `concurrency` at a time, in this one process (one loaded
+ * program, one ssh client per gateway). `finished` hears each gateway as it ends. Results come back in
+ * the order of `sites`.
+ */
+async function overSite<R>(
+  ctx: Context,
+  sites: SiteTarget[],
+  options: { concurrency: number; sshConfig?: string },
+  work: (reached: Reached) => Promise<R>,
+  finished: (site: SiteTarget, outcome: Outcome<R>) => void,
 ): Promise<Array<Outcome<R>>> {
   const outcomes: Array<Outcome<R>> = new Array(sites.length);
   let next = 0;
@@ -111,12 +145,12 @@ export async function overSite<R>(
       const index = next++;
       const site = sites[index]!;
       const started = Date.now();
-      const outcome = await onGateway(site, options.sshConfig, (reached) => work(reached, site));
+      const outcome = await onGateway(site, options.sshConfig, work);
       ctx.log.write(
         `${site.name} (${site.target}) in ${Date.now() - started} ms: ${outcome.ok ? 'reached' : outcome.error}`,
       );
       outcomes[index] = outcome;
-      finished?.(site, outcome);
+      finished(site, outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, sites.length) }, worker));

@@ -7,7 +7,7 @@ import { t } from '../i18n/translate.js';
 import { parseMosquittoVersion } from '../mosquitto/binary.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
-import { type Outcome, overSite, type SiteTarget } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, siteRows } from './site-run.js';
 
 /** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
 export interface GatewayStatus {
@@ -16,13 +16,8 @@ export interface GatewayStatus {
   listener: { host: string; port: number; answering: boolean } | null;
 }
 
-export interface SiteStatusRow extends Partial<GatewayStatus> {
-  name: string;
-  target: string;
-  /** mqtt is online under pm2 (what `status` exits 0 for). */
-  ok: boolean;
-  error?: string;
-}
+/** `ok`: mqtt is online under pm2 (what `status` exits 0 for). */
+export interface SiteStatusRow extends Partial<GatewayStatus>, SiteRow {}
 
 /** The pm2 part of a status from the pm2 probe: "no daemon", "missing", or mqtt's state. */
 export function pm2Facts(out: ProbeOutput): GatewayStatus['pm2'] {
@@ -87,22 +82,14 @@ export async function siteStatus(
   sites: SiteTarget[],
   options: { concurrency: number; sshConfig?: string },
 ): Promise<number> {
-  const outcomes = await overSite(
+  const { rows, ok } = await siteRows(
     ctx,
     sites,
     options,
+    'status',
     ({ env }) => gatewayStatus(env),
-    (site, outcome) => {
-      if (ctx.output.json || !ctx.output.interactive) return;
-      const row = rowOf(site, outcome);
-      const state = row.error !== undefined ? t('UNREACHABLE') : (row.pm2?.status ?? '-');
-      ctx.print(`${state.padEnd(11)} ${row.name} (${row.target})`);
-    },
-  );
-  const rows = sites.map((site, i) => rowOf(site, outcomes[i]!));
-  const ok = rows.every((r) => r.ok);
-  ctx.log.write(
-    `site status: ${rows.map((r) => `${r.name}=${r.error !== undefined ? 'unreachable' : r.pm2?.status}`).join(' ')}`,
+    rowOf,
+    (row) => (row.error !== undefined ? t('UNREACHABLE') : (row.pm2?.status ?? '-')),
   );
   if (ctx.output.json) {
     printJson(ctx, { command: 'status', ok, targets: rows });
