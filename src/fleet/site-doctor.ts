@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { t } from '../i18n/translate.js';
 import { printJson } from '../ui/print.js';
 import type { DoctorResult } from '../ui/result.js';
-import { type Outcome, type SiteRow, type SiteTarget, siteRows } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
 
 export interface SiteResult extends SiteRow {
   checks: DoctorResult['checks'];
@@ -61,13 +61,13 @@ export async function siteDoctor(
   ctx.print(`${t('gateway').padEnd(width)}  ${''.padEnd(mark)}  ${t('problems')}`);
   for (const result of results)
     ctx.print(`${result.name.padEnd(width)}  ${verdict(result).padEnd(mark)}  ${problemsOf(result)}`);
-  const reached = results.filter((r) => r.error === undefined);
+  const { count, ok: fine, notOk: failed, unreachable } = tally(results);
   ctx.print(
     t('{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable', {
-      count: results.length,
-      ok: reached.filter((r) => r.ok).length,
-      failed: reached.filter((r) => !r.ok).length,
-      unreachable: results.length - reached.length,
+      count,
+      ok: fine,
+      failed,
+      unreachable,
     }),
   );
   return ok ? 0 : 1;

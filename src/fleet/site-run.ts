@@ -101,6 +101,13 @@ export interface SiteRow {
   error?: string;
 }
 
+/** How a site came out, for the summary line under its table. */
+export function tally(rows: SiteRow[]): { count: number; ok: number; notOk: number; unreachable: number } {
+  const reached = rows.filter((row) => row.error === undefined);
+  const ok = reached.filter((row) => row.ok).length;
+  return { count: rows.length, ok, notOk: reached.length - ok, unreachable: rows.length - reached.length };
+}
+
 /**
  * What every site command shares: `work` on each gateway, a live line per gateway on a terminal as it
  * finishes (`stateOf` says its word), the rows in the order of `sites`, a log line. The caller prints

@@ -7,7 +7,7 @@ import { t } from '../i18n/translate.js';
 import { parseMosquittoVersion } from '../mosquitto/binary.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
-import { type Outcome, type SiteRow, type SiteTarget, siteRows } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
 
 /** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
 export interface GatewayStatus {
@@ -109,13 +109,13 @@ export async function siteStatus(
         .join('  ')
         .trimEnd(),
     );
-  const reached = rows.filter((r) => r.error === undefined);
+  const { count, ok: online, notOk: down, unreachable } = tally(rows);
   ctx.print(
     t('{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable', {
-      count: rows.length,
-      online: reached.filter((r) => r.ok).length,
-      down: reached.filter((r) => !r.ok).length,
-      unreachable: rows.length - reached.length,
+      count,
+      online,
+      down,
+      unreachable,
     }),
   );
   return ok ? 0 : 1;
