@@ -2,17 +2,24 @@
 // made here with `ip` and removed again; no traffic leaves them. Used by scripts/test.js (the
 // integration tier runs as a gateway on a home LAN), .ci/device-lane and the exposure tests.
 //   node scripts/netns.js create NAME [LINK=CIDR[,CIDR…]]…   node scripts/netns.js delete NAME
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { $ } from './lib/shell.js';
 
 const IP = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'].find((file) => existsSync(file)) ?? 'ip';
 
-function ip(args, { tolerate = false } = {}) {
-  const result = spawnSync(IP, args, { encoding: 'utf8', timeout: 15_000 });
-  if (result.status !== 0 && !tolerate)
-    throw new Error(`ip ${args.join(' ')} failed: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
-  return result.stdout ?? '';
+/**
+ * Runs ip quietly (its output is the caller's to read or report); `tolerate`: a failure is expected.
+ * @param {string[]} args
+ * @returns {Promise<string>} its stdout
+ */
+async function ip(args, { tolerate = false } = {}) {
+  const result = await $({ timeout: 15_000, nothrow: true })`${IP} ${args}`.quiet();
+  if (result.exitCode !== 0 && !tolerate) {
+    const why = result.stderr || result.stdout || `exit ${result.exitCode ?? result.signal}`;
+    throw new Error(`ip ${args.join(' ')} failed: ${why.trim()}`);
+  }
+  return result.stdout;
 }
 
 /** Namespaces need root and iproute2 (the device lane's unprivileged user has neither). */
@@ -26,8 +33,8 @@ export function namespacesAvailable() {
  * @param {string} link
  * @param {string} cidr
  */
-export function addAddress(name, link, cidr) {
-  ip(['-n', name, 'address', 'add', cidr, 'dev', link, ...(cidr.includes(':') ? ['nodad'] : [])]);
+export async function addAddress(name, link, cidr) {
+  await ip(['-n', name, 'address', 'add', cidr, 'dev', link, ...(cidr.includes(':') ? ['nodad'] : [])]);
 }
 
 /**
@@ -37,11 +44,11 @@ export function addAddress(name, link, cidr) {
  * @param {string} link
  * @param {string[]} addresses
  */
-export function addLink(name, link, addresses) {
-  ip(['-n', name, 'link', 'add', link, 'type', 'veth', 'peer', 'name', `${link}p`]);
-  ip(['-n', name, 'link', 'set', link, 'up']);
-  ip(['-n', name, 'link', 'set', `${link}p`, 'up']);
-  for (const cidr of addresses) addAddress(name, link, cidr);
+export async function addLink(name, link, addresses) {
+  await ip(['-n', name, 'link', 'add', link, 'type', 'veth', 'peer', 'name', `${link}p`]);
+  await ip(['-n', name, 'link', 'set', link, 'up']);
+  await ip(['-n', name, 'link', 'set', `${link}p`, 'up']);
+  for (const cidr of addresses) await addAddress(name, link, cidr);
 }
 
 /**
@@ -49,13 +56,13 @@ export function addLink(name, link, addresses) {
  * @param {string} name
  * @param {Array<{ link: string, addresses: string[] }>} links
  */
-export function createNamespace(name, links = []) {
-  ip(['netns', 'add', name]);
+export async function createNamespace(name, links = []) {
+  await ip(['netns', 'add', name]);
   try {
-    ip(['-n', name, 'link', 'set', 'lo', 'up']);
-    for (const { link, addresses } of links) addLink(name, link, addresses);
+    await ip(['-n', name, 'link', 'set', 'lo', 'up']);
+    for (const { link, addresses } of links) await addLink(name, link, addresses);
   } catch (error) {
-    deleteNamespace(name);
+    await deleteNamespace(name);
     throw error;
   }
 }
@@ -64,23 +71,23 @@ export function createNamespace(name, links = []) {
  * Kills what still runs in the namespace, then removes it.
  * @param {string} name
  */
-export function deleteNamespace(name) {
-  for (const pid of ip(['netns', 'pids', name], { tolerate: true }).split('\n').filter(Boolean)) {
+export async function deleteNamespace(name) {
+  for (const pid of (await ip(['netns', 'pids', name], { tolerate: true })).split('\n').filter(Boolean)) {
     try {
       process.kill(Number(pid), 'SIGKILL');
     } catch {
       // gone meanwhile
     }
   }
-  ip(['netns', 'delete', name], { tolerate: true });
+  await ip(['netns', 'delete', name], { tolerate: true });
 }
 
 /**
  * Names of the namespaces there are (for the leak check: a test must remove its own).
- * @returns {string[]}
+ * @returns {Promise<string[]>}
  */
-export function namespaces() {
-  return ip(['netns', 'list'], { tolerate: true })
+export async function namespaces() {
+  return (await ip(['netns', 'list'], { tolerate: true }))
     .split('\n')
     .map((line) => line.split(' ')[0])
     .filter(Boolean);
@@ -100,14 +107,14 @@ export function inNamespace(name, file, args) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, name, ...specs] = process.argv.slice(2);
   if (command === 'create' && name) {
-    createNamespace(
+    await createNamespace(
       name,
       specs.map((spec) => {
         const [link, list = ''] = spec.split('=');
         return { link, addresses: list.split(',').filter(Boolean) };
       }),
     );
-  } else if (command === 'delete' && name) deleteNamespace(name);
+  } else if (command === 'delete' && name) await deleteNamespace(name);
   else {
     console.error('usage: node scripts/netns.js create NAME [LINK=CIDR[,CIDR…]]… | delete NAME');
     process.exit(2);

@@ -1,7 +1,7 @@
 // The Debian packages the tests use, in one list for scripts/test.js and .ci/run (via --print).
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { $, LIVE } from './lib/shell.js';
 
 export const TEST_PACKAGES = [
   'mosquitto',
@@ -44,15 +44,19 @@ export function missingDebs() {
   });
 }
 
-/** Fetches the missing ones into TEST_DEBS_DIR (readable by the device lane's user); false when it cannot. */
-export function downloadDebs() {
+/**
+ * Fetches the missing ones into TEST_DEBS_DIR (readable by the device lane's user); false when it cannot.
+ * @returns {Promise<boolean>}
+ */
+export async function downloadDebs() {
   const missing = missingDebs();
   if (!missing.length) return true;
   mkdirSync(TEST_DEBS_DIR, { recursive: true, mode: 0o755 });
   console.error(`Downloading the broker packages the package tests use: ${missing.join(' ')}`);
-  const result = spawnSync('apt-get', ['download', '-q', ...missing], { cwd: TEST_DEBS_DIR, stdio: 'inherit' });
+  // apt-get's progress and errors go to the terminal as they come; a failure is reported by the result.
+  const result = await $({ cwd: TEST_DEBS_DIR, stdio: LIVE, nothrow: true })`apt-get download -q ${missing}`;
   for (const file of readdirSync(TEST_DEBS_DIR)) chmodSync(path.join(TEST_DEBS_DIR, file), 0o644);
-  return result.status === 0 && missingDebs().length === 0;
+  return result.exitCode === 0 && missingDebs().length === 0;
 }
 
-if (process.argv[2] === '--download-debs') process.exit(downloadDebs() ? 0 : 1);
+if (process.argv[2] === '--download-debs') process.exit((await downloadDebs()) ? 0 : 1);

@@ -3,13 +3,14 @@
 //   unit         pure parts, no root, no mosquitto or pm2; seconds (test/unit)
 //   integration  the real CLI against real mosquitto, pm2, ptys and OpenSSH in sandbox roots (test/integration)
 // `node scripts/test.js` runs both; `node scripts/test.js unit|integration [FILE...]` one of them.
-// Two test files at a time: the machines have 2 cores.
-import { spawnSync } from 'node:child_process';
+// Two test files at a time: the machines have 2 cores. Programs start through scripts/lib/shell.js (zx,
+// and no rc file of the user's: the CI's are hostile).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { $, env, LIVE, within } from './lib/shell.js';
 import { createNamespace, deleteNamespace, inNamespace, namespaces, namespacesAvailable } from './netns.js';
 import { downloadDebs, missingDebs, missingPackages, TEST_DEBS_DIR } from './system-deps.js';
 
@@ -25,7 +26,7 @@ function testFiles(dir) {
 }
 
 /** The integration tier runs the real mosquitto and OpenSSH: bring them in on a fresh Debian machine (as root). */
-function ensureSystemPackages() {
+async function ensureSystemPackages() {
   const missing = missingPackages();
   if (!missing.length) return;
   const apt = ['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...missing];
@@ -37,15 +38,20 @@ function ensureSystemPackages() {
     process.exit(4);
   }
   console.error(`Installing the packages the tests use: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  if (update.status !== 0 || spawnSync(apt[0], apt.slice(1), { stdio: 'inherit', env }).status !== 0) process.exit(4);
+  const installed = await within(async () => {
+    // Both apt-get runs: unattended, their output live, a failure is an answer (exit 4), not an exception.
+    $.env = env({ DEBIAN_FRONTEND: 'noninteractive' });
+    $.stdio = LIVE;
+    $.nothrow = true;
+    return (await $`apt-get update -q`).exitCode === 0 && (await $`${apt}`).exitCode === 0;
+  });
+  if (!installed) process.exit(4);
 }
 
 /** The package tests install two real builds of the broker from files: fetch them once (as root, with apt). */
-function ensureTestDebs() {
+async function ensureTestDebs() {
   if (!missingDebs().length) return;
-  if (process.getuid?.() !== 0 || !downloadDebs()) {
+  if (process.getuid?.() !== 0 || !(await downloadDebs())) {
     console.error(
       `The package tests need ${missingDebs().join(' ')} in ${TEST_DEBS_DIR}\n` +
         `Fetch them with: sudo node scripts/system-deps.js --download-debs`,
@@ -54,13 +60,11 @@ function ensureTestDebs() {
   }
 }
 
-/** The integration tests drive the real CLI in dist/: build it first. */
-function build() {
-  const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-  for (const args of [[tsc, '-p', 'tsconfig.json', '--noEmit'], [path.join(root, 'scripts', 'build.js')]]) {
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
+/** The integration tests drive the real CLI in dist/: build it first (scripts/build.js checks types too). */
+async function build() {
+  const script = path.join(root, 'scripts', 'build.js');
+  const built = await $({ cwd: root, stdio: LIVE, nothrow: true })`${process.execPath} ${script}`;
+  if (built.exitCode !== 0) process.exit(built.exitCode ?? 1);
 }
 
 /**
@@ -89,10 +93,21 @@ function leakedProcesses() {
 }
 
 /** Namespaces a test made and did not remove (each test removes its own; they are removed now). */
-function leakedNamespaces() {
-  const leaked = namespaces().filter((name) => name.startsWith('gmt-t-'));
-  for (const name of leaked) deleteNamespace(name);
+async function leakedNamespaces() {
+  const leaked = (await namespaces()).filter((name) => name.startsWith('gmt-t-'));
+  for (const name of leaked) await deleteNamespace(name);
   return leaked;
+}
+
+/**
+ * Node's test runner, its output live (the reporter streams as tests end); its exit code, 1 if killed.
+ * `exec`: bash gives way to it, so signals meant for the run reach the runner.
+ * @param {string[]} command
+ * @param {Record<string, string | undefined>} [extra] environment over this one
+ */
+async function runner(command, extra = {}) {
+  const result = await $({ cwd: root, env: env(extra), stdio: LIVE, nothrow: true })`exec ${command}`;
+  return result.exitCode ?? 1;
 }
 
 /**
@@ -100,23 +115,22 @@ function leakedNamespaces() {
  * and a LAN link (192.168.50.2, fd00:50::2), so what the doctor sees of the network does not depend on
  * this machine's addresses. Needs root; otherwise (the device lane makes its own) the tier runs here.
  */
-function run(files, tier) {
+async function run(files, tier) {
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
   const integration = tier === 'integration';
   if (!integration || process.env.GATE_MQTT_TEST_NETNS || !namespacesAvailable()) {
-    const status = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+    const status = await runner([process.execPath, ...args]);
     return { status, leaked: integration ? leakedProcesses() : [] };
   }
   const name = `gmt-tier-${process.pid}`;
-  createNamespace(name, [{ link: 'lan0', addresses: ['192.168.50.2/24', 'fd00:50::2/64'] }]);
+  await createNamespace(name, [{ link: 'lan0', addresses: ['192.168.50.2/24', 'fd00:50::2/64'] }]);
   try {
     const [file, wrapped] = inNamespace(name, process.execPath, args);
-    const env = { ...process.env, GATE_MQTT_TEST_NETNS: name };
-    const status = spawnSync(file, wrapped, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+    const status = await runner([file, ...wrapped], { GATE_MQTT_TEST_NETNS: name });
     return { status, leaked: leakedProcesses() }; // before the namespace goes, with what still runs in it
   } finally {
-    deleteNamespace(name);
+    await deleteNamespace(name);
   }
 }
 
@@ -132,18 +146,18 @@ let status = 0;
 for (const name of tiers) {
   // The device lane (.ci/device-lane) runs a copy built beforehand, as a user who cannot install packages.
   if (name === 'integration' && !process.env.GATE_MQTT_TEST_PREBUILT) {
-    ensureSystemPackages();
-    ensureTestDebs();
-    build();
+    await ensureSystemPackages();
+    await ensureTestDebs();
+    await build();
   }
   const files = explicit.length
     ? explicit.filter((f) => named || tierOf(f) === name)
     : testFiles(path.join(root, 'test', name));
   console.error(`\n# ${name} tier: ${files.length} file(s)`);
-  const outcome = run(files, name);
+  const outcome = await run(files, name);
   status = outcome.status || status;
   const leaked = outcome.leaked;
-  const leakedNs = name === 'integration' ? leakedNamespaces() : [];
+  const leakedNs = name === 'integration' ? await leakedNamespaces() : [];
   if (leakedNs.length) {
     console.error(`\n# the integration tier left network namespaces (removed now): ${leakedNs.join(' ')}`);
     status = 1;

@@ -15,22 +15,22 @@ export interface ClientResult {
 /** A gateway's own network for one test: its links and addresses, removed when the test ends. */
 export interface TestNamespace {
   name: string;
-  addLink(link: string, addresses: string[]): void;
+  addLink(link: string, addresses: string[]): Promise<void>;
   /** A real MQTT client (mosquitto_pub) inside the namespace, connecting to one of its addresses. */
   client(options: { host: string; port: number; username?: string; password?: string }): ClientResult;
 }
 
 /** Makes the namespace, or skips the test where namespaces cannot be made (the unprivileged lane). */
-export function testNamespace(
+export async function testNamespace(
   t: TestContext,
   links: Array<{ link: string; addresses: string[] }>,
-): TestNamespace | undefined {
+): Promise<TestNamespace | undefined> {
   if (!namespacesAvailable()) {
     t.skip('needs root and iproute2: creates network namespaces');
     return undefined;
   }
   const name = `gmt-t-${process.pid}-${++made}`;
-  createNamespace(name, links);
+  await createNamespace(name, links);
   t.after(() => deleteNamespace(name));
   return {
     name,

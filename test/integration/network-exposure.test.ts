@@ -20,7 +20,7 @@ function exposure(run: { stdout: string; stderr: string; code: number | null }) 
 test('LAN only passes; a public address fails (a client gets in); --refuse-exposed serves nothing; --auth passes', {
   timeout: 180_000,
 }, async (t) => {
-  const ns = testNamespace(t, [LAN]);
+  const ns = await testNamespace(t, [LAN]);
   if (!ns) return;
   const box = await sandbox(t);
   const cli = (args: string[], input?: string) => box.cli(args, { netns: ns.name, ...(input ? { input } : {}) });
@@ -33,7 +33,7 @@ test('LAN only passes; a public address fails (a client gets in); --refuse-expos
   assert.match(lanOnly.detail, /192\.168\.77\.2 \(lan0, private\)/);
 
   // The operator's modem hands the gateway a public address.
-  ns.addLink('wan0', ['203.0.113.5/24']);
+  await ns.addLink('wan0', ['203.0.113.5/24']);
   const doctor = await cli(['doctor', '--json']);
   assert.equal(doctor.code, 1);
   const exposed = exposure(doctor);
@@ -88,7 +88,7 @@ test('LAN only passes; a public address fails (a client gets in); --refuse-expos
 test("an address on the carrier's shared network (100.64.0.0/10) warns, and is reachable", {
   timeout: 120_000,
 }, async (t) => {
-  const ns = testNamespace(t, [LAN, { link: 'wan0', addresses: ['100.64.20.5/10'] }]);
+  const ns = await testNamespace(t, [LAN, { link: 'wan0', addresses: ['100.64.20.5/10'] }]);
   if (!ns) return;
   const box = await sandbox(t);
   assert.equal((await box.cli(['provision', '--port', String(box.port)], { netns: ns.name })).code, 0);
@@ -103,7 +103,7 @@ test("an address on the carrier's shared network (100.64.0.0/10) warns, and is r
 test('a global IPv6 address: not covered by 0.0.0.0; a listener without an address fails naming it', {
   timeout: 120_000,
 }, async (t) => {
-  const ns = testNamespace(t, [LAN, { link: 'wan0', addresses: ['2001:db8::5/64'] }]);
+  const ns = await testNamespace(t, [LAN, { link: 'wan0', addresses: ['2001:db8::5/64'] }]);
   if (!ns) return;
   const box = await sandbox(t);
   const cli = (args: string[]) => box.cli(args, { netns: ns.name });
