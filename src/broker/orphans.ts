@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
 import { findProcesses, type ProcInfo } from '../platform/proc.js';
 import { processAlive } from '../platform/process-info.js';
 

@@ -1,47 +1,16 @@
+import type { CheckId, CheckOutcome, FixAction } from '../model/checks.js';
 import type { Profile } from '../platform/profile.js';
-import type { CheckStatus } from '../ui/result.js';
 
-/** Every doctor check there is; a check's module, its fix and its tests name it by this type. */
-export type CheckId =
-  | 'mosquitto.installed'
-  | 'mosquitto.version'
-  | 'config.present'
-  | 'config.valid'
-  | 'config.security'
-  | 'network.exposure'
-  | 'pm2.process'
-  | 'broker.orphan'
-  | 'startup.registered'
-  | 'broker.listening'
-  | 'broker.roundtrip'
-  | 'bridge'
-  | 'disk.space'
-  | 'log.errors'
-  | 'broker.reachable';
-
-/** The id an outcome carries: its check's, or `bridge.<name>` (one outcome per bridge). */
-export type OutcomeId = Exclude<CheckId, 'bridge'> | `bridge.${string}`;
-
-export interface CheckOutcome {
-  id: OutcomeId;
-  status: CheckStatus;
-  detail: string;
-  hint: string | null;
-}
-
-export const pass = (id: OutcomeId, detail: string): CheckOutcome => ({ id, status: 'pass', detail, hint: null });
-export const warn = (id: OutcomeId, detail: string, hint: string): CheckOutcome => ({
-  id,
-  status: 'warn',
-  detail,
-  hint,
-});
-export const fail = (id: OutcomeId, detail: string, hint: string): CheckOutcome => ({
-  id,
-  status: 'fail',
-  detail,
-  hint,
-});
+export {
+  type CheckId,
+  type CheckOutcome,
+  type CheckStatus,
+  type FixAction,
+  fail,
+  type OutcomeId,
+  pass,
+  warn,
+} from '../model/checks.js';
 
 /** What a probe printed on the device. */
 export interface ProbeOutput {
@@ -55,9 +24,6 @@ export interface ProbeOutput {
 export interface Prober {
   probe(key: string, script: string, timeoutMs?: number): Promise<ProbeOutput>;
 }
-
-/** The safe repairs `doctor --fix` knows; a check names the one that repairs it. */
-export type FixAction = 'install-broker' | 'write-factory-config' | 'start-broker' | 'register-startup';
 
 /** What a check may use: the device (through probes), its profile, and the probes several checks share. */
 export interface CheckEnv {

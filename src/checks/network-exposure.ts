@@ -1,8 +1,8 @@
 import { t } from '../i18n/translate.js';
 import { judgeExposure, listenerReach } from '../network/exposure.js';
-import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
+import { parseAddressesProbe } from '../network/read-addresses.js';
 import { type CheckModule, warn } from './check.js';
-import { readConfig } from './shared.js';
+import { probeAddresses, readConfig } from './shared.js';
 
 /**
  * "Local access only": which of the gateway's own addresses each listener answers on, and whether an
@@ -16,7 +16,7 @@ export const networkExposure: CheckModule = {
   },
   run: async (env) => {
     const id = 'network.exposure';
-    const [config, probe] = await Promise.all([readConfig(env), env.prober.probe('addresses', addressesProbe())]);
+    const [config, probe] = await Promise.all([readConfig(env), probeAddresses(env)]);
     if (config.state !== 'read') return [warn(id, t('no readable config to check'), t('see config.valid'))];
     if (probe.timedOut)
       return [warn(id, t("reading the gateway's addresses timed out"), t('run: gate-mqtt doctor again'))];

@@ -1,13 +1,15 @@
-import { localTarget } from '../config/listener-target.js';
 import { analyzeText, decodeConfig } from '../config/load.js';
 import type { ConfModel } from '../config/model.js';
+import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
 import { t } from '../i18n/translate.js';
+import { localTarget } from '../network/listener-target.js';
+import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckEnv, type CheckOutcome, type OutcomeId, type ProbeOutput, warn } from './check.js';
 
 /**
  * Probes that several checks read (each runs once per doctor run: the prober caches by key). The probe
- * scripts are POSIX sh for Termux's, Debian's or a remote shell; every value in them is quoted by zx.
+ * scripts are POSIX sh for Termux's, Debian's or a remote shell; every value in them is quoted by shQuote.
  */
 
 export function mosquittoProbe(candidates: string[]): string {
@@ -59,10 +61,19 @@ export async function readConfig(env: CheckEnv): Promise<ConfigFacts> {
   return configFacts(await env.prober.probe('config', configProbe(file)), file);
 }
 
-/** Where the broker answers on the device, from its config; undefined when no config tells. */
+/** The device's own addresses (network.exposure reads the same probe). */
+export function probeAddresses(env: CheckEnv): Promise<ProbeOutput> {
+  return env.prober.probe('addresses', addressesProbe());
+}
+
+/**
+ * Where the broker answers on the device, from its config and the device's own addresses (a listener
+ * bound to one of them is dialled there); undefined when no config tells.
+ */
 export async function brokerTarget(env: CheckEnv): Promise<{ host: string; port: number } | undefined> {
-  const facts = await readConfig(env);
-  return facts.state === 'read' ? localTarget(facts.model, 1883) : undefined;
+  const [facts, addresses] = await Promise.all([readConfig(env), probeAddresses(env)]);
+  if (facts.state !== 'read') return undefined;
+  return localTarget(facts.model, MOSQUITTO_DEFAULT_PORT, parseAddressesProbe(addresses.output));
 }
 
 export function noTarget(id: OutcomeId): CheckOutcome {
@@ -73,8 +84,6 @@ export function noTarget(id: OutcomeId): CheckOutcome {
 export function clientArgs(host: string, port: number): string {
   return `-h ${shQuote(host)} -p ${shQuote(String(port))}`;
 }
-
-export const NO_CLIENT = 'command -v mosquitto_sub >/dev/null || { echo no-client; exit 127; }';
 
 /**
  * Asks the daemon for its process list over its RPC socket with the RPC modules of the device's own pm2

@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 
 /** Every command path ("", "config", "config apply", …) with the words that may come next there. */
 function table(program: Command): Array<{ path: string; words: string[]; valued: string[] }> {

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { OPTION_SPECS, type OptionName, type OptionSpec, type ParsedOptions } from '../cli-options.js';
-import { COMMANDS, type CommandDef, GROUPS } from '../commands/registry.js';
 import { msg, t } from '../i18n/translate.js';
+import { COMMANDS, type CommandDef, GROUPS } from './commands.js';
+import { OPTION_SPECS, type OptionName, type OptionSpec, type ParsedOptions } from './options.js';
 
 /** What the command line asked for: the command, its positional arguments, its options by our names. */
 export interface Selected {
@@ -19,7 +19,7 @@ export interface ProgramOutput {
 const HEADINGS = [msg('Usage:'), msg('Options:'), msg('Global Options:'), msg('Commands:'), msg('Arguments:')];
 
 const EXIT_CODES = msg(
-  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served.',
+  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it).',
 );
 
 function optionOf(name: OptionName): Option {

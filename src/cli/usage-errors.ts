@@ -1,7 +1,7 @@
 import type { CommanderError } from 'commander';
-import { OPTION_SPECS } from '../cli-options.js';
-import { badInput, type GateError } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput, type GateError } from '../model/errors.js';
+import { OPTION_SPECS } from './options.js';
 
 /** Options some command takes ("--fix"), so "status --fix" says that status does not take it. */
 const KNOWN_OPTIONS = new Set(Object.keys(OPTION_SPECS).map((name) => `--${name}`));

@@ -1,21 +1,14 @@
 import { existsSync } from 'node:fs';
-import {
-  checkSuplaBridge,
-  connectionName,
-  removeBridge,
-  type SuplaBridge,
-  upsertSupla,
-} from '../config/bridge-section.js';
+import { checkSuplaBridge, type SuplaBridge } from '../config/bridge-section.js';
 import { loadConfigText } from '../config/load.js';
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
-import { applyConfig } from '../tasks/apply.js';
+import { badInput } from '../model/errors.js';
+import { PIPELINES } from '../pipelines/catalog.js';
+import { runPipeline } from '../pipelines/run.js';
 import { finishSteps, printJson } from '../ui/print.js';
 import { readPassword } from './password-input.js';
-
-const noConfig = (file: string) => badInput(t('{{file}} does not exist', { file }), t('run: gate-mqtt provision'));
 
 export async function bridgeAdd(
   ctx: Context,
@@ -46,39 +39,11 @@ export async function bridgeAdd(
         : t('install it (pkg install ca-certificates) or name one: --cafile PATH'),
     );
   }
-  const file = ctx.profile.paths.configFile;
-  const current = await readText(file);
-  if (current === undefined) throw noConfig(file);
-  return finishSteps(
-    ctx,
-    await applyConfig(ctx, { command: 'bridge add', reason: 'bridge-add', text: upsertSupla(current, bridge, file) }),
-  );
+  return finishSteps(ctx, await runPipeline(ctx, PIPELINES['bridge add'](ctx, { bridge })));
 }
 
 export async function bridgeRemove(ctx: Context, id: string): Promise<number> {
-  const file = ctx.profile.paths.configFile;
-  const current = await readText(file);
-  if (current === undefined) throw noConfig(file);
-  const names = [connectionName(id), id];
-  const next = names.map((name) => removeBridge(current, name, file)).find((text) => text !== undefined);
-  if (next === undefined) {
-    return finishSteps(ctx, {
-      command: 'bridge remove',
-      ok: true,
-      changed: false,
-      steps: [
-        {
-          id: 'bridge.find',
-          title: t('Find the bridge'),
-          status: 'done',
-          changed: false,
-          detail: t('no bridge "{{id}}" in {{file}}; nothing to remove', { id, file }),
-        },
-      ],
-      error: null,
-    });
-  }
-  return finishSteps(ctx, await applyConfig(ctx, { command: 'bridge remove', reason: 'bridge-remove', text: next }));
+  return finishSteps(ctx, await runPipeline(ctx, PIPELINES['bridge remove'](ctx, { id })));
 }
 
 export async function bridgeList(ctx: Context): Promise<number> {

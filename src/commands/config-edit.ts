@@ -1,12 +1,14 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../config/model.js';
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import type { Context } from '../context/context.js';
+import { makeScratchDir } from '../fsx/scratch.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
-import { makeScratchDir } from '../platform/scratch.js';
-import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
+import { badInput } from '../model/errors.js';
+import { PIPELINES } from '../pipelines/catalog.js';
+import { runPipeline } from '../pipelines/run.js';
+import type { ApplyPolicy } from '../tasks/apply.js';
 import { validateCandidate } from '../tasks/validate.js';
 import { finishSteps } from '../ui/print.js';
 import { confirm, stdinIsTerminal } from '../ui/prompt.js';
@@ -44,10 +46,8 @@ export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promi
       const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
       for (const issue of validation.warnings) process.stderr.write(`${formatIssue(issue)}\n`);
       if (validation.errors.length === 0) {
-        return finishSteps(
-          ctx,
-          await applyConfig(ctx, { command: 'config edit', reason: 'edit', text: edited, ...options }),
-        );
+        const pipeline = PIPELINES['config edit'](ctx, { text: edited, from: t('the edited copy'), ...options });
+        return finishSteps(ctx, await runPipeline(ctx, pipeline));
       }
       for (const issue of validation.errors) process.stderr.write(`${formatIssue(issue)}\n`);
       if (!(await confirm(t('The config has errors. Edit it again?'), true)))

@@ -5,11 +5,13 @@ import { decodeConfig, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
 import { serializeConfig } from '../config/parse.js';
 import { redactConfig } from '../config/redact.js';
-import type { Context } from '../context.js';
-import { badInput, failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
-import { type ApplyPolicy, applyConfig } from '../tasks/apply.js';
+import { badInput, failed } from '../model/errors.js';
+import { PIPELINES } from '../pipelines/catalog.js';
+import { runPipeline } from '../pipelines/run.js';
+import type { ApplyPolicy } from '../tasks/apply.js';
 import { describeIssues, lanListenerProblem, type ValidateOptions, validateCandidate } from '../tasks/validate.js';
 import { finishSteps, printJson } from '../ui/print.js';
 
@@ -34,10 +36,8 @@ export async function readCandidate(file: string): Promise<string> {
 export async function configApply(ctx: Context, file: string, policy: ApplyPolicy = {}): Promise<number> {
   const source = path.resolve(file);
   const text = await readCandidate(source);
-  return finishSteps(
-    ctx,
-    await applyConfig(ctx, { command: 'config apply', reason: 'apply', text, label: source, ...policy }),
-  );
+  const pipeline = PIPELINES['config apply'](ctx, { text, from: source, label: source, ...policy });
+  return finishSteps(ctx, await runPipeline(ctx, pipeline));
 }
 
 export async function configShow(ctx: Context): Promise<number> {
@@ -154,5 +154,6 @@ export async function configRestore(ctx: Context, id: string | undefined, policy
   const file = ctx.profile.paths.configFile;
   const manifest = await store.find(file, id);
   const text = (await store.read(manifest, file)).toString('utf8');
-  return finishSteps(ctx, await applyConfig(ctx, { command: 'config restore', reason: 'restore', text, ...policy }));
+  const pipeline = PIPELINES['config restore'](ctx, { text, from: t('backup {{id}}', { id: manifest.id }), ...policy });
+  return finishSteps(ctx, await runPipeline(ctx, pipeline));
 }

@@ -1,17 +1,17 @@
 import type { CheckEnv, CheckOutcome } from '../checks/check.js';
+import { planFixes } from '../checks/fix-plan.js';
 import { localAnswers } from '../checks/local-answers.js';
 import { checkCount, runChecks } from '../checks/run-checks.js';
 import { SessionProber } from '../checks/session-prober.js';
-import type { Context } from '../context.js';
-import { badInput, failed, GateError, unsupported } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { badInput, failed, GateError, unsupported } from '../model/errors.js';
+import type { DoctorResult } from '../model/results.js';
 import { PtySession } from '../pty/session.js';
 import { describeTarget, parseTarget, type Target, transportFor } from '../pty/transports.js';
 import { randomBytes } from '../run/lazy-builtins.js';
-import { planFixes } from '../tasks/fix-plan.js';
 import { countOutcomes, Progress, renderTable, summaryLine } from '../ui/doctor-view.js';
 import { printJson } from '../ui/print.js';
-import type { DoctorResult } from '../ui/result.js';
 
 export interface DoctorOptions {
   target: string | undefined;
@@ -94,8 +94,15 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     if (plan?.actions.length) {
       if (!ctx.output.json) printTable(ctx, result.checks, t('Before the fixes:'));
       for (const why of plan.held) if (!ctx.output.json) ctx.print(t('not fixed: {{why}}', { why }));
-      const { runFixes } = await import('../tasks/pipelines.js'); // loaded only when there is something to fix
-      const fixed = await runFixes(ctx, plan.actions, options.port);
+      // loaded only when there is something to fix
+      const [{ PIPELINES }, { runPipeline }] = await Promise.all([
+        import('../pipelines/catalog.js'),
+        import('../pipelines/run.js'),
+      ]);
+      const fixed = await runPipeline(
+        ctx,
+        PIPELINES['doctor --fix'](ctx, { actions: plan.actions, port: options.port }),
+      );
       result.fixes = fixed.steps
         .filter((s) => s.changed || s.status === 'failed')
         .map((s) => ({ id: s.id, action: s.title, ok: s.status !== 'failed', detail: s.detail }));

@@ -1,8 +1,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { badInput, failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { badInput, failed } from '../model/errors.js';
 import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
 import { outputClosed, printJson } from '../ui/print.js';
 

@@ -1,6 +1,6 @@
 import { constants, open } from 'node:fs/promises';
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 
 export const MAX_PASSWORD_BYTES = 4096;
 /** How long a password file that is a FIFO (or a pipe) may take to deliver it. */

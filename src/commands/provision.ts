@@ -1,5 +1,6 @@
-import type { Context } from '../context.js';
-import { type ProvisionOptions, runProvision } from '../tasks/pipelines.js';
+import type { Context } from '../context/context.js';
+import { PIPELINES, type ProvisionOptions } from '../pipelines/catalog.js';
+import { runPipeline } from '../pipelines/run.js';
 import { finishSteps } from '../ui/print.js';
 
 /**
@@ -7,5 +8,5 @@ import { finishSteps } from '../ui/print.js';
  * The broker is verified before the process list is saved, so a dump never records a broken broker.
  */
 export async function provision(ctx: Context, options: ProvisionOptions): Promise<number> {
-  return finishSteps(ctx, await runProvision(ctx, options));
+  return finishSteps(ctx, await runPipeline(ctx, PIPELINES.provision(ctx, options)));
 }

@@ -1,8 +1,8 @@
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
-import { runReset } from '../tasks/pipelines.js';
-import type { ResetOptions } from '../tasks/reset.js';
+import { badInput } from '../model/errors.js';
+import { PIPELINES, type ResetOptions } from '../pipelines/catalog.js';
+import { runPipeline } from '../pipelines/run.js';
 import { finishSteps } from '../ui/print.js';
 import { confirm, stdinIsTerminal } from '../ui/prompt.js';
 
@@ -23,5 +23,5 @@ export async function reset(ctx: Context, options: ResetOptions & { yes: boolean
     });
     if (!(await confirm(question, false))) throw badInput(t('reset cancelled; nothing was changed'));
   }
-  return finishSteps(ctx, await runReset(ctx, options));
+  return finishSteps(ctx, await runPipeline(ctx, PIPELINES.reset(ctx, options)));
 }

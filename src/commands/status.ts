@@ -1,26 +1,21 @@
 import { isListening } from '../broker/port.js';
-import { localTarget } from '../config/listener-target.js';
 import { readConfigFile } from '../config/load.js';
-import type { Context } from '../context.js';
+import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { CLASS_TEXT } from '../network/address-class.js';
 import { listenerReach } from '../network/exposure.js';
+import { localTarget } from '../network/listener-target.js';
 import { readLocalAddresses } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
+import { shortDuration } from '../ui/durations.js';
 import { printJson } from '../ui/print.js';
 
 /** Seconds since a start time; null when there is none (a stopped process has no uptime). */
 function secondsSince(epochMs: number | undefined): number | null {
   return epochMs ? Math.max(0, Math.round((Date.now() - epochMs) / 1000)) : null;
-}
-
-/** 42s, 7m, 3.5h, 2.1d: for people; JSON has the seconds. */
-export function shortDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds}s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
-  return seconds < 172_800 ? `${(seconds / 3600).toFixed(1)}h` : `${(seconds / 86_400).toFixed(1)}d`;
 }
 
 /** One screen of facts, read locally and without changing anything (no pm2 daemon is spawned). */
@@ -46,7 +41,7 @@ export async function status(ctx: Context): Promise<number> {
   const mqtt = list?.find((p) => p.name === PROCESS_NAME);
   const online = mqtt?.status === 'online';
   const model = read.ok ? read.config.model : undefined;
-  const target = localTarget(model, 1883);
+  const target = localTarget(model, MOSQUITTO_DEFAULT_PORT, addresses);
   const reach = model ? listenerReach(model, addresses) : [];
   const listeners = await Promise.all(
     (model?.listeners ?? []).map(async (l) => {

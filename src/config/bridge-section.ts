@@ -1,5 +1,5 @@
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 import { lookupOption } from './options.js';
 import { type ConfDoc, fromLines, parseConfig, serializeConfig } from './parse.js';
 import { requireSafeValue } from './safe-value.js';

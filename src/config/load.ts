@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
-import { analyze, type ConfIssue, type ConfModel, type Located, locate } from './model.js';
+import { analyze } from './analyze.js';
+import type { ConfIssue, ConfModel, Located } from './model.js';
+import { locate } from './model.js';
 import { type ConfDoc, parseConfig } from './parse.js';
 
 /** Larger than any sane mosquitto.conf; a bigger file is refused rather than parsed. */

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { t } from '../i18n/translate.js';
-import type { ConfModel, Listener, Located } from './model.js';
+import { type ConfModel, type Listener, type Located, MOSQUITTO_DEFAULT_PORT } from './model.js';
 
 /**
  * What mosquitto 2.0.11 does once every line is read (conf.c config__read, config__check): the
@@ -16,7 +16,7 @@ export function finishModel(
   const issue = (at: { file: string; line: number }, severity: 'error' | 'warning', message: string) =>
     model.issues.push({ file: at.file, line: at.line, severity, message });
   if (triggered) {
-    const port = defaults.port || 1883;
+    const port = defaults.port || MOSQUITTO_DEFAULT_PORT;
     const bind = defaults.options.get('bind_address')?.value;
     model.listeners.push({ ...defaults, port, bind, file: triggered.file, line: triggered.line });
     if (!defaults.options.has('port') && !defaults.options.has('bind_address')) {

@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { MOSQUITTO_DEFAULT_PORT } from './model.js';
 import { nextWord, trimBlanks } from './parse.js';
 
 /**
@@ -86,7 +87,7 @@ export function readAddresses(rest: string): Read<Address[]> {
     if (word.startsWith('#')) break;
     const colon = word.lastIndexOf(':');
     if (colon === -1) {
-      list.push({ host: word, port: 1883 });
+      list.push({ host: word, port: MOSQUITTO_DEFAULT_PORT });
       continue;
     }
     const port = atoi(word.slice(colon + 1));

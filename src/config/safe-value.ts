@@ -1,5 +1,5 @@
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 
 export const MAX_VALUE_LENGTH = 512;
 

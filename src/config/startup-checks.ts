@@ -1,14 +1,11 @@
-import { lookup } from 'node:dns/promises';
-import { readFileSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isIP } from 'node:net';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
 import { accessibleBy, type BrokerUser, brokerUser } from './access.js';
-import type { ConfIssue, ConfModel, Listener, Located } from './model.js';
+import type { ConfIssue, ConfModel, Located } from './model.js';
 import { lastGlobal } from './model.js';
 import { aclProblems, pskProblems } from './security-files.js';
+import { checkListeners, exists, type Report } from './startup-listeners.js';
 
 /**
  * What mosquitto 2.0.11 meets when it starts on this machine with this config (src/mosquitto.c): the
@@ -21,39 +18,8 @@ export interface StartupContext {
   cwd: string;
   /** Extra folders where a plugin named without a path is looked for (PREFIX/lib on Termux). */
   libDirs?: string[];
-}
-
-const UNPRIVILEGED_PORT_START = (() => {
-  try {
-    return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim()) || 1024;
-  } catch {
-    return 1024;
-  }
-})();
-
-const exists = (file: string) =>
-  stat(file).then(
-    (info) => info,
-    () => undefined,
-  );
-
-function localAddresses(): Set<string> {
-  const out = new Set(['0.0.0.0', '::']);
-  for (const list of Object.values(os.networkInterfaces()))
-    for (const info of list ?? []) out.add(info.address.replace(/%.*$/, ''));
-  return out;
-}
-
-async function resolveHost(host: string): Promise<string[] | undefined> {
-  if (isIP(host)) return [host];
-  const found = await Promise.race([
-    lookup(host, { all: true }).then(
-      (list) => list.map((a) => a.address),
-      () => undefined,
-    ),
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref()),
-  ]);
-  return found;
+  /** This machine's own addresses and interfaces, as far as they could be read (network/). */
+  local: { addresses: ReadonlySet<string>; interfaces: ReadonlySet<string>; families: { 4: boolean; 6: boolean } };
 }
 
 export async function startupChecks(model: ConfModel, context: StartupContext): Promise<ConfIssue[]> {
@@ -175,8 +141,6 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
   return issues;
 }
 
-type Report = (where: { file: string; line: number }, severity: ConfIssue['severity'], message: string) => void;
-
 async function checkPlugin(
   plugin: Located,
   context: StartupContext,
@@ -205,140 +169,4 @@ async function checkPlugin(
       file: name,
     }),
   );
-}
-
-function overlaps(a: Listener, b: Listener): boolean {
-  if (a.port !== b.port || a.port === 0) return false;
-  const family = (host: string | undefined) => (host === undefined ? 'any' : isIP(host) === 6 ? 6 : 4);
-  if (a.bind === undefined || b.bind === undefined) return true;
-  if (a.bind === b.bind) return true;
-  const wild = (h: string) => h === '0.0.0.0' || h === '::';
-  return (wild(a.bind) || wild(b.bind)) && family(a.bind) === family(b.bind);
-}
-
-async function checkListeners(
-  model: ConfModel,
-  _context: StartupContext,
-  user: BrokerUser,
-  at: Report,
-  readable: (entry: Located, file: string) => Promise<boolean>,
-  abs: (f: string) => string,
-): Promise<void> {
-  const local = localAddresses();
-  const interfaces = os.networkInterfaces();
-  const seen: Listener[] = [];
-  for (const listener of model.listeners) {
-    const option = (name: string) => listener.options.get(name);
-    if (listener.port === 0 && listener.unixPath !== undefined && listener.protocol !== 'websockets') {
-      const socket = abs(listener.unixPath);
-      if (Buffer.byteLength(socket) > 107)
-        at(listener, 'error', t('unix socket path {{path}} is longer than 107 bytes', { path: listener.unixPath }));
-      else if (!(await exists(path.dirname(socket))))
-        at(listener, 'error', t('unix socket {{path}}: no such folder for it', { path: listener.unixPath }));
-    }
-    if (listener.port > 0 && listener.port < UNPRIVILEGED_PORT_START && user.uid !== 0) {
-      at(
-        listener,
-        'error',
-        t('port {{port}}: mosquitto runs as {{user}} and may not listen below {{start}}', {
-          port: listener.port,
-          user: user.name,
-          start: UNPRIVILEGED_PORT_START,
-        }),
-      );
-    }
-    if (listener.bind !== undefined && listener.port > 0) {
-      const addresses = await resolveHost(listener.bind);
-      if (!addresses)
-        at(listener, 'error', t('listener address {{address}}: cannot be resolved', { address: listener.bind }));
-      else if (listener.protocol === 'mqtt' && !addresses.some((a) => local.has(a)))
-        at(
-          listener,
-          'error',
-          t('listener address {{address}} is not an address of this machine: mosquitto cannot listen there', {
-            address: listener.bind,
-          }),
-        );
-    }
-    const clash = seen.find((other) => overlaps(other, listener));
-    if (clash)
-      at(
-        listener,
-        'error',
-        t('port {{port}} is taken twice: the listener at {{other}} covers the same address', {
-          port: listener.port,
-          other: `${clash.file}:${clash.line}`,
-        }),
-      );
-    seen.push(listener);
-    const iface = option('bind_interface');
-    if (iface && !interfaces[iface.value])
-      at(iface, 'error', t('bind_interface {{name}}: no such network interface here', { name: iface.value }));
-    await checkTls(listener, at, readable, abs);
-  }
-  if (!model.localOnly && model.listeners.every((l) => l.protocol === 'websockets')) {
-    const first = model.listeners[0]!;
-    at(first, 'error', t('only websockets listeners: this mosquitto build cannot start without one MQTT listener'));
-  }
-}
-
-async function checkTls(
-  listener: Listener,
-  at: Report,
-  readable: (entry: Located, file: string) => Promise<boolean>,
-  abs: (f: string) => string,
-): Promise<void> {
-  const option = (name: string) => listener.options.get(name);
-  const cert = option('certfile');
-  const key = option('keyfile');
-  if (listener.protocol === 'websockets') {
-    const dir = option('http_dir');
-    if (
-      dir &&
-      !(await realpath(abs(dir.value)).then(
-        () => true,
-        () => false,
-      ))
-    )
-      at(dir, 'error', t('http_dir {{folder}}: no such folder', { folder: dir.value }));
-    // mosquitto fails to create this listener; its message ("Unable to create websockets listener") is the
-    // one it also gives for a taken port, so it is said as a warning here.
-    for (const entry of [key, cert].filter((e): e is Located => e !== undefined)) {
-      if (
-        !(await stat(abs(entry.value)).then(
-          () => true,
-          () => false,
-        ))
-      )
-        at(
-          entry,
-          'warning',
-          t('{{option}} {{file}}: no such file: mosquitto cannot create this websockets listener', {
-            option: entry.name,
-            file: entry.value,
-          }),
-        );
-    }
-    return;
-  }
-  if ((cert && !key) || (key && !cert)) {
-    at(
-      (cert ?? key)!,
-      'warning',
-      t('TLS needs both certfile and keyfile in mosquitto 2.0.11: without both, this listener is plain TCP'),
-    );
-  }
-  if (!(cert && key) && !option('psk_hint')) return;
-  const version = option('tls_version');
-  if (version && !['tlsv1.3', 'tlsv1.2', 'tlsv1.1'].includes(version.value))
-    at(
-      version,
-      'error',
-      t('tls_version must be tlsv1.3, tlsv1.2 or tlsv1.1, not "{{value}}"', { value: version.value }),
-    );
-  if (!(cert && key)) return;
-  for (const name of ['dhparamfile', 'cafile', 'certfile', 'keyfile', 'crlfile']) {
-    const entry = option(name);
-    if (entry) await readable(entry, entry.value);
-  }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 
 /** One gateway of an Ansible inventory, as a site doctor reaches it. */
 export interface InventoryHost {

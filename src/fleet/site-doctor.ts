@@ -1,9 +1,9 @@
 import { runChecks } from '../checks/run-checks.js';
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import type { DoctorResult } from '../model/results.js';
 import { printJson } from '../ui/print.js';
-import type { DoctorResult } from '../ui/result.js';
-import { type Outcome, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, shownTarget, siteRows, tally } from './site-run.js';
 
 export interface SiteResult extends SiteRow {
   checks: DoctorResult['checks'];
@@ -28,7 +28,7 @@ const verdict = (result: SiteResult) =>
   result.error !== undefined ? t('UNREACHABLE') : result.ok ? t('OK') : t('FAILED');
 
 function resultOf(site: SiteTarget, outcome: Outcome<DoctorResult['checks']>): SiteResult {
-  const base = { name: site.name, target: site.target };
+  const base = { name: site.name, target: shownTarget(site) };
   if (!outcome.ok) return { ...base, ok: false, checks: [], error: outcome.error };
   return { ...base, ok: !outcome.value.some((c) => c.status === 'fail'), checks: outcome.value };
 }

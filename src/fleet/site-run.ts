@@ -1,19 +1,19 @@
 import type { CheckEnv } from '../checks/check.js';
 import { SessionProber } from '../checks/session-prober.js';
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { type Profile, resolveProfile } from '../platform/profile.js';
 import { PtySession } from '../pty/session.js';
-import { parseTarget, type Target, TERMUX_SSH_PORT, transportFor } from '../pty/transports.js';
+import { describeTarget, sshTarget, type Target, TERMUX_SSH_PORT, transportFor } from '../pty/transports.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 import type { InventoryHost } from './inventory.js';
 
-/** One gateway of a site: a name for people, the target to reach it, and where its gateway lives. */
+/** One gateway of a site: a name for people, how to reach it, and where its gateway keeps its files. */
 export interface SiteTarget {
   name: string;
-  target: string;
-  root?: string;
-  prefix?: string;
+  target: Target;
+  /** The gateway's layout (its prefix, or a sandbox root on it), as its own doctor would resolve it. */
+  profile: Profile;
 }
 
 /**
@@ -25,16 +25,23 @@ function gatewayTimeoutMs(): number {
   return (Number.isFinite(asked) && asked > 0 && asked <= 86_400 ? asked : 90) * 1000;
 }
 
-export function targetOf(host: InventoryHost): SiteTarget {
+/**
+ * A gateway of an inventory as a site reaches it: ssh (Termux's sshd port unless it says), checked as
+ * --target is, at its own layout (gate_mqtt_root, gate_mqtt_prefix) or else the command line's.
+ */
+export function targetOf(host: InventoryHost, layout: Profile): SiteTarget {
   const user = host.user ?? process.env.USER ?? 'root';
-  const address = host.host.includes(':') ? `[${host.host}]` : host.host;
-  return {
-    name: host.name,
-    target: `ssh://${user}@${address}:${host.port ?? TERMUX_SSH_PORT}`,
-    ...(host.root ? { root: host.root } : {}),
-    ...(host.prefix ? { prefix: host.prefix } : {}),
-  };
+  const target = sshTarget(user, host.host, host.port ?? TERMUX_SSH_PORT);
+  const own = host.root !== undefined || host.prefix !== undefined;
+  return { name: host.name, target, profile: own ? remoteProfile(host.root, host.prefix) : layout };
 }
+
+/** A remote gateway's layout: its paths only (this machine's environment says nothing of it). */
+export const remoteProfile = (root: string | undefined, prefix: string | undefined): Profile =>
+  resolveProfile({ root, prefix, environment: {} }, false);
+
+/** How a site names a gateway's target: "ssh://u0_a123@192.168.1.20:8022". */
+export const shownTarget = (site: SiteTarget): string => describeTarget(site.target);
 
 /** One gateway reached: its shell, and what the checks and probes need to work on it. */
 export interface Reached {
@@ -61,9 +68,7 @@ async function onGateway<R>(
   const stop = new AbortController();
   const timeoutMs = gatewayTimeoutMs();
   const attempt = (async (): Promise<Outcome<R>> => {
-    const target = parseTarget(site.target);
-    // The gateway's own paths (a Termux prefix, or a sandbox root on it): resolved as its doctor would.
-    const profile: Profile = resolveProfile({ root: site.root, prefix: site.prefix }, false);
+    const { target, profile } = site;
     session = await PtySession.open(transportFor(target, profile, { sshConfig }), undefined, stop.signal);
     const env: CheckEnv = {
       prober: new SessionProber(session),
@@ -154,7 +159,7 @@ async function overSite<R>(
       const started = Date.now();
       const outcome = await onGateway(site, options.sshConfig, work);
       ctx.log.write(
-        `${site.name} (${site.target}) in ${Date.now() - started} ms: ${outcome.ok ? 'reached' : outcome.error}`,
+        `${site.name} (${shownTarget(site)}) in ${Date.now() - started} ms: ${outcome.ok ? 'reached' : outcome.error}`,
       );
       outcomes[index] = outcome;
       finished(site, outcome);

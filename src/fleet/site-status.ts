@@ -1,13 +1,13 @@
 import { judgeListening } from '../checks/broker-listening.js';
 import type { CheckEnv, ProbeOutput } from '../checks/check.js';
 import { brokerTarget, probeBrokerTrip, probeMosquitto, probePm2 } from '../checks/shared.js';
-import { shortDuration } from '../commands/status.js';
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { parseMosquittoVersion } from '../mosquitto/binary.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { shortDuration } from '../ui/durations.js';
 import { printJson } from '../ui/print.js';
-import { type Outcome, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
+import { type Outcome, type SiteRow, type SiteTarget, shownTarget, siteRows, tally } from './site-run.js';
 
 /** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
 export interface GatewayStatus {
@@ -53,7 +53,7 @@ async function gatewayStatus(env: CheckEnv): Promise<GatewayStatus> {
 }
 
 function rowOf(site: SiteTarget, outcome: Outcome<GatewayStatus>): SiteStatusRow {
-  const base = { name: site.name, target: site.target };
+  const base = { name: site.name, target: shownTarget(site) };
   if (!outcome.ok) return { ...base, ok: false, error: outcome.error };
   return { ...base, ok: outcome.value.pm2.status === 'online', ...outcome.value };
 }

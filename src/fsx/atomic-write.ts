@@ -1,6 +1,6 @@
 import { chmod, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { crashPoint } from '../fault.js';
+import { crashPoint } from '../platform/fault.js';
 import { processAlive } from '../platform/process-info.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 

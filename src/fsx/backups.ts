@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput, failed } from '../errors.js';
-import { writeFileAtomic } from '../fsx/atomic-write.js';
 import { t } from '../i18n/translate.js';
+import { badInput, failed } from '../model/errors.js';
 import { createHash } from '../run/lazy-builtins.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { makeDirs } from './dirs.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */

@@ -1,7 +1,7 @@
 import { chmod, lstat, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { type BackupManifest, type BackupStore, filesBelow, sha256 } from './backups.js';

@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import { failed } from '../errors.js';
+import { failed } from '../model/errors.js';
 import type { Profile } from '../platform/profile.js';
 import { type Command, describeCommand, describeFailure, type Runner } from '../run/runner.js';
 

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { anonymousListeners, type ConfModel, type Listener } from '../config/model.js';
+import { anonymousListeners, type ConfModel, type Listener, MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
 import { t } from '../i18n/translate.js';
 import { type AddressClass, CLASS_SHORT, CLASS_TEXT, classifyAddress, isLocalClass } from './address-class.js';
 import type { AddressList, InterfaceAddress } from './interfaces.js';
@@ -144,7 +144,7 @@ export function judgeExposure(reach: ListenerReach[], list: AddressList): Exposu
   );
   const outside = exposed.filter((a) => a.kind === 'not-local');
   const carrier = exposed.filter((a) => a.kind === 'carrier');
-  const port = exposed[0]?.port ?? anonymous[0]?.port ?? 1883;
+  const port = exposed[0]?.port ?? anonymous[0]?.port ?? MOSQUITTO_DEFAULT_PORT;
   const hint = t(
     'bind the listener to a LAN address (listener {{port}} {{address}}), or require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file',
     { port, address: lanAddress(list) },

@@ -1,9 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
+import type { DpkgTools } from '../platform/packages.js';
 import { createHash } from '../run/lazy-builtins.js';
 import type { Runner } from '../run/runner.js';
+
+export type { DpkgTools } from '../platform/packages.js';
 
 /** One package file, as its control file says (checked before anything is installed from it). */
 export interface DebInfo {
@@ -15,12 +18,6 @@ export interface DebInfo {
   /** Package names it depends on (alternatives and version constraints dropped). */
   depends: string[];
   sha256: string;
-}
-
-/** Where dpkg's tools live: the prefix's own on Termux, the host's in a sandbox. */
-export interface DpkgTools {
-  dpkgDeb: string;
-  dpkg: string;
 }
 
 export const BROKER_PACKAGE = 'mosquitto';

@@ -1,18 +1,18 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { unsupported } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { unsupported } from '../model/errors.js';
 import { BROKER_PACKAGE, readDeb } from './deb.js';
+import type { PackageTools } from './tools.js';
 
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 /** The folder package files are downloaded into (below the prefix: a sandbox never touches the host). */
-export const downloadDir = (ctx: Context) =>
+export const downloadDir = (ctx: PackageTools) =>
   path.join(ctx.profile.paths.prefix, 'var', 'cache', 'gate-mqtt', 'packages');
 
 /** Whether this system's dpkg has a package installed (a library the broker needs may already be there). */
-async function installed(ctx: Context, name: string): Promise<boolean> {
+async function installed(ctx: PackageTools, name: string): Promise<boolean> {
   const dpkgQuery = path.join(path.dirname(ctx.profile.packages.dpkg.dpkg), 'dpkg-query');
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
   const result = await ctx.runner.run([dpkgQuery, ['-W', '-f=${Status}', name]], { timeoutMs: 30_000 });
@@ -24,7 +24,7 @@ async function installed(ctx: Context, name: string): Promise<boolean> {
  * needs that this system lacks, into a folder of our own; no root, nothing installed. Then the folder is
  * installed like one given with --packages.
  */
-export async function downloadBroker(ctx: Context, version?: string): Promise<string> {
+export async function downloadBroker(ctx: PackageTools, version?: string): Promise<string> {
   const dir = downloadDir(ctx);
   const aptGet = path.join(path.dirname(ctx.profile.packages.dpkg.dpkg), 'apt-get');
   const env = { ...ctx.profile.env, ...ctx.profile.packages.env };

@@ -1,33 +1,20 @@
 import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import type { InstalledPackage, PackageState } from '../model/packages.js';
 import type { DebInfo, PackageSet } from './deb.js';
+import type { PackageTools } from './tools.js';
 
-/** What was installed from package files, and where its file is kept (the way back of an upgrade). */
-export interface InstalledPackage {
-  name: string;
-  version: string;
-  arch: string;
-  sha256: string;
-  kept: string;
-}
-
-export interface PackageState {
-  broker: InstalledPackage;
-  libraries: InstalledPackage[];
-  /** Where it came from: the folder, or the download. */
-  source: string;
-}
+export type { InstalledPackage, PackageState } from '../model/packages.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
-export const statePath = (ctx: Context) => path.join(ctx.profile.paths.stateDir, 'packages.json');
-const keptDir = (ctx: Context) => path.join(ctx.profile.paths.stateDir, 'packages');
+export const statePath = (ctx: PackageTools) => path.join(ctx.profile.paths.stateDir, 'packages.json');
+const keptDir = (ctx: PackageTools) => path.join(ctx.profile.paths.stateDir, 'packages');
 
-export async function readPackageState(ctx: Context): Promise<PackageState | undefined> {
+export async function readPackageState(ctx: PackageTools): Promise<PackageState | undefined> {
   const text = await readText(statePath(ctx));
   if (!text) return undefined;
   try {
@@ -63,7 +50,7 @@ async function filesBelow(dir: string, base = dir): Promise<string[]> {
 }
 
 /** A sandbox has no dpkg database of its own: the package is unpacked and its files placed in the prefix. */
-async function unpackIntoPrefix(ctx: Context, deb: DebInfo): Promise<void> {
+async function unpackIntoPrefix(ctx: PackageTools, deb: DebInfo): Promise<void> {
   const { dpkgDeb } = ctx.profile.packages.dpkg;
   await ctx.writer.ensureDir(ctx.profile.paths.tmpDir);
   const stage = await mkdtemp(path.join(ctx.profile.paths.tmpDir, 'unpack-'));
@@ -92,7 +79,7 @@ async function unpackIntoPrefix(ctx: Context, deb: DebInfo): Promise<void> {
  * Installs a checked set of packages: their files kept below the state folder first (for the way back),
  * then dpkg of the prefix on a device, or unpacked into the prefix in a sandbox; then the record.
  */
-export async function installPackages(ctx: Context, set: PackageSet, source: string): Promise<PackageState> {
+export async function installPackages(ctx: PackageTools, set: PackageSet, source: string): Promise<PackageState> {
   const { packages } = ctx.profile;
   const keep = async (deb: DebInfo): Promise<InstalledPackage> => {
     const kept = path.join(keptDir(ctx), path.basename(deb.file));

@@ -1,6 +1,6 @@
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
-import { ExitCode, GateError } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { ExitCode, GateError } from '../model/errors.js';
 import { bootId, processAlive, readProcessStat } from './process-info.js';
 
 /** Who holds the lock: the pid alone is not enough (zombies, reused pids), so its start time and the boot too. */

@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
-import type { DpkgTools } from '../packages/deb.js';
 import type { Command } from '../run/runner.js';
 
 /** Unattended: never stop at dpkg's conffile question (it waits forever without a TTY); keep the local file. */
 const APT_UNATTENDED = ['-y', '-q', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold'];
+
+/** Where dpkg's tools live: the prefix's own on Termux, the host's in a sandbox. */
+export interface DpkgTools {
+  dpkgDeb: string;
+  dpkg: string;
+}
 
 /** How this gateway gets packages. The profile chooses one; a test or a sandbox can put another in its place. */
 export interface PackageManager {

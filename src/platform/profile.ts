@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { badInput, unsupported } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput, unsupported } from '../model/errors.js';
 import { hostPackages, type PackageManager, termuxPackages } from './packages.js';
 import { buildPaths, type GatewayPaths, type Pm2Layout, pm2Layout } from './paths.js';
 

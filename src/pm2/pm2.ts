@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
 import type { Profile } from '../platform/profile.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { describeCommand } from '../run/runner.js';

@@ -1,23 +1,11 @@
 import { t } from '../i18n/translate.js';
+import type { Pm2Process } from '../model/processes.js';
+
+export type { Pm2Process } from '../model/processes.js';
 
 /** pm2's process list as data: what the daemon's getMonitorData (and `pm2 jlist`) says of each process. */
 
 export const PROCESS_NAME = 'mqtt';
-
-/** What pm2 says of one process (the fields we use). */
-export interface Pm2Process {
-  name: string;
-  /** pm2's own id (pm_id): RPC calls name a process by it. */
-  id: number;
-  pid: number;
-  status: string;
-  restarts: number;
-  uptimeSince: number | undefined;
-  execPath: string;
-  args: string[];
-  outLog: string | undefined;
-  errLog: string | undefined;
-}
 
 export interface RawProcess {
   name?: string;

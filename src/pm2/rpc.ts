@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
 
 /** How long the daemon may take to accept the connection, and to answer one call. */
 const CONNECT_TIMEOUT_MS = 3000;

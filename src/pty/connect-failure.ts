@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { failed, type GateError } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed, type GateError } from '../model/errors.js';
 
 /** The path a program name resolves to on PATH (as execvp would), or undefined when there is none. */
 export function findProgram(file: string, path = process.env.PATH ?? ''): string | undefined {

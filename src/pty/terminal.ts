@@ -1,5 +1,5 @@
-import { failed } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
 import { childProcess } from '../run/lazy-builtins.js';
 import { shQuote } from '../run/quote.js';
 import { findProgram } from './connect-failure.js';

@@ -1,5 +1,5 @@
-import { badInput } from '../errors.js';
 import { t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 import type { Profile } from '../platform/profile.js';
 import { shQuote } from '../run/quote.js';
 import type { TransportSpec } from './session.js';
@@ -11,20 +11,33 @@ export type Target =
 
 export const TERMUX_SSH_PORT = 8022;
 
+// Nothing may start with "-": ssh and adb would read it as an option (ssh://-F.@host, adb://-a).
+const SSH_USER = /^[\w.][\w.-]{0,31}$/;
+const SSH_HOST = /^(?:[A-Za-z0-9.][A-Za-z0-9.-]{0,252}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
+
+/** An ssh target from its parts (an inventory's host, user and port), checked as --target is: exit 2 otherwise. */
+export function sshTarget(user: string, host: string, port: number, shown = `ssh://${user}@${host}:${port}`): Target {
+  if (!SSH_USER.test(user) || !SSH_HOST.test(host))
+    throw badInput(
+      t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
+        target: JSON.stringify(shown),
+      }),
+    );
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw badInput(t('--target port must be 1-65535: {{target}}', { target: shown }));
+  return { kind: 'ssh', user, host, port };
+}
+
 /** `local`, `ssh://USER@HOST[:PORT]` (Termux's sshd listens on 8022), `adb` or `adb://SERIAL`. */
 export function parseTarget(text: string | undefined): Target {
   if (text === undefined || text === 'local') return { kind: 'local' };
   if (text === 'adb') return { kind: 'adb', serial: undefined };
-  // Nothing may start with "-": ssh and adb would read it as an option (ssh://-F.@host, adb://-a).
   const adb = /^adb:\/\/([A-Za-z0-9._:][A-Za-z0-9._:-]{0,63})$/.exec(text);
   if (adb) return { kind: 'adb', serial: adb[1] };
-  const ssh = /^ssh:\/\/([\w.][\w.-]{0,31})@([A-Za-z0-9.][A-Za-z0-9.-]{0,252}|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(
-    text,
-  );
+  const ssh = /^ssh:\/\/([^@]*)@([^[\]:]*|\[[^\]]*\])(?::(\d{1,5}))?$/.exec(text);
   if (ssh) {
-    const port = ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]);
-    if (port < 1 || port > 65535) throw badInput(t('--target port must be 1-65535: {{target}}', { target: text }));
-    return { kind: 'ssh', user: ssh[1]!, host: ssh[2]!.replace(/^\[|\]$/g, ''), port };
+    const host = ssh[2]!.replace(/^\[(.*)\]$/, '$1');
+    return sshTarget(ssh[1]!, host, ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]), text);
   }
   throw badInput(
     t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
@@ -36,7 +49,8 @@ export function parseTarget(text: string | undefined): Target {
 export function describeTarget(target: Target): string {
   if (target.kind === 'local') return 'local';
   if (target.kind === 'adb') return target.serial ? `adb://${target.serial}` : 'adb';
-  return `ssh://${target.user}@${target.host}:${target.port}`;
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return `ssh://${target.user}@${host}:${target.port}`;
 }
 
 /** Exports that give a remote shell the device's layout (harmless on a real Termux shell, needed in a sandbox). */

@@ -7,8 +7,8 @@ import { shQuote } from './quote.js';
  * The one place programs start. A program is data, `[file, args]`, started directly: no shell, so no
  * rc file, profile or BASH_ENV runs and nothing is parsed. stdin is /dev/null, the environment is the
  * profile's small one (HOME set deliberately) unless a call gives another, and every call has a
- * timeout that is reported as a timeout. (zx is used only where a shell is the point: quoting the probe
- * scripts the doctor sends through a pty, and commands shown to people.)
+ * timeout that is reported as a timeout. (The project's own scripts, scripts/, use zx: there a shell is
+ * the point. Nothing here does.)
  */
 
 /** A program and its arguments as data: values are never glued into a shell string. */

@@ -2,31 +2,36 @@ import { brokersServing } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
 import { changedLines, diffSummary } from '../config/diff.js';
-import { localTarget } from '../config/listener-target.js';
+import { FACTORY_PORT } from '../config/factory.js';
 import { type LoadedConfig, loadConfigText, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
 import { holdsSecret, redactConfig } from '../config/redact.js';
-import type { Context } from '../context.js';
-import { badInput, failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
+import { badInput, failed } from '../model/errors.js';
+import { describeReasons, done, type RunFacts, type Step, skipped } from '../model/steps.js';
+import { localTarget } from '../network/listener-target.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
-import type { CommandResult } from '../ui/result.js';
 import { restartBroker, runsOlderConfig } from './broker-process.js';
-import { runPipeline } from './pipeline.js';
-import { describeReasons, done, initialFacts, type RunFacts, type Step, skipped } from './step.js';
 import { describeIssues, lanListenerProblem, validateCandidate } from './validate.js';
 import { verifyBroker } from './verify.js';
 
-export interface ApplyRequest extends ApplyPolicy {
-  /** Names the command in the result and the log ("config apply", "bridge add", …). */
-  command: string;
+/** One change of the config: how the new text is made from the one on disk, and how it is checked. */
+export interface ConfigChange extends ApplyPolicy {
   /** Names the backups this run makes ("apply", "bridge-add", …). */
   reason: string;
-  /** The whole new config. */
-  text: string;
   /** The file named in validation messages (the user's candidate file; default the device config). */
   label?: string;
+  /** The new config from the one on disk, read under the run lock (no text: nothing to change, and why). */
+  compose(current: string | undefined): Composed;
+}
+
+export interface Composed {
+  /** The whole new config; undefined when there is nothing to change. */
+  text?: string;
+  /** What the change is, for the step's line ("from my.conf", "bridge supla added"). */
+  detail: string;
 }
 
 export interface ApplyPolicy {
@@ -60,13 +65,29 @@ async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<
 
 const fileMode = (text: string) => (holdsSecret(text) ? 0o600 : 0o644);
 
-function validateStep(ctx: Context, request: ApplyRequest): Step {
+const NOTHING = () => skipped(t('nothing to change'));
+
+/** The new config, composed from the one on disk under the lock (a bridge added to what is there, say). */
+export function composeStep(ctx: Context, change: ConfigChange): Step {
+  return {
+    id: 'config.compose',
+    title: t('New config'),
+    run: async () => {
+      const composed = change.compose(await readText(ctx.profile.paths.configFile));
+      if (composed.text === undefined) return done(composed.detail);
+      return done(composed.detail, false, { learned: { candidate: composed.text } });
+    },
+  };
+}
+
+export function validateStep(ctx: Context, request: ConfigChange): Step {
   return {
     id: 'config.validate',
     title: t('Validate the new config'),
     run: async (facts) => {
+      if (facts.candidate === undefined) return NOTHING();
       const label = request.label ?? ctx.profile.paths.configFile;
-      const validation = await validateCandidate(ctx, request.text, label, { strict: request.strict ?? false });
+      const validation = await validateCandidate(ctx, facts.candidate, label, { strict: request.strict ?? false });
       if (validation.errors.length) {
         throw badInput(
           t('{{issues}}; nothing was changed', { issues: describeIssues(validation.errors) }),
@@ -77,7 +98,9 @@ function validateStep(ctx: Context, request: ApplyRequest): Step {
       if (policy) {
         throw badInput(
           t('the config is refused: {{policy}}, so LAN devices could not connect; nothing was changed', { policy }),
-          t('add a listener such as "listener 1883 0.0.0.0", or pass --allow-local-only when that is intended'),
+          t('add a listener such as "listener {{port}} 0.0.0.0", or pass --allow-local-only when that is intended', {
+            port: FACTORY_PORT,
+          }),
         );
       }
       for (const warning of validation.warnings) ctx.log.write(`warning: ${formatIssue(warning)}`);
@@ -97,14 +120,16 @@ function validateStep(ctx: Context, request: ApplyRequest): Step {
   };
 }
 
-function writeStep(ctx: Context, request: ApplyRequest): Step {
+export function writeStep(ctx: Context, request: ConfigChange): Step {
   const file = ctx.profile.paths.configFile;
   return {
     id: 'config.write',
     title: t('Back up and write'),
-    run: async () => {
+    run: async (facts) => {
+      const text = facts.candidate;
+      if (text === undefined) return NOTHING();
       const current = await readText(file);
-      if (current === request.text) {
+      if (current === text) {
         const broker = await ctx.pm2.find(PROCESS_NAME);
         if (await runsOlderConfig(file, broker)) {
           return done(
@@ -117,14 +142,10 @@ function writeStep(ctx: Context, request: ApplyRequest): Step {
         }
         return done(t('the config already is this; nothing written'));
       }
-      const written = await ctx.writer.write(file, request.text, {
-        mode: fileMode(request.text),
-        reason: request.reason,
-      });
-      const summary = diffSummary(current ?? '', request.text);
+      const written = await ctx.writer.write(file, text, { mode: fileMode(text), reason: request.reason });
+      const summary = diffSummary(current ?? '', text);
       if (ctx.dryRun)
-        for (const line of changedLines(redactConfig(current ?? ''), redactConfig(request.text)))
-          ctx.plan.add(`diff ${line}`);
+        for (const line of changedLines(redactConfig(current ?? ''), redactConfig(text))) ctx.plan.add(`diff ${line}`);
       const detail = ctx.dryRun
         ? t('dry-run: would write ({{summary}})', { summary })
         : written.backupId
@@ -166,7 +187,7 @@ async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string)
   }
 }
 
-function restartStep(ctx: Context, request: ApplyRequest): Step {
+export function restartStep(ctx: Context, request: ConfigChange): Step {
   return {
     id: 'broker.restart',
     title: t('Restart and verify'),
@@ -195,13 +216,4 @@ function restartStep(ctx: Context, request: ApplyRequest): Step {
       }
     },
   };
-}
-
-/**
- * Validate, back up, write atomically, restart, prove the broker answers; when it does not, put the
- * previous file back, restart and verify again. The rejected candidate is kept as a backup too.
- */
-export function applyConfig(ctx: Context, request: ApplyRequest): Promise<CommandResult> {
-  const steps = [validateStep(ctx, request), writeStep(ctx, request), restartStep(ctx, request)];
-  return runPipeline(ctx, request.command, steps, initialFacts(1883));
 }

@@ -1,10 +1,10 @@
 import { holdsPassword, passwordLine, USERNAME_PATTERN } from '../config/password-file.js';
 import { requireSafeValue } from '../config/safe-value.js';
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
-import { done, type Step } from './step.js';
+import { badInput } from '../model/errors.js';
+import { done, type Step } from '../model/steps.js';
 
 export interface AuthOptions {
   username: string;

@@ -2,13 +2,13 @@ import { stat } from 'node:fs/promises';
 import { describeOrphans, orphanBrokers, stopProcesses } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import { describeReasons, done, type RestartReason, type Step } from '../model/steps.js';
 import type { ProcInfo } from '../platform/proc.js';
 import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
-import { describeReasons, done, type RestartReason, type Step } from './step.js';
 
 /** pm2 keeps the broker's log open in append mode; above this size it is rotated (one old file kept). */
 export const MAX_BROKER_LOG_BYTES = 1024 * 1024;

@@ -1,10 +1,10 @@
 import { authConfig, factoryConfig } from '../config/factory.js';
-import { localTarget } from '../config/listener-target.js';
 import { errors, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
-import { done, type Step } from './step.js';
+import { done, type Step } from '../model/steps.js';
+import { localTarget } from '../network/listener-target.js';
 
 export function folderStep(ctx: Context): Step {
   const paths = ctx.profile.paths;

@@ -1,11 +1,11 @@
 import { readConfigFile } from '../config/load.js';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import { done, type Step, skipped } from '../model/steps.js';
 import { type ExposureVerdict, judgeExposure, listenerReach } from '../network/exposure.js';
 import { readLocalAddresses } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
-import { done, type Step, skipped } from './step.js';
 
 export interface ExposureOptions {
   /** Do not serve an anonymous broker that answers on a not-local address (--refuse-exposed). */

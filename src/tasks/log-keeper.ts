@@ -1,8 +1,8 @@
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { done, type Step } from '../model/steps.js';
 import { definitionFile, matchesDefinition } from '../pm2/definition.js';
 import { LOG_KEEPER_NAME, logKeeperDefinition, MAX_LOG_BYTES } from '../pm2/log-keeper.js';
-import { done, type Step } from './step.js';
 
 /**
  * The broker log bounded all the time, not only when a command runs: a small pm2 process (`mqtt-logs`)

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import type { Context } from '../context.js';
-import { unsupported } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
+import { unsupported } from '../model/errors.js';
+import { done, type Step, skipped } from '../model/steps.js';
 import { findMosquitto, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { atLeast } from '../run/versions.js';
 import { chooseSet, installKeepingConfig, packageConfigSetAside, setAsidePackageConfig } from './packages.js';
-import { done, type Step, skipped } from './step.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 

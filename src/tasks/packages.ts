@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import { done, type Step } from '../model/steps.js';
 import { type PackageSet, packagesIn, readDeb } from '../packages/deb.js';
 import { downloadBroker } from '../packages/download.js';
 import { installPackages, type PackageState, readPackageState } from '../packages/install.js';
-import { done, type Step } from './step.js';
 
 /** This machine's architecture as dpkg names it (amd64, arm64, aarch64 on Termux). */
 export async function dpkgArch(ctx: Context): Promise<string> {

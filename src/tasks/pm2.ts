@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { unsupported } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { unsupported } from '../model/errors.js';
+import { done, type Step, skipped } from '../model/steps.js';
 import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast, coerceVersion } from '../run/versions.js';
-import { done, type Step, skipped } from './step.js';
 
 export const PM2_FLOOR = '5.0.0';
 export const PM2_PACKAGE = 'pm2@7';

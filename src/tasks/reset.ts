@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { factoryConfig } from '../config/factory.js';
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
-import { done, type Step } from './step.js';
+import { done, type Step } from '../model/steps.js';
 
 export interface ResetOptions {
   keepData: boolean;

@@ -1,7 +1,7 @@
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { done, type Step } from '../model/steps.js';
 import { renderBootHook } from '../platform/boot-hook.js';
-import { done, type Step } from './step.js';
 
 /** `pm2 startup` has no init system to talk to on Android: Termux:Boot runs our hook instead. */
 export function startupStep(ctx: Context): Step {

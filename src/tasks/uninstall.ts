@@ -1,21 +1,19 @@
-import type { Context } from '../context.js';
+import type { Context } from '../context/context.js';
 import { filesBelow } from '../fsx/backups.js';
 import { t } from '../i18n/translate.js';
+import { done, type Step } from '../model/steps.js';
 import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
-import type { CommandResult } from '../ui/result.js';
-import { runPipeline } from './pipeline.js';
-import { done, initialFacts, type Step } from './step.js';
 
 export interface UninstallOptions {
   /** Also remove the config and the broker's data, after a final backup (the backups folder stays). */
   purge: boolean;
 }
 
-const OURS = [PROCESS_NAME, LOG_KEEPER_NAME];
+export const OURS = [PROCESS_NAME, LOG_KEEPER_NAME];
 
 /** `mqtt` and `mqtt-logs` stopped and deleted from pm2 (no daemon is started to find out). */
-function processesStep(ctx: Context): Step {
+export function pm2RemoveStep(ctx: Context): Step {
   return {
     id: 'pm2.remove',
     title: t('pm2 processes removed'),
@@ -31,7 +29,7 @@ function processesStep(ctx: Context): Step {
 }
 
 /** pm2's dump without our processes, so `pm2 resurrect` at boot does not bring them back. */
-function dumpStep(ctx: Context): Step {
+export function dumpWithoutStep(ctx: Context): Step {
   return {
     id: 'pm2.save',
     title: t('pm2 process list saved'),
@@ -58,7 +56,7 @@ function dumpStep(ctx: Context): Step {
   };
 }
 
-function bootHookStep(ctx: Context): Step {
+export function bootHookRemoveStep(ctx: Context): Step {
   return {
     id: 'startup.hook',
     title: t('Start at boot'),
@@ -70,7 +68,7 @@ function bootHookStep(ctx: Context): Step {
 }
 
 /** --purge: one final backup of the config folder and the broker's data, then both emptied. */
-function purgeStep(ctx: Context): Step {
+export function purgeStep(ctx: Context): Step {
   const { etcMosquitto, dataDir } = ctx.profile.paths;
   return {
     id: 'config.purge',
@@ -92,10 +90,4 @@ function purgeStep(ctx: Context): Step {
       );
     },
   };
-}
-
-/** The broker given up: out of pm2 and its dump, no boot hook; config and backups kept unless --purge. */
-export function runUninstall(ctx: Context, options: UninstallOptions): Promise<CommandResult> {
-  const steps = [processesStep(ctx), dumpStep(ctx), bootHookStep(ctx), ...(options.purge ? [purgeStep(ctx)] : [])];
-  return runPipeline(ctx, 'uninstall', steps, initialFacts(1883));
 }

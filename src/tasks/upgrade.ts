@@ -1,19 +1,17 @@
 import { stat } from 'node:fs/promises';
-import { localTarget } from '../config/listener-target.js';
 import { readConfigFile } from '../config/load.js';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { filesBelow } from '../fsx/backups.js';
 import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import { describeReasons, done, type RunFacts, type Step, skipped, type UpgradeFacts } from '../model/steps.js';
 import { MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
-import type { PackageSet } from '../packages/deb.js';
-import { keptSet, type PackageState, readPackageState } from '../packages/install.js';
+import { localTarget } from '../network/listener-target.js';
+import { keptSet, readPackageState } from '../packages/install.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast } from '../run/versions.js';
-import type { CommandResult } from '../ui/result.js';
 import { brokerProcessStep } from './broker-process.js';
-import { logKeeperStep } from './log-keeper.js';
 import {
   brokerAfterInstall,
   chooseSet,
@@ -22,9 +20,6 @@ import {
   readKept,
   recoverConfig,
 } from './packages.js';
-import { runPipeline } from './pipeline.js';
-import { saveStep } from './pm2.js';
-import { describeReasons, done, initialFacts, type RunFacts, type Step, skipped } from './step.js';
 import { verifyBroker } from './verify.js';
 
 export interface UpgradeOptions {
@@ -34,77 +29,63 @@ export interface UpgradeOptions {
   to?: string;
 }
 
-/** What this run found and did, shared by its steps (the way back needs all of it). */
-interface UpgradeRun {
-  from?: string;
-  previous?: PackageState;
-  config?: string;
-  set?: PackageSet;
-  installed: boolean;
-}
-
-function installStep(ctx: Context, options: UpgradeOptions, run: UpgradeRun): Step {
+export function upgradeInstallStep(ctx: Context, options: UpgradeOptions): Step {
   return {
     id: 'package.install',
     title: t('Broker package'),
     run: async () => {
       await recoverConfig(ctx); // a killed run may have left the package's config in place
-      run.previous = await readPackageState(ctx);
-      run.from = await installedVersion(ctx, run.previous);
+      const previous = await readPackageState(ctx);
+      const from = await installedVersion(ctx, previous);
+      const found = { from, ...(previous ? { previous } : {}), installed: false };
       if (ctx.dryRun && !options.packagesDir)
         return skipped(
           t('dry-run: would download mosquitto {{version}} and install it', { version: options.to ?? '' }),
         );
-      run.set = await chooseSet(ctx, options.packagesDir, options.to);
-      const to = run.set.broker.version;
+      const set = await chooseSet(ctx, options.packagesDir, options.to);
+      const to = set.broker.version;
       const { newerThan } = await import('../packages/deb.js');
-      if (
-        run.from &&
-        run.from !== to &&
-        !options.to &&
-        !(await newerThan(ctx.runner, ctx.profile.packages.dpkg, to, run.from))
-      )
+      if (from && from !== to && !options.to && !(await newerThan(ctx.runner, ctx.profile.packages.dpkg, to, from)))
         return done(
           t('mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)', {
-            version: run.from,
+            version: from,
             offered: to,
           }),
           false,
-          {
-            learned: { mosquitto: await brokerAfterInstall(ctx) },
-          },
+          { learned: { mosquitto: await brokerAfterInstall(ctx), upgrade: { ...found, to } } },
         );
-      if (run.from === to)
+      if (from === to)
         return done(t('mosquitto {{version}} is installed already', { version: to }), false, {
-          learned: { mosquitto: await brokerAfterInstall(ctx) },
+          learned: { mosquitto: await brokerAfterInstall(ctx), upgrade: { ...found, to } },
         });
       // The config folder is backed up first, and the current package is kept (it is the way back).
       const configDir = ctx.profile.paths.etcMosquitto;
       const files = await filesBelow(configDir).catch(() => [] as string[]);
       if (files.length) await ctx.writer.backup('upgrade', files);
-      run.config = await readText(ctx.profile.paths.configFile);
+      const config = await readText(ctx.profile.paths.configFile);
       const source = options.packagesDir ?? t('the package sources (apt-get download)');
-      const detail = await installKeepingConfig(ctx, run.set, source);
-      run.installed = true;
-      return done(run.from ? t('{{from}} -> {{detail}}', { from: run.from, detail }) : detail, true, {
+      const detail = await installKeepingConfig(ctx, set, source);
+      const upgrade: UpgradeFacts = { ...found, to, installed: true, ...(config === undefined ? {} : { config }) };
+      return done(from ? t('{{from}} -> {{detail}}', { from, detail }) : detail, true, {
         needsRestart: 'binary-changed',
-        learned: { mosquitto: await brokerAfterInstall(ctx) },
+        learned: { mosquitto: await brokerAfterInstall(ctx), upgrade },
       });
     },
   };
 }
 
 /** The previous package and config back, the broker restarted and proven; or a failure naming both. */
-async function rollBack(ctx: Context, run: UpgradeRun, facts: Readonly<RunFacts>): Promise<string> {
-  if (!run.previous) return t('no kept package of the previous version: nothing to go back to');
-  const previous = await keptSet(run.previous, readKept(ctx));
-  await installKeepingConfig(ctx, previous, run.previous.source);
-  if (run.config !== undefined && (await readText(ctx.profile.paths.configFile)) !== run.config)
-    await ctx.writer.write(ctx.profile.paths.configFile, run.config, { mode: 0o600, reason: 'upgrade-rolled-back' });
+async function rollBack(ctx: Context, facts: Readonly<RunFacts>): Promise<string> {
+  const previous = facts.upgrade?.previous;
+  if (!previous) return t('no kept package of the previous version: nothing to go back to');
+  await installKeepingConfig(ctx, await keptSet(previous, readKept(ctx)), previous.source);
+  const config = facts.upgrade?.config;
+  if (config !== undefined && (await readText(ctx.profile.paths.configFile)) !== config)
+    await ctx.writer.write(ctx.profile.paths.configFile, config, { mode: 0o600, reason: 'upgrade-rolled-back' });
   const mosquitto = await brokerAfterInstall(ctx);
   await brokerProcessStep(ctx).run({ ...facts, mosquitto, restartReasons: ['binary-changed'] });
   await verifyBroker(ctx, { ...facts, brokerStarted: true });
-  return t('mosquitto {{version}} was put back and the broker answers', { version: run.previous.broker.version });
+  return t('mosquitto {{version}} was put back and the broker answers', { version: previous.broker.version });
 }
 
 /** True when pm2's broker started before its binary was last replaced (it still runs the old build). */
@@ -128,13 +109,14 @@ async function provenBinary(ctx: Context): Promise<void> {
     );
 }
 
-function serveStep(ctx: Context, run: UpgradeRun): Step {
+export function upgradeServeStep(ctx: Context): Step {
   return {
     id: 'broker.restart',
     title: t('Restart and verify'),
     run: async (facts) => {
+      const installed = facts.upgrade?.installed === true;
       // A run killed after the install leaves the old broker running the new binary's predecessor.
-      if (!run.installed && !(await runsOlderBinary(ctx)))
+      if (!installed && !(await runsOlderBinary(ctx)))
         return skipped(t('nothing changed: the broker was not restarted'));
       if (ctx.dryRun) return skipped(t('dry-run: would restart the broker and verify it'));
       const config = await readConfigFile(ctx.profile.paths.configFile);
@@ -143,7 +125,7 @@ function serveStep(ctx: Context, run: UpgradeRun): Step {
       try {
         await provenBinary(ctx);
         // The definition is written again: in a sandbox the broker may move from the host's binary to the prefix's.
-        const pending = run.installed ? facts.restartReasons : ['binary-changed' as const];
+        const pending = installed ? facts.restartReasons : ['binary-changed' as const];
         const started = await brokerProcessStep(ctx).run({ ...facts, restartReasons: pending });
         const reasons = started.restarted ?? pending;
         const verified = await verifyBroker(ctx, checked);
@@ -155,15 +137,13 @@ function serveStep(ctx: Context, run: UpgradeRun): Step {
         let back: string;
         try {
           // A run that only finished a killed one installed nothing: there is nothing of its own to undo.
-          back = run.installed
-            ? await rollBack(ctx, run, checked)
-            : t('nothing was installed by this run to go back from');
+          back = installed ? await rollBack(ctx, checked) : t('nothing was installed by this run to go back from');
         } catch (again) {
           back = t('going back failed too: {{why}}', { why: again instanceof Error ? again.message : String(again) });
         }
         throw failed(
           t('mosquitto {{version}} did not serve ({{why}}); {{back}}', {
-            version: run.set?.broker.version ?? '?',
+            version: facts.upgrade?.to ?? '?',
             why,
             back,
           }),
@@ -172,15 +152,4 @@ function serveStep(ctx: Context, run: UpgradeRun): Step {
       }
     },
   };
-}
-
-/**
- * `upgrade`: back up the config folder, keep the current package, install the new one (the config put
- * back if the package replaced it), restart for "binary changed", verify; when the new broker does not
- * serve, the kept package and the config go back and the broker is verified again.
- */
-export function runUpgrade(ctx: Context, options: UpgradeOptions): Promise<CommandResult> {
-  const run: UpgradeRun = { installed: false };
-  const steps = [installStep(ctx, options, run), serveStep(ctx, run), logKeeperStep(ctx), saveStep(ctx)];
-  return runPipeline(ctx, 'upgrade', steps, initialFacts(1883));
 }

@@ -1,12 +1,14 @@
 import { decodeConfig, errors, type LoadedConfig, loadConfigText } from '../config/load.js';
 import { type ConfIssue, type ConfModel, formatIssue, isLoopback } from '../config/model.js';
-import { startupChecks } from '../config/startup-checks.js';
-import type { Context } from '../context.js';
+import { type StartupContext, startupChecks } from '../config/startup-checks.js';
+import type { Context } from '../context/context.js';
+import { makeScratchDir } from '../fsx/scratch.js';
 import { t } from '../i18n/translate.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { trialStart } from '../mosquitto/trial.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
-import { makeScratchDir } from '../platform/scratch.js';
+import { interfaceNames, ownAddresses } from '../network/local-addresses.js';
+import { readLocalAddresses } from '../network/read-addresses.js';
 
 export interface Validation {
   config: LoadedConfig;
@@ -34,6 +36,12 @@ async function installedBroker(ctx: Context): Promise<{ binary?: string; version
     ctx.profile.paths.versionCache,
   ).catch(() => undefined);
   return { binary, ...(known?.version ? { version: known.version } : {}) };
+}
+
+/** This device's addresses and interfaces, read the ways that work on it (Android refuses some). */
+async function localFacts(ctx: Context): Promise<StartupContext['local']> {
+  const list = await readLocalAddresses(ctx.runner, ctx.profile.systemToolPath);
+  return { addresses: ownAddresses(list), interfaces: interfaceNames(list), families: list.read };
 }
 
 /**
@@ -65,7 +73,11 @@ export async function validateCandidate(
   const config = await loadConfigText(text, file, { cwd, ...version });
   const startup = errors(config).length
     ? []
-    : await startupChecks(config.model, { cwd, libDirs: [`${ctx.profile.paths.prefix}/lib`] });
+    : await startupChecks(config.model, {
+        cwd,
+        libDirs: [`${ctx.profile.paths.prefix}/lib`],
+        local: await localFacts(ctx),
+      });
   const found = [...config.model.issues, ...startup];
   const warned = found.filter((i) => i.severity === 'warning');
   const failed = [...found.filter((i) => i.severity === 'error'), ...(options.strict ? warned : [])];

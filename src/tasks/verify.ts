@@ -1,11 +1,11 @@
 import { addressInUse, configErrorIn, tailFile } from '../broker/log.js';
 import { waitForListener } from '../broker/port.js';
 import { type RoundTripResult, roundTrip } from '../broker/round-trip.js';
-import type { Context } from '../context.js';
-import { failed } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { failed } from '../model/errors.js';
+import { done, type RunFacts, type Step, skipped } from '../model/steps.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
-import { done, type RunFacts, type Step, skipped } from './step.js';
 
 /** What the verification needs to know of the run so far. */
 export type VerifyFacts = Pick<RunFacts, 'target' | 'credentials' | 'broker' | 'brokerStarted'>;

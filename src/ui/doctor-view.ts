@@ -1,6 +1,5 @@
-import type { CheckOutcome } from '../checks/check.js';
 import { t } from '../i18n/translate.js';
-import type { CheckStatus } from './result.js';
+import type { CheckOutcome, CheckStatus } from '../model/checks.js';
 
 const COLOR: Record<CheckStatus, string> = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m' };
 const RESET = '\x1b[0m';

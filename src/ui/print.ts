@@ -1,6 +1,6 @@
-import type { Context } from '../context.js';
 import { t } from '../i18n/translate.js';
-import type { CommandResult } from './result.js';
+import type { CommandResult } from '../model/results.js';
+import type { Output } from './output.js';
 
 let pipesGuarded = false;
 let stdoutClosed = false;
@@ -24,12 +24,12 @@ export function ignoreClosedPipes(): void {
 export const outputClosed = (): boolean => stdoutClosed;
 
 /** Prints the one JSON document of --json (stdout holds nothing else). */
-export function printJson(ctx: Context, document: unknown): void {
+export function printJson(ctx: Pick<Output, 'secrets'>, document: unknown): void {
   process.stdout.write(`${ctx.secrets.scrub(JSON.stringify(document, null, 2))}\n`);
 }
 
 /** Finishes a step command: the JSON document, or for people the outcome and what to do. */
-export function finishSteps(ctx: Context, result: CommandResult): number {
+export function finishSteps(ctx: Output, result: CommandResult): number {
   if (ctx.output.json) {
     printJson(ctx, result);
   } else {

@@ -2,6 +2,7 @@ import { closeSync, constants, lstatSync, openSync, renameSync, writeSync } from
 import path from 'node:path';
 import { makeDirsSync } from '../fsx/dirs.js';
 import { t } from '../i18n/translate.js';
+import { ExitCode, type GateError, stackLines } from '../model/errors.js';
 import type { Secrets } from './secrets.js';
 
 /** A run log above this size is rotated when a run opens it (one old file, FILE.1, is kept), like the broker's. */
@@ -31,6 +32,8 @@ export class RunLog {
     readonly command: string,
     readonly secrets: Secrets,
     readonly echo?: (line: string) => void,
+    /** Where a bug's stack goes when this run keeps no log of its own (status, say). */
+    readonly crashLog?: string,
   ) {}
 
   private open(file: string): number | undefined {
@@ -51,17 +54,28 @@ export class RunLog {
     return this.fd;
   }
 
-  write(message: string): void {
+  write(message: string, file = this.file): void {
     const text = this.secrets.scrub(message).replace(/[\r\n]+/g, ' | ');
     const line = `${new Date().toISOString()} [${this.command}] ${text}`;
     this.echo?.(line);
-    const fd = this.file ? this.open(this.file) : undefined;
+    const fd = file ? this.open(file) : undefined;
     if (fd === undefined) return;
     try {
       writeSync(fd, `${line}\n`);
     } catch {
       // A log that cannot be written (full disk) must not turn a good run into a failed one.
     }
+  }
+
+  /**
+   * A failure, in one line; a bug's (exit 70) with its stack after it, a line each, in the run log or,
+   * when this run keeps none, in its command's log file. Returns the file that holds it.
+   */
+  failure(where: string, error: GateError): string | undefined {
+    const file = error.exitCode === ExitCode.internal ? (this.file ?? this.crashLog) : this.file;
+    this.write(`failed ${where}: ${error.message}`, file);
+    if (error.exitCode === ExitCode.internal) for (const line of stackLines(error)) this.write(`  ${line}`, file);
+    return this.fd === undefined ? undefined : file;
   }
 
   close(): void {

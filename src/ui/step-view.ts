@@ -1,8 +1,7 @@
-import type { Context } from '../context.js';
 import { t } from '../i18n/translate.js';
-import type { StepRun } from '../tasks/pipeline.js';
-import type { Step } from '../tasks/step.js';
-import type { StepRecord } from './result.js';
+import type { StepRecord } from '../model/results.js';
+import type { Step, StepRun } from '../model/steps.js';
+import type { Output } from './output.js';
 
 /** How a pipeline's steps are shown while they run. `runOne` never throws; a view throws the first error. */
 export interface StepView {
@@ -17,7 +16,7 @@ export function plainMark(record: StepRecord): string {
 }
 
 /** One plain line per step (no TTY); nothing at all under --json, where the document says it all. */
-function plainView(ctx: Pick<Context, 'output' | 'print'>): StepView {
+function plainView(ctx: Pick<Output, 'output' | 'print'>): StepView {
   return {
     run: async (steps, runOne) => {
       for (const step of steps) {
@@ -58,6 +57,6 @@ function liveView(): StepView {
   };
 }
 
-export function stepView(ctx: Pick<Context, 'output' | 'print'>): StepView {
+export function stepView(ctx: Pick<Output, 'output' | 'print'>): StepView {
   return ctx.output.interactive ? liveView() : plainView(ctx);
 }

@@ -41,7 +41,7 @@ export interface Sandbox {
 
 export { freePort } from '../../src/broker/port.js';
 /** The JSON documents the CLI prints (shared/CLI.md): the tests read them with the product's own types. */
-export type { CommandResult as Result, DoctorResult } from '../../src/ui/result.js';
+export type { CommandResult as Result, DoctorResult } from '../../src/model/results.js';
 
 /** Polls `check` until it returns a value that is not undefined or false, or fails at the deadline. */
 export async function waitFor<T>(

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
-import type { Context } from '../../src/context.js';
-import { assembleContext } from '../../src/context-builder.js';
+import { assembleContext } from '../../src/context/build.js';
+import type { Context } from '../../src/context/context.js';
 import type { PackageManager } from '../../src/platform/packages.js';
 import { resolveProfile } from '../../src/platform/profile.js';
 

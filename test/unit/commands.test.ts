@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../src/cli.js';
-import { parsePort } from '../../src/cli-options.js';
-import { COMMANDS, findCommand } from '../../src/commands/registry.js';
-import { GateError } from '../../src/errors.js';
+import { COMMANDS } from '../../src/cli/commands.js';
+import { main } from '../../src/cli/main.js';
+import { parsePort } from '../../src/cli/options.js';
 import { setLanguage } from '../../src/i18n/translate.js';
+import { GateError } from '../../src/model/errors.js';
 
 /** Runs the CLI's entry point in-process (outside Termux, English unless `env` says otherwise). */
 async function cli(
@@ -53,13 +53,6 @@ test('every command of the contract is in the table, once', () => {
     assert.ok(paths.includes(name), name);
   }
   assert.equal(new Set(paths).size, paths.length);
-});
-
-test('the longest command path wins and the rest are its arguments', () => {
-  assert.deepEqual(findCommand(['config', 'apply', 'x.conf'])?.rest, ['x.conf']);
-  assert.equal(findCommand(['config', 'apply'])?.def.path.join(' '), 'config apply');
-  assert.equal(findCommand(['bridge', 'add', 'supla'])?.def.needsDevice, true);
-  assert.equal(findCommand(['nonsense']), undefined);
 });
 
 test('commands that change the device take --dry-run where the contract says so', () => {
@@ -166,6 +159,23 @@ test('outside Termux without --root, commands that read or change the device exi
     assert.equal(refused.code, 4, words.join(' '));
     assert.match(refused.stderr, /^error: this is not a Termux gateway.*\nhint: run with --root DIR/, words.join(' '));
   }
+});
+
+test('a bug is exit 70: one line saying so, a hint naming the log file, the stack in that file', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'gmu-bug-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  // status keeps no run log: the stack goes to the log file of its command all the same
+  const run = await cli(['status', '--root', root], { GATE_MQTT_BUG_AT: 'command:status' });
+  assert.equal(run.code, 70);
+  const log = join(root, 'data/data/com.termux/files/usr/var/log/gate-mqtt/status.log');
+  assert.equal(
+    run.stderr,
+    `error: internal error: a bug planted at command:status (GATE_MQTT_BUG_AT), please report it\nhint: the details are in ${log}\n`,
+  );
+  assert.match(readFileSync(log, 'utf8'), /\[status\]\s+TypeError: a bug planted at command:status/);
+  const json = await cli(['status', '--root', root, '--json'], { GATE_MQTT_BUG_AT: 'command:status' });
+  assert.equal(json.code, 70);
+  assert.equal((JSON.parse(json.stdout) as { error: { code: number } }).error.code, 70);
 });
 
 test('Polish from --lang pl or a pl_* locale; JSON keys and exit codes stay the same', async () => {

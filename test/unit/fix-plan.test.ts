@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CheckOutcome, OutcomeId } from '../../src/checks/check.js';
-import { planFixes } from '../../src/tasks/fix-plan.js';
-import { fixSteps } from '../../src/tasks/pipelines.js';
+import { planFixes } from '../../src/checks/fix-plan.js';
+import { type FixOptions, PIPELINES } from '../../src/pipelines/catalog.js';
 import { unitContext } from '../helpers/unit-context.js';
 
 const failing = (...ids: OutcomeId[]): CheckOutcome[] =>
@@ -38,7 +38,8 @@ test('checks without a safe fix (security, exposure, bridges, disk, log) plan no
 
 test('the fix pipeline takes only the serving steps the actions call for', (t) => {
   const { ctx } = unitContext(t);
-  const ids = (actions: Parameters<typeof fixSteps>[1]) => fixSteps(ctx, actions, 1883).map((s) => s.id);
+  const ids = (actions: FixOptions['actions']) =>
+    PIPELINES['doctor --fix'](ctx, { actions, port: 1883 }).steps.map((s) => s.id);
   const programs = ['mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders', 'config.factory'];
   assert.deepEqual(ids([]), []);
   assert.deepEqual(ids(['register-startup']), [...programs, 'pm2.logs', 'pm2.save', 'startup.hook']);

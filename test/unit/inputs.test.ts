@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readPasswordFile } from '../../src/commands/password-input.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 import { RunLog } from '../../src/ui/run-log.js';
 import { Secrets } from '../../src/ui/secrets.js';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIniInventory, parseYamlInventory } from '../../src/fleet/inventory.js';
-import { targetOf } from '../../src/fleet/site-run.js';
+import { remoteProfile, shownTarget, targetOf } from '../../src/fleet/site-run.js';
+import { GateError } from '../../src/model/errors.js';
 
 const INI = `
 # a site with two rooms
@@ -57,15 +58,28 @@ test('INI and YAML inventories give the same gateways: host vars over group vars
 });
 
 test('each gateway becomes an ssh target (Termux sshd port by default), with its prefix or sandbox root', () => {
-  assert.deepEqual(targetOf({ name: 'a', host: '10.0.0.5', user: 'u0_a1' }), {
-    name: 'a',
-    target: 'ssh://u0_a1@10.0.0.5:8022',
-  });
-  assert.deepEqual(targetOf({ name: 'b', host: 'fd00::5', user: 'u', port: 22, root: '/tmp/gw' }), {
-    name: 'b',
-    target: 'ssh://u@[fd00::5]:22',
-    root: '/tmp/gw',
-  });
+  const layout = remoteProfile(undefined, undefined);
+  const a = targetOf({ name: 'a', host: '10.0.0.5', user: 'u0_a1' }, layout);
+  assert.deepEqual(a.target, { kind: 'ssh', user: 'u0_a1', host: '10.0.0.5', port: 8022 });
+  assert.equal(shownTarget(a), 'ssh://u0_a1@10.0.0.5:8022');
+  assert.equal(a.profile, layout, "the command line's layout when the inventory names none");
+  const b = targetOf({ name: 'b', host: 'fd00::5', user: 'u', port: 22, root: '/tmp/gw' }, layout);
+  assert.equal(shownTarget(b), 'ssh://u@[fd00::5]:22');
+  assert.equal(b.profile.paths.configFile, '/tmp/gw/data/data/com.termux/files/usr/etc/mosquitto/mosquitto.conf');
+  const c = targetOf({ name: 'c', host: 'gw', prefix: '/data/data/pl.sviete.dom/files/usr' }, layout);
+  assert.equal(c.profile.paths.configFile, '/data/data/pl.sviete.dom/files/usr/etc/mosquitto/mosquitto.conf');
+});
+
+test('an inventory host that ssh would read as an option is refused like --target (exit 2)', () => {
+  const layout = remoteProfile(undefined, undefined);
+  for (const host of [
+    { name: 'x', host: '-oProxyCommand=x' },
+    { name: 'y', host: 'gw', user: '-F.' },
+  ])
+    assert.throws(
+      () => targetOf(host, layout),
+      (e: unknown) => e instanceof GateError && e.exitCode === 2,
+    );
 });
 
 test("a later [all:vars] does not override the host's group; a host's own vars win in YAML too", async () => {

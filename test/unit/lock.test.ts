@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 import { acquireLock, type LockRecord, ownerAlive, ownRecord } from '../../src/platform/lock.js';
 import { bootId, parseProcessStat, processAlive, readProcessStat } from '../../src/platform/process-info.js';
 import { unitContext } from '../helpers/unit-context.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { badInput, failed } from '../../src/errors.js';
-import { runPipeline } from '../../src/tasks/pipeline.js';
-import { done, initialFacts, mergeFacts, type RunFacts, type Step, skipped } from '../../src/tasks/step.js';
+import { badInput, failed } from '../../src/model/errors.js';
+import { done, initialFacts, mergeFacts, type RunFacts, type Step, skipped } from '../../src/model/steps.js';
+import { runPipeline } from '../../src/pipelines/run.js';
 import { unitContext } from '../helpers/unit-context.js';
 
 const step = (id: string, run: Step['run']): Step => ({ id, title: `Step ${id}`, run });
@@ -12,17 +12,15 @@ const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk'];
 test('every pipeline starts with the preflight, takes the lock and releases it at the end', async (t) => {
   const { ctx } = unitContext(t);
   let lockHeld = false;
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('a', async () => {
         lockHeld = existsSync(ctx.profile.paths.lockFile);
         return done('a ran');
       }),
     ],
-    initialFacts(1883),
-  );
+  });
   assert.deepEqual(
     result.steps.map((s) => s.id),
     [...PREFLIGHT, 'a'],
@@ -34,16 +32,14 @@ test('every pipeline starts with the preflight, takes the lock and releases it a
 
 test('records carry status, changed and detail; one changed step makes the run changed', async (t) => {
   const { ctx } = unitContext(t);
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('same', async () => done('kept')),
       step('new', async () => done('wrote it', true)),
       step('na', async () => skipped('not here')),
     ],
-    initialFacts(1883),
-  );
+  });
   assert.deepEqual(
     result.steps.slice(3).map((s) => [s.id, s.status, s.changed, s.detail]),
     [
@@ -58,18 +54,16 @@ test('records carry status, changed and detail; one changed step makes the run c
 test('the first failure stops the run, keeps its exit code and hint, and still releases the lock', async (t) => {
   const { ctx } = unitContext(t);
   let after = false;
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('bad', async () => Promise.reject(badInput('the value is wrong', 'fix it'))),
       step('after', async () => {
         after = true;
         return done('x');
       }),
     ],
-    initialFacts(1883),
-  );
+  });
   assert.equal(after, false);
   assert.deepEqual(result.error, { code: 2, message: 'the value is wrong', hint: 'fix it' });
   assert.deepEqual(result.steps.at(-1), {
@@ -82,24 +76,41 @@ test('the first failure stops the run, keeps its exit code and hint, and still r
   assert.equal(existsSync(ctx.profile.paths.lockFile), false);
 });
 
-test('an unexpected exception becomes exit 1 with its message', async (t) => {
+test('a bug (an unexpected exception) is exit 70, a hint naming the log, its stack in the log', async (t) => {
+  const { ctx, logFile } = unitContext(t);
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
+      step('boom', async () => {
+        const nothing = undefined as unknown as { there: () => void };
+        nothing.there(); // a TypeError, as a real bug throws it
+        return done('never');
+      }),
+    ],
+  });
+  assert.equal(result.error?.code, 70);
+  assert.match(result.error?.message ?? '', /^internal error: .*undefined.*, please report it$/);
+  assert.equal(result.error?.hint, `the details are in ${logFile}`);
+  const log = readFileSync(logFile, 'utf8');
+  assert.match(log, /failed boom: internal error: /);
+  assert.match(log, /\n\S+ \[unit\]\s+TypeError: /, 'the stack, a line each');
+  assert.match(log, /at .*pipeline\.test\.ts/, 'with the frames that lead to it');
+});
+
+test("expected failures keep their codes: ours, and the system's (a refused connection is exit 1)", async (t) => {
   const { ctx } = unitContext(t);
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [step('boom', async () => Promise.reject(new Error('kaboom')))],
-    initialFacts(1883),
-  );
-  assert.deepEqual(result.error, { code: 1, message: 'kaboom' });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+  const result = await runPipeline(ctx, { command: 'job', steps: [step('net', async () => Promise.reject(refused))] });
+  assert.equal(result.error?.code, 1);
+  assert.equal(result.error?.message, 'connect ECONNREFUSED 127.0.0.1:1');
 });
 
 test('facts learned by a step reach the later steps; restart reasons accumulate once each', async (t) => {
   const { ctx } = unitContext(t);
   const seen: RunFacts[] = [];
-  await runPipeline(
-    ctx,
-    'job',
-    [
+  await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('learn', async () =>
         done('x', true, {
           learned: { mosquitto: '/bin/m', target: { host: 'h', port: 9 } },
@@ -113,8 +124,7 @@ test('facts learned by a step reach the later steps; restart reasons accumulate 
         return done('x');
       }),
     ],
-    initialFacts(1883),
-  );
+  });
   assert.equal(seen[0]?.mosquitto, '/bin/m');
   assert.deepEqual(seen[0]?.target, { host: 'h', port: 9 });
   assert.deepEqual(seen[0]?.restartReasons, ['config-changed', 'binary-changed']);
@@ -122,12 +132,10 @@ test('facts learned by a step reach the later steps; restart reasons accumulate 
 
 test('a step that restarted the broker carries its reasons in JSON and in the log', async (t) => {
   const { ctx, logFile } = unitContext(t);
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [step('proc', async () => done('restarted', true, { restarted: ['binary-changed'] }))],
-    initialFacts(1883),
-  );
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [step('proc', async () => done('restarted', true, { restarted: ['binary-changed'] }))],
+  });
   assert.deepEqual(result.steps.at(-1)?.restart, ['binary-changed']);
   assert.equal(result.steps.filter((s) => 'restart' in s).length, 1, 'no other step has the key');
   assert.match(readFileSync(logFile, 'utf8'), /done proc \(changed\): restarted \[restart: binary-changed\]/);
@@ -135,12 +143,10 @@ test('a step that restarted the broker carries its reasons in JSON and in the lo
 
 test('the log file tells the story of the run: start, each step, end', async (t) => {
   const { ctx, logFile } = unitContext(t);
-  await runPipeline(
-    ctx,
-    'job',
-    [step('a', async () => done('did a', true)), step('b', async () => Promise.reject(failed('b broke')))],
-    initialFacts(1883),
-  );
+  await runPipeline(ctx, {
+    command: 'job',
+    steps: [step('a', async () => done('did a', true)), step('b', async () => Promise.reject(failed('b broke')))],
+  });
   const lines = readFileSync(logFile, 'utf8').trim().split('\n');
   assert.match(lines[0] ?? '', /\[unit\] start: sandbox gateway at /);
   assert.ok(lines.some((l) => /done a \(changed\): did a$/.test(l)));
@@ -151,15 +157,13 @@ test('the log file tells the story of the run: start, each step, end', async (t)
 test('secrets are scrubbed from details, errors and the log', async (t) => {
   const { ctx, logFile } = unitContext(t);
   ctx.secrets.add('s3cr3t-pass');
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('a', async () => done('using s3cr3t-pass')),
       step('b', async () => Promise.reject(failed('bad s3cr3t-pass', 'try s3cr3t-pass'))),
     ],
-    initialFacts(1883),
-  );
+  });
   const everything = JSON.stringify(result) + readFileSync(logFile, 'utf8');
   assert.doesNotMatch(everything, /s3cr3t-pass/);
   assert.match(everything, /using \*{8}/);
@@ -167,39 +171,35 @@ test('secrets are scrubbed from details, errors and the log', async (t) => {
 
 test('without a terminal each step is one plain line; under --json nothing is printed', async (t) => {
   const plain = unitContext(t);
-  await runPipeline(
-    plain.ctx,
-    'job',
-    [step('a', async () => done('did a', true)), step('b', async () => skipped('no'))],
-    initialFacts(1),
-  );
+  await runPipeline(plain.ctx, {
+    command: 'job',
+    steps: [step('a', async () => done('did a', true)), step('b', async () => skipped('no'))],
+  });
   assert.deepEqual(plain.printed.slice(3), ['[changed] Step a: did a', '[skipped] Step b: no']);
   assert.match(plain.printed[1] ?? '', /^\[ok\] Run lock: held by pid \d+$/);
   const json = unitContext(t, { json: true });
-  await runPipeline(json.ctx, 'job', [step('a', async () => done('x'))], initialFacts(1));
+  await runPipeline(json.ctx, { command: 'job', steps: [step('a', async () => done('x'))] });
   assert.deepEqual(json.printed, []);
 });
 
 test('dry-run takes no lock and lists what it would have done', async (t) => {
   const { ctx } = unitContext(t, { dryRun: true });
-  const result = await runPipeline(
-    ctx,
-    'job',
-    [
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
       step('write', async () => {
         await ctx.writer.write(ctx.profile.paths.configFile, 'x\n', { reason: 'r' });
         return done('would', true);
       }),
     ],
-    initialFacts(1),
-  );
+  });
   assert.equal(result.steps[1]?.status, 'skipped');
   assert.equal(existsSync(ctx.profile.paths.stateDir), false);
   assert.deepEqual(result.planned, [`create ${ctx.profile.paths.configFile} (2 bytes, mode 644)`]);
 });
 
 test('mergeFacts keeps earlier facts and adds a restart reason only once', () => {
-  const start = initialFacts(1883);
+  const start = initialFacts({ host: '127.0.0.1', port: 1883 });
   const one = mergeFacts(start, done('x', false, { learned: { mosquitto: '/m' }, needsRestart: 'config-changed' }));
   const two = mergeFacts(
     one,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 import { hostPackages, termuxPackages } from '../../src/platform/packages.js';
 import { buildPaths, DEFAULT_PREFIX, detectTermuxPrefix, resolveProfile } from '../../src/platform/profile.js';
 

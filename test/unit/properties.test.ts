@@ -7,7 +7,7 @@ import { decodeConfig, loadConfigText } from '../../src/config/load.js';
 import { directives, parseConfig, serializeConfig } from '../../src/config/parse.js';
 import { redactConfig } from '../../src/config/redact.js';
 import { unsafeValueReason } from '../../src/config/safe-value.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 
 /** Lines a mosquitto.conf may hold, plus noise: the generator mixes real directives with garbage. */
 const configLine = fc.oneof(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -53,13 +53,19 @@ test('a timeout is reported as a timeout, naming the command and how long it wai
 
 test('a timeout stops the whole process group, children included', async (t) => {
   const dir = scratch(t);
-  const marker = path.join(dir, 'child-lived');
-  await runner().run(['/bin/sh', ['-c', `(sleep 1; touch ${marker}) & wait`]], { timeoutMs: 200 });
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  assert.throws(
-    () => writeFileSync(path.join(marker, 'x'), ''),
-    'the child was stopped before it could touch its marker',
-  );
+  const marker = (name: string) => path.join(dir, name);
+  const child = (name: string) => ['/bin/sh', ['-c', `(sleep 1; touch ${marker(name)}) & wait`]] as const;
+  // Without a timeout the child does write its marker: the test can tell a stopped child from one that ran.
+  await runner().run(child('ran'), { timeoutMs: 10_000 });
+  assert.equal(existsSync(marker('ran')), true, 'the child of a run that ends by itself wrote its marker');
+  // With one, the run is stopped at 200 ms, before its child's second is up; a second run, not stopped,
+  // is the clock: once its child wrote, the stopped one would have too.
+  const stopped = runner().run(child('stopped'), { timeoutMs: 200 });
+  const clock = runner().run(child('clock'), { timeoutMs: 10_000 });
+  assert.equal((await stopped).timedOut, true);
+  await clock;
+  assert.equal(existsSync(marker('clock')), true);
+  assert.equal(existsSync(marker('stopped')), false, "the stopped run's child never wrote its marker");
 });
 
 test('a missing program is a start error, not a crash', async () => {

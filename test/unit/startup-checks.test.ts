@@ -7,6 +7,8 @@ import { loadConfigText } from '../../src/config/load.js';
 import { formatIssue } from '../../src/config/model.js';
 import { aclProblems, pskProblems } from '../../src/config/security-files.js';
 import { startupChecks } from '../../src/config/startup-checks.js';
+import { type AddressList, interpretSources } from '../../src/network/interfaces.js';
+import { addressesNow, interfaceNames, ownAddresses } from '../../src/network/local-addresses.js';
 import { lines } from '../helpers/text.js';
 
 /** What mosquitto meets when it starts on this machine: files, folders, ports, addresses. */
@@ -17,9 +19,16 @@ function scratch(t: { after(fn: () => void): void }): string {
   return dir;
 }
 
-async function startup(text: string, cwd: string) {
+/** This machine's addresses, as the validator is handed them (network/); `list` stands in for another device. */
+const localOf = (list: AddressList) => ({
+  addresses: ownAddresses(list),
+  interfaces: interfaceNames(list),
+  families: list.read,
+});
+
+async function startup(text: string, cwd: string, list: AddressList = addressesNow()) {
   const { model } = await loadConfigText(text, path.join(cwd, 'm.conf'), { cwd });
-  const issues = await startupChecks(model, { cwd });
+  const issues = await startupChecks(model, { cwd, local: localOf(list) });
   return {
     errors: issues
       .filter((i) => i.severity === 'error')
@@ -115,6 +124,19 @@ test("listeners: another machine's address, a port taken twice, no socket folder
     (await startup('listener 18830\nbind_interface nosuchif0\n', dir)).errors,
     /bind_interface nosuchif0: no such network interface/,
   );
+});
+
+test('where Android refused a family of addresses, an address of that family is not judged', async (t) => {
+  const dir = scratch(t);
+  // IPv4 read (ifconfig still answers there), IPv6 refused: 2001:db8::5 may be the gateway's own
+  const ipv4Only = interpretSources({
+    ifconfig: 'wlan0     Link encap:Ethernet\n          inet addr:192.168.1.20  Bcast:192.168.1.255\n',
+    errors: { ifInet6: '/proc/net/if_inet6: Permission denied' },
+  });
+  assert.equal((await startup('listener 18830 2001:db8::5\n', dir, ipv4Only)).errors, '');
+  assert.match((await startup('listener 18830 203.0.113.5\n', dir, ipv4Only)).errors, /not an address of this machine/);
+  // and the interfaces are not all known: bind_interface is not judged either
+  assert.equal((await startup('listener 18830\nbind_interface wlan1\n', dir, ipv4Only)).errors, '');
 });
 
 test('ports below 1024 need root, and mosquitto does not keep root (nor does a Termux app have it)', async (t) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 import { resolveProfile } from '../../src/platform/profile.js';
 import { describeTarget, parseTarget, transportFor } from '../../src/pty/transports.js';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze } from '../../src/config/analyze.js';
 import { includeOrder, loadConfigText } from '../../src/config/load.js';
-import { analyze, type ConfIssue, formatIssue, locate } from '../../src/config/model.js';
+import { type ConfIssue, formatIssue, locate } from '../../src/config/model.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { atoi } from '../../src/config/readers.js';
 import { lanListenerProblem } from '../../src/tasks/validate.js';

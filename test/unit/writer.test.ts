@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/model/errors.js';
 import { unitContext } from '../helpers/unit-context.js';
 
 test('a new file is written atomically with its mode; the same content again changes nothing', async (t) => {

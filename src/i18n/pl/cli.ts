@@ -10,8 +10,8 @@ export const CLI: Catalog = {
   'Arguments:': 'Argumenty:',
   'Example:': 'Przykład:',
   'Examples:': 'Przykłady:',
-  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served.':
-    'Kody wyjścia: 0 gotowe, 1 krok lub test się nie powiódł, 2 błędne wywołanie lub dane (nic nie zmieniono), 3 trwa inne uruchomienie (nic nie zmieniono), 4 tego środowiska nie da się obsłużyć.',
+  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it).':
+    'Kody wyjścia: 0 gotowe, 1 krok lub test się nie powiódł, 2 błędne wywołanie lub dane (nic nie zmieniono), 3 trwa inne uruchomienie (nic nie zmieniono), 4 tego środowiska nie da się obsłużyć, 70 błąd wewnętrzny (błąd programu: prosimy go zgłosić).',
   'show this help': 'pokaż tę pomoc',
   'keeps the MQTT broker of a Termux home gateway working': 'utrzymuje w działaniu broker MQTT bramki (Termux)',
   'print the version': 'pokaż wersję',
@@ -124,7 +124,6 @@ export const CLI: Catalog = {
   'name an existing file of CA certificates': 'podaj istniejący plik z certyfikatami CA',
   'install it (pkg install ca-certificates) or name one: --cafile PATH':
     'zainstaluj go (pkg install ca-certificates) albo wskaż plik: --cafile ŚCIEŻKA',
-  'Find the bridge': 'Szukanie mostu',
   'no bridge "{{id}}" in {{file}}; nothing to remove': 'brak mostu „{{id}}” w {{file}}; nie ma czego usuwać',
   'no bridges': 'brak mostów',
   'user {{name}}': 'użytkownik {{name}}',
@@ -262,6 +261,8 @@ export const CLI: Catalog = {
   // step and result lines
   'would: {{action}}': 'zrobiłbym: {{action}}',
   'error: {{message}}': 'błąd: {{message}}',
+  'the edited copy': 'edytowana kopia',
+  'backup {{id}}': 'kopia zapasowa {{id}}',
   'hint: {{hint}}': 'wskazówka: {{hint}}',
   'ok, changed': 'ok, zmieniono',
   'ok, nothing changed': 'ok, nic nie zmieniono',

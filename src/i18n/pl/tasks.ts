@@ -1,8 +1,21 @@
 import type { Catalog } from '../translate.js';
 
-/** Polish for src/tasks, fsx, platform, pm2, broker, mosquitto, run, pty, errors.ts, fault.ts, context*.ts. */
+/** Polish for src/tasks, pipelines, model, fsx, platform, pm2, broker, mosquitto, run, pty, context. */
 export const TASKS: Catalog = {
-  // src/errors.ts
+  // src/model/errors.ts
+  'run again with --verbose, and see gate-mqtt doctor': 'uruchom ponownie z --verbose i sprawdź: gate-mqtt doctor',
+  'internal error: {{message}}, please report it': 'błąd wewnętrzny: {{message}}; prosimy go zgłosić',
+  'the run log holds the details': 'szczegóły są w dzienniku przebiegu',
+  'the details are in {{file}}': 'szczegóły są w {{file}}',
+  // src/pipelines/preflight.ts
+  'check that the prefix exists': 'sprawdź, czy prefiks istnieje',
+  // src/tasks/apply.ts, src/tasks/compose.ts
+  'nothing to change': 'nie ma czego zmieniać',
+  'New config': 'Nowa konfiguracja',
+  'bridge {{name}} is already as asked': 'most {{name}} jest już taki, jak trzeba',
+  'bridge {{name}} updated in place': 'most {{name}} zaktualizowany w miejscu',
+  'bridge {{name}} added': 'most {{name}} dodany',
+  'bridge {{name}} removed': 'most {{name}} usunięty',
   'no space left on device while writing a file': 'brak miejsca na urządzeniu podczas zapisu pliku',
   'no space left on device while writing {{file}}': 'brak miejsca na urządzeniu podczas zapisu {{file}}',
   'free some space on the device and run again': 'zwolnij miejsce na urządzeniu i uruchom ponownie',
@@ -160,8 +173,8 @@ export const TASKS: Catalog = {
   'fix the line named and run again': 'popraw wskazaną linię i uruchom ponownie',
   'the config is refused: {{policy}}, so LAN devices could not connect; nothing was changed':
     'konfiguracja odrzucona: {{policy}}, więc urządzenia z sieci lokalnej nie mogłyby się połączyć; nic nie zmieniono',
-  'add a listener such as "listener 1883 0.0.0.0", or pass --allow-local-only when that is intended':
-    'dodaj listener, np. "listener 1883 0.0.0.0", albo podaj --allow-local-only, jeśli tak ma być',
+  'add a listener such as "listener {{port}} 0.0.0.0", or pass --allow-local-only when that is intended':
+    'dodaj listener, np. "listener {{port}} 0.0.0.0", albo podaj --allow-local-only, jeśli tak ma być',
   'valid (model and a trial start of mosquitto)': 'poprawna (model i próbne uruchomienie mosquitto)',
   'valid (model; mosquitto not found for a trial start)':
     'poprawna (model; nie znaleziono mosquitto do próbnego uruchomienia)',

@@ -1,10 +1,11 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { failed, unsupported } from '../errors.js';
+import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { failed, unsupported } from '../model/errors.js';
+import { done, type Step, skipped } from '../model/steps.js';
+import { acquireLock, type Lock } from '../platform/lock.js';
 import { atLeast } from '../run/versions.js';
-import { done, type Step } from './step.js';
 
 export const NODE_FLOOR = '20.0.0';
 /** Below this much free space a config write or a package install may fail half-way. */
@@ -18,7 +19,8 @@ async function freeBytes(start: string): Promise<number> {
       const info = await statfs(dir);
       return info.bavail * info.bsize;
     } catch {
-      if (dir === path.dirname(dir)) throw new Error(t('cannot read free space near {{folder}}', { folder: start }));
+      if (dir === path.dirname(dir))
+        throw failed(t('cannot read free space near {{folder}}', { folder: start }), t('check that the prefix exists'));
     }
   }
 }
@@ -66,6 +68,20 @@ export function diskStep(ctx: Context): Step {
         );
       }
       return done(t('{{free}} MiB free', { free: mib }));
+    },
+  };
+}
+
+/** The run lock, taken for every pipeline (dry-run takes none) and released by the runner when it ends. */
+export function lockStep(ctx: Context, command: string, hold: (lock: Lock) => void): Step {
+  return {
+    id: 'preflight.lock',
+    title: t('Run lock'),
+    run: async () => {
+      if (ctx.dryRun) return skipped(t('dry-run takes no lock'));
+      await ctx.writer.ensureDir(ctx.profile.paths.stateDir);
+      hold(await acquireLock(ctx.profile.paths.lockFile, command));
+      return done(t('held by pid {{pid}}', { pid: process.pid }));
     },
   };
 }

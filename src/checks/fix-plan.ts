@@ -1,6 +1,6 @@
-import { moduleOf } from '../checks/catalog.js';
-import type { CheckModule, CheckOutcome, FixAction } from '../checks/check.js';
 import { t } from '../i18n/translate.js';
+import { moduleOf } from './catalog.js';
+import type { CheckModule, CheckOutcome, FixAction } from './check.js';
 
 export interface FixPlan {
   actions: FixAction[];

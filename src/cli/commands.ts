@@ -1,18 +1,24 @@
-import {
-  listOption,
-  type OptionName,
-  type ParsedOptions,
-  parseCount,
-  parsePort,
-  stringOption,
-} from '../cli-options.js';
-import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { FACTORY_PORT } from '../config/factory.js';
+import type { Context } from '../context/context.js';
 import { msg, t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
+import {
+  applyPolicy,
+  isRemote,
+  isSite,
+  PASSWORD,
+  refuseSiteOptions,
+  requireOption,
+  SITE,
+  siteOptions,
+  WITH_A_SITE,
+  WITH_SEVERAL,
+} from './option-values.js';
+import { listOption, type OptionName, type ParsedOptions, parseCount, parsePort, stringOption } from './options.js';
 
 // Command modules load on use: `--help`, `--version` and light commands do not pay for mqtt or node-pty.
-const bridge = () => import('./bridge.js');
-const config = () => import('./config.js');
+const bridge = () => import('../commands/bridge.js');
+const config = () => import('../commands/config.js');
 
 export interface CommandDef {
   path: string[];
@@ -27,6 +33,8 @@ export interface CommandDef {
   needsDevice: boolean;
   /** Reads the device: refused (exit 4) outside Termux without --root; no run log. */
   readsDevice?: boolean | ((options: ParsedOptions) => boolean);
+  /** Works on gateways elsewhere: --root/--prefix then name their layout, nothing of this machine's. */
+  remote?: (options: ParsedOptions) => boolean;
   run(ctx: Context, positionals: string[], options: ParsedOptions): Promise<number>;
 }
 
@@ -36,33 +44,6 @@ export const GROUPS: Record<string, string> = {
   bridge: msg('bridges to other brokers (SUPLA cloud): add, list, remove'),
   'bridge add': msg('add a bridge, or update it in place'),
 };
-
-const PASSWORD: OptionName[] = ['password-stdin', 'password-file'];
-const SITE: OptionName[] = ['target', 'inventory', 'concurrency', 'ssh-config'];
-/** Gateways checked at once by default: each is an ssh client and a pty here, the work is on the gateways. */
-const DEFAULT_CONCURRENCY = 16;
-
-/** A site's gateways and how to reach them, from --inventory, --target (repeated) and --concurrency. */
-function siteOptions(options: ParsedOptions) {
-  return {
-    targets: listOption(options, 'target'),
-    inventory: stringOption(options, 'inventory'),
-    concurrency: parseCount(stringOption(options, 'concurrency'), DEFAULT_CONCURRENCY, 256, '--concurrency'),
-    sshConfig: stringOption(options, 'ssh-config'),
-    // --root/--prefix of the command: where the gateways named by --target keep their files
-    root: stringOption(options, 'root'),
-    prefix: stringOption(options, 'prefix'),
-  };
-}
-const isSite = (options: ParsedOptions) => options.inventory !== undefined || listOption(options, 'target').length > 0;
-
-/** Options that only mean something for a site, refused without one (instead of silently ignored). */
-function refuseSiteOptions(options: ParsedOptions, names: OptionName[], command: string, why: string): void {
-  const given = names.find((name) => options[name] !== undefined);
-  if (given) throw badInput(t(why, { option: given }), t('see: gate-mqtt {{command}} --help', { command }));
-}
-const WITH_A_SITE = msg('--{{option}} goes with --inventory or --target');
-const WITH_SEVERAL = msg('--{{option}} goes with --inventory or several --target');
 
 export const COMMANDS: CommandDef[] = [
   {
@@ -78,17 +59,17 @@ export const COMMANDS: CommandDef[] = [
     options: ['port', 'dry-run', 'refuse-exposed', 'packages', 'auth', 'username', ...PASSWORD],
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
-      const port = parsePort(stringOption(options, 'port'), 1883);
+      const port = parsePort(stringOption(options, 'port'), FACTORY_PORT);
       const refuseExposed = options['refuse-exposed'] === true;
       const packagesDir = stringOption(options, 'packages');
-      const { provision } = await import('./provision.js');
+      const { provision } = await import('../commands/provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
           throw badInput(t('--username and a password go with --auth'), t('add --auth, or leave them out'));
         }
         return provision(ctx, { port, refuseExposed, packagesDir });
       }
-      const { readPassword } = await import('./password-input.js');
+      const { readPassword } = await import('../commands/password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
       const password = await readPassword({
         stdin: options['password-stdin'] === true,
@@ -108,20 +89,21 @@ export const COMMANDS: CommandDef[] = [
     ],
     options: [...SITE, 'fix', 'port'],
     needsDevice: false,
+    remote: isRemote,
     run: async (ctx, _p, options) => {
       const targets = listOption(options, 'target');
       const sshConfig = stringOption(options, 'ssh-config');
       if (options.inventory !== undefined || targets.length > 1) {
         if (options.fix === true)
           throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
-        return (await import('./site.js')).site(ctx, 'doctor', siteOptions(options));
+        return (await import('../commands/site.js')).site(ctx, 'doctor', siteOptions(options));
       }
       refuseSiteOptions(options, ['concurrency'], 'doctor', WITH_SEVERAL);
       if (targets.length === 0) refuseSiteOptions(options, ['ssh-config'], 'doctor', WITH_A_SITE);
-      return (await import('./doctor.js')).doctor(ctx, {
+      return (await import('../commands/doctor.js')).doctor(ctx, {
         target: targets[0],
         fix: options.fix === true,
-        port: parsePort(stringOption(options, 'port'), 1883),
+        port: parsePort(stringOption(options, 'port'), FACTORY_PORT),
         sshConfig,
       });
     },
@@ -134,12 +116,13 @@ export const COMMANDS: CommandDef[] = [
     examples: ['gate-mqtt status', 'gate-mqtt status --inventory site.ini'],
     options: SITE,
     needsDevice: false,
+    remote: isSite,
     // this gateway's status reads it; a site's is read over ssh
     readsDevice: (options) => !isSite(options),
     run: async (ctx, _p, options) => {
-      if (isSite(options)) return (await import('./site.js')).site(ctx, 'status', siteOptions(options));
+      if (isSite(options)) return (await import('../commands/site.js')).site(ctx, 'status', siteOptions(options));
       refuseSiteOptions(options, ['concurrency', 'ssh-config'], 'status', WITH_A_SITE);
-      return (await import('./status.js')).status(ctx);
+      return (await import('../commands/status.js')).status(ctx);
     },
   },
   {
@@ -150,7 +133,7 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: false,
     readsDevice: true,
     run: async (ctx, _p, options) =>
-      (await import('./logs.js')).logs(ctx, {
+      (await import('../commands/logs.js')).logs(ctx, {
         follow: options.follow === true,
         lines: parseCount(stringOption(options, 'lines'), 50),
         ours: options.ours === true,
@@ -192,7 +175,7 @@ export const COMMANDS: CommandDef[] = [
     examples: ['EDITOR=nano gate-mqtt config edit'],
     options: ['strict', 'allow-local-only'],
     needsDevice: true,
-    run: async (ctx, _p, options) => (await import('./config-edit.js')).configEdit(ctx, applyPolicy(options)),
+    run: async (ctx, _p, options) => (await import('../commands/config-edit.js')).configEdit(ctx, applyPolicy(options)),
   },
   {
     path: ['config', 'backups'],
@@ -255,7 +238,7 @@ export const COMMANDS: CommandDef[] = [
     options: ['packages', 'to', 'dry-run'],
     needsDevice: true,
     run: async (ctx, _p, options) =>
-      (await import('./upgrade.js')).upgrade(ctx, {
+      (await import('../commands/upgrade.js')).upgrade(ctx, {
         packagesDir: stringOption(options, 'packages'),
         to: stringOption(options, 'to'),
       }),
@@ -267,7 +250,10 @@ export const COMMANDS: CommandDef[] = [
     options: ['purge', 'yes', 'dry-run'],
     needsDevice: true,
     run: async (ctx, _p, options) =>
-      (await import('./upgrade.js')).uninstall(ctx, { purge: options.purge === true, yes: options.yes === true }),
+      (await import('../commands/uninstall.js')).uninstall(ctx, {
+        purge: options.purge === true,
+        yes: options.yes === true,
+      }),
   },
   {
     path: ['reset'],
@@ -276,28 +262,10 @@ export const COMMANDS: CommandDef[] = [
     options: ['yes', 'keep-data', 'port', 'dry-run'],
     needsDevice: true,
     run: async (ctx, _p, options) =>
-      (await import('./reset.js')).reset(ctx, {
+      (await import('../commands/reset.js')).reset(ctx, {
         yes: options.yes === true,
         keepData: options['keep-data'] === true,
-        port: parsePort(stringOption(options, 'port'), 1883),
+        port: parsePort(stringOption(options, 'port'), FACTORY_PORT),
       }),
   },
 ];
-
-function applyPolicy(options: ParsedOptions): { strict: boolean; allowLocalOnly: boolean } {
-  return { strict: options.strict === true, allowLocalOnly: options['allow-local-only'] === true };
-}
-
-function requireOption(options: ParsedOptions, name: OptionName): string {
-  const value = stringOption(options, name);
-  if (value === undefined) throw badInput(t('--{{name}} is required', { name }), t('see: gate-mqtt COMMAND --help'));
-  return value;
-}
-
-export function findCommand(positionals: string[]): { def: CommandDef; rest: string[] } | undefined {
-  const matches = COMMANDS.filter((def) => def.path.every((word, i) => positionals[i] === word)).sort(
-    (a, b) => b.path.length - a.path.length,
-  );
-  const def = matches[0];
-  return def ? { def, rest: positionals.slice(def.path.length) } : undefined;
-}

@@ -1,5 +1,5 @@
-import { badInput } from './errors.js';
-import { msg, t } from './i18n/translate.js';
+import { msg, t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 
 /** One option of the command line: commander's flags (a value in <>) and what --help says of it. */
 export interface OptionSpec {
@@ -97,10 +97,6 @@ export const OPTION_SPECS = {
 
 export type OptionName = keyof typeof OPTION_SPECS;
 export type ParsedOptions = Partial<Record<OptionName, string | boolean | string[]>>;
-
-export const GLOBAL_OPTIONS = (Object.keys(OPTION_SPECS) as OptionName[]).filter(
-  (name) => (OPTION_SPECS[name] as OptionSpec).global === true,
-);
 
 export function stringOption(options: ParsedOptions, name: OptionName): string | undefined {
   const value = options[name];

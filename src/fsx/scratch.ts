@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { failed } from '../errors.js';
-import { makeDirs } from '../fsx/dirs.js';
 import { t } from '../i18n/translate.js';
-import type { Profile } from './profile.js';
+import { failed } from '../model/errors.js';
+import type { Profile } from '../platform/profile.js';
+import { makeDirs } from './dirs.js';
 
 /**
  * A fresh private folder for scratch files (a trial config, an edit copy): in TMPDIR, or, when that

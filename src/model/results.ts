@@ -1,5 +1,5 @@
-/** The JSON shapes of shared/CLI.md. */
-import type { OutcomeId } from '../checks/check.js';
+/** The JSON documents of shared/CLI.md: what every command prints under --json. */
+import type { CheckOutcome } from './checks.js';
 
 export type StepStatus = 'done' | 'skipped' | 'failed';
 
@@ -15,35 +15,32 @@ export interface StepRecord {
   warning?: string;
 }
 
+export interface ErrorRecord {
+  code: number;
+  message: string;
+  hint?: string;
+}
+
+/** provision, reset, config, bridge, upgrade, uninstall, doctor --fix. */
 export interface CommandResult {
   command: string;
   ok: boolean;
   changed: boolean;
   steps: StepRecord[];
-  error: null | { code: number; message: string; hint?: string };
+  error: null | ErrorRecord;
   /** dry-run only: what would have been run or written. */
   planned?: string[];
-}
-
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-
-export interface CheckRecord {
-  id: OutcomeId;
-  status: CheckStatus;
-  detail: string;
-  hint: string | null;
-  ms?: number;
 }
 
 export interface DoctorResult {
   command: 'doctor';
   ok: boolean;
   target: string;
-  checks: CheckRecord[];
+  checks: CheckOutcome[];
   /** How many checks passed, warned, failed. */
   counts?: { pass: number; warn: number; fail: number };
   /** Present when the terminal was made by util-linux script (node-pty does not load here). */
   pty?: 'script';
   fixes?: Array<{ id: string; action: string; ok: boolean; detail: string }>;
-  before?: CheckRecord[];
+  before?: CheckOutcome[];
 }

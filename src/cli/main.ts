@@ -1,14 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
-import { buildProgram, commandWords, type Selected } from './cli/program.js';
-import { usageError } from './cli/usage-errors.js';
-import { asGateError, badInput, ExitCode } from './errors.js';
-import { chooseLanguage, setLanguage, t } from './i18n/translate.js';
-import { ignoreClosedPipes } from './ui/print.js';
+import { chooseLanguage, setLanguage, t } from '../i18n/translate.js';
+import { asGateError, badInput, ExitCode, pointToLog } from '../model/errors.js';
+import { crashPoint } from '../platform/fault.js';
+import { ignoreClosedPipes } from '../ui/print.js';
+import { stringOption } from './options.js';
+import { buildProgram, commandWords, type Selected } from './program.js';
+import { usageError } from './usage-errors.js';
 
+/** Our own package.json: the nearest one above this file (src/cli/ in the sources, dist/ in the bundle). */
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (manifest.name === 'gate-mqtt') return manifest.version;
+    } catch {
+      // none here: the folder above
+    }
+  }
+  return 'unknown';
 }
 
 /** The value of an option read before commander runs (the language of its own messages, --json for errors). */
@@ -79,10 +92,27 @@ export async function main(argv: string[], io: CliStreams = process): Promise<nu
     const { def, positionals, options } = selected;
     command = def.path.join(' ');
     json = options.json === true;
-    const { buildContext } = await import('./context-builder.js');
-    const ctx = buildContext(def, options);
+    const { buildContext } = await import('../context/build.js');
+    const ctx = buildContext({
+      command: def.path,
+      root: stringOption(options, 'root'),
+      prefix: stringOption(options, 'prefix'),
+      json,
+      dryRun: options['dry-run'] === true,
+      verbose: options.verbose === true,
+      noColor: options['no-color'] === true,
+      log: stringOption(options, 'log'),
+      changesDevice: def.needsDevice || options.fix === true,
+      readsDevice: typeof def.readsDevice === 'function' ? def.readsDevice(options) : def.readsDevice === true,
+      remote: def.remote?.(options) ?? false,
+    });
     try {
+      crashPoint(`command:${command}`);
       return await def.run(ctx, positionals, options);
+    } catch (error) {
+      // A bug's stack goes to the run log (or the command's log file), never to the screen.
+      const gate = asGateError(error);
+      throw pointToLog(gate, gate.exitCode === ExitCode.internal ? ctx.log.failure(command, gate) : undefined);
     } finally {
       // Open connections (the pm2 daemon's socket) would keep the process alive after the command.
       ctx.pm2.close();

@@ -1,6 +1,8 @@
-import type { Context } from '../context.js';
 import { msg, t } from '../i18n/translate.js';
-import type { Pm2Process } from '../pm2/process-list.js';
+import type { GateError } from './errors.js';
+import type { PackageState } from './packages.js';
+import type { Pm2Process } from './processes.js';
+import type { StepRecord } from './results.js';
 
 /** Why the broker is (re)started: every restart names at least one, in the step detail and in JSON. */
 export type RestartReason =
@@ -22,6 +24,20 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'orphan-replaced': msg('a broker outside pm2 was replaced'),
   'rolled-back': msg('the previous config was put back'),
 };
+
+/** What an upgrade found and did, for the steps after its install (the way back needs all of it). */
+export interface UpgradeFacts {
+  /** The broker package version before this run. */
+  from?: string;
+  /** The package record before this run: its kept files are the way back. */
+  previous?: PackageState;
+  /** The config text before the install (put back byte for byte on the way back). */
+  config?: string;
+  /** The version this run went to. */
+  to?: string;
+  /** This run installed a package (so a failure has something of its own to undo). */
+  installed: boolean;
+}
 
 /**
  * What the steps of one run have learned, for the steps after them. Steps never assign to it: each
@@ -45,6 +61,9 @@ export interface RunFacts {
   processListChanged: boolean;
   /** The config text this run replaced (what a rollback puts back); undefined when none was replaced. */
   replacedConfig?: string;
+  /** The whole new config a config change writes (composed from the config on disk under the lock). */
+  candidate?: string;
+  upgrade?: UpgradeFacts;
 }
 
 export type LearnedFacts = Partial<Omit<RunFacts, 'restartReasons'>>;
@@ -71,8 +90,20 @@ export interface Step {
   run(facts: Readonly<RunFacts>): Promise<StepOutcome>;
 }
 
-/** Makes a step for one run; pipelines are lists of these. */
-export type StepFactory<Options = unknown> = (ctx: Context, options: Options) => Step;
+/** One command's work: its steps after the preflight, in order; every command with steps has one. */
+export interface Pipeline {
+  /** Names the result, the run log and the lock's owner ("provision", "config apply", …). */
+  command: string;
+  steps: Step[];
+  /** The listener port the broker is checked on when the config on disk does not say (--port). */
+  port?: number;
+}
+
+/** The outcome of one step as the views see it: its record, and the error that stops the run. */
+export interface StepRun {
+  record: StepRecord;
+  error?: GateError;
+}
 
 export const done = (detail: string, changed = false, extra: Partial<StepOutcome> = {}): StepOutcome => ({
   changed,
@@ -82,8 +113,9 @@ export const done = (detail: string, changed = false, extra: Partial<StepOutcome
 
 export const skipped = (detail: string): StepOutcome => ({ changed: false, detail, skipped: true });
 
-export function initialFacts(port: number, host = '127.0.0.1'): RunFacts {
-  return { target: { host, port }, restartReasons: [], brokerStarted: false, processListChanged: false };
+/** The facts a run starts from: where the broker is checked, nothing learned, no restart asked for. */
+export function initialFacts(target: { host: string; port: number }): RunFacts {
+  return { target, restartReasons: [], brokerStarted: false, processListChanged: false };
 }
 
 /** Folds one step's outcome into the facts (the runner's only way of changing them). */

@@ -1,0 +1,44 @@
+import { msg, t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
+import { listOption, type OptionName, type ParsedOptions, parseCount, stringOption } from './options.js';
+
+/** What the command table reads from the parsed options, shared by several commands. */
+
+export const PASSWORD: OptionName[] = ['password-stdin', 'password-file'];
+export const SITE: OptionName[] = ['target', 'inventory', 'concurrency', 'ssh-config'];
+/** Gateways checked at once by default: each is an ssh client and a pty here, the work is on the gateways. */
+const DEFAULT_CONCURRENCY = 16;
+
+/** A site's gateways and how to reach them, from --inventory, --target (repeated) and --concurrency. */
+export function siteOptions(options: ParsedOptions) {
+  return {
+    targets: listOption(options, 'target'),
+    inventory: stringOption(options, 'inventory'),
+    concurrency: parseCount(stringOption(options, 'concurrency'), DEFAULT_CONCURRENCY, 256, '--concurrency'),
+    sshConfig: stringOption(options, 'ssh-config'),
+  };
+}
+export const isSite = (options: ParsedOptions) =>
+  options.inventory !== undefined || listOption(options, 'target').length > 0;
+
+/** Options that only mean something for a site, refused without one (instead of silently ignored). */
+export function refuseSiteOptions(options: ParsedOptions, names: OptionName[], command: string, why: string): void {
+  const given = names.find((name) => options[name] !== undefined);
+  if (given) throw badInput(t(why, { option: given }), t('see: gate-mqtt {{command}} --help', { command }));
+}
+export const WITH_A_SITE = msg('--{{option}} goes with --inventory or --target');
+export const WITH_SEVERAL = msg('--{{option}} goes with --inventory or several --target');
+
+/** Whether the command works on gateways elsewhere (ssh, adb, an inventory): --root/--prefix are their layout. */
+export const isRemote = (options: ParsedOptions) =>
+  options.inventory !== undefined || listOption(options, 'target').some((target) => target !== 'local');
+
+export function applyPolicy(options: ParsedOptions): { strict: boolean; allowLocalOnly: boolean } {
+  return { strict: options.strict === true, allowLocalOnly: options['allow-local-only'] === true };
+}
+
+export function requireOption(options: ParsedOptions, name: OptionName): string {
+  const value = stringOption(options, name);
+  if (value === undefined) throw badInput(t('--{{name}} is required', { name }), t('see: gate-mqtt COMMAND --help'));
+  return value;
+}

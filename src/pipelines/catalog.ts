@@ -1,0 +1,183 @@
+import type { SuplaBridge } from '../config/bridge-section.js';
+import type { Context } from '../context/context.js';
+import type { FixAction } from '../model/checks.js';
+import type { Pipeline, Step } from '../model/steps.js';
+import {
+  type ApplyPolicy,
+  type ConfigChange,
+  composeStep,
+  restartStep,
+  validateStep,
+  writeStep,
+} from '../tasks/apply.js';
+import { type AuthOptions, passwordStep } from '../tasks/auth.js';
+import { brokerProcessStep } from '../tasks/broker-process.js';
+import { wholeText, withBridge, withoutBridge } from '../tasks/compose.js';
+import { factoryConfigStep, folderStep } from '../tasks/config.js';
+import { exposureStep } from '../tasks/exposure.js';
+import { logKeeperStep } from '../tasks/log-keeper.js';
+import { mosquittoInstallStep, mosquittoVersionStep } from '../tasks/mosquitto.js';
+import { packageInstallStep } from '../tasks/packages.js';
+import { pm2InstalledStep, saveStep } from '../tasks/pm2.js';
+import { type ResetOptions, resetBackupStep, resetConfigStep } from '../tasks/reset.js';
+import { startupStep } from '../tasks/startup.js';
+import {
+  bootHookRemoveStep,
+  dumpWithoutStep,
+  pm2RemoveStep,
+  purgeStep,
+  type UninstallOptions,
+} from '../tasks/uninstall.js';
+import { type UpgradeOptions, upgradeInstallStep, upgradeServeStep } from '../tasks/upgrade.js';
+import { verifyStep } from '../tasks/verify.js';
+
+/**
+ * Every command's pipeline, declared here and nowhere else: the steps each runs after the runner's
+ * preflight (Node.js, the run lock, disk space), in order. A command reads and checks its input (exit 2
+ * before anything runs), builds its pipeline here and hands it to runPipeline; a test lists every step
+ * of every command from this table.
+ */
+
+/** mosquitto and pm2 present and recent enough, the folders in place: checked before any config is written. */
+const programs = (ctx: Context, packagesDir?: string): Step[] => [
+  packagesDir ? packageInstallStep(ctx, packagesDir) : mosquittoInstallStep(ctx),
+  mosquittoVersionStep(ctx),
+  pm2InstalledStep(ctx),
+  folderStep(ctx),
+];
+
+/** Who can reach the broker, then the broker under pm2 (restarted only for a reason), proven, saved, at boot. */
+const serve = (ctx: Context, refuseExposed = false) => ({
+  exposure: exposureStep(ctx, { refuse: refuseExposed }),
+  broker: brokerProcessStep(ctx),
+  verify: verifyStep(ctx),
+  logKeeper: logKeeperStep(ctx),
+  save: saveStep(ctx),
+  startup: startupStep(ctx),
+});
+
+/** A config change: composed from the config on disk, validated, backed up and written, restarted, verified. */
+const configChange = (ctx: Context, command: string, change: ConfigChange): Pipeline => ({
+  command,
+  steps: [composeStep(ctx, change), validateStep(ctx, change), writeStep(ctx, change), restartStep(ctx, change)],
+});
+
+export interface ProvisionOptions {
+  port: number;
+  /** The opt-in --auth profile: anonymous clients refused, this user in the password file. */
+  auth?: AuthOptions;
+  /** Do not serve an anonymous broker that answers on an address outside the local networks. */
+  refuseExposed?: boolean;
+  /** Install mosquitto from this folder of package files (no network). */
+  packagesDir?: string;
+}
+
+export interface FixOptions {
+  /** The safe fixes the failed checks call for (checks/fix-plan.ts). */
+  actions: readonly FixAction[];
+  /** The factory config's port, when one has to be written. */
+  port: number;
+}
+
+/** A new config from a file (apply), a backup (restore) or an editor (edit): the text, and where it came from. */
+export interface WholeConfig extends ApplyPolicy {
+  text: string;
+  /** For the step's line: the file, the backup id, "the edited copy". */
+  from: string;
+  /** The file named in validation messages (apply: the user's file). */
+  label?: string;
+}
+
+const whole = (ctx: Context, command: string, reason: string, o: WholeConfig) =>
+  configChange(ctx, command, { ...o, reason, compose: wholeText(o.text, o.from) });
+
+export const PIPELINES = {
+  /** First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot. */
+  provision: (ctx: Context, o: ProvisionOptions): Pipeline => {
+    const s = serve(ctx, o.refuseExposed);
+    return {
+      command: 'provision',
+      port: o.port,
+      steps: [
+        ...programs(ctx, o.packagesDir),
+        ...(o.auth ? [passwordStep(ctx, o.auth)] : []),
+        factoryConfigStep(ctx, { port: o.port, auth: o.auth !== undefined }),
+        ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
+      ],
+    };
+  },
+
+  /** Factory reset from any broken state: back up, factory config, drop bridges and files we made, serve. */
+  reset: (ctx: Context, o: ResetOptions): Pipeline => {
+    const s = serve(ctx);
+    return {
+      command: 'reset',
+      port: o.port,
+      steps: [
+        ...programs(ctx),
+        resetBackupStep(ctx, o),
+        resetConfigStep(ctx, o),
+        ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
+      ],
+    };
+  },
+
+  /**
+   * `doctor --fix`: the programs and the factory config when none exists (an existing config is never
+   * touched), then only the parts of serving that the failed checks call for.
+   */
+  'doctor --fix': (ctx: Context, o: FixOptions): Pipeline => {
+    const wants = (...some: FixAction[]) => some.some((action) => o.actions.includes(action));
+    const s = serve(ctx);
+    return {
+      command: 'doctor --fix',
+      port: o.port,
+      steps:
+        o.actions.length === 0
+          ? []
+          : [
+              ...programs(ctx),
+              factoryConfigStep(ctx, { port: o.port, auth: false }),
+              ...(wants('start-broker', 'write-factory-config') ? [s.exposure, s.broker, s.verify] : []),
+              ...(wants('start-broker', 'register-startup') ? [s.logKeeper, s.save, s.startup] : []),
+            ],
+    };
+  },
+
+  'config apply': (ctx: Context, o: WholeConfig) => whole(ctx, 'config apply', 'apply', o),
+  'config restore': (ctx: Context, o: WholeConfig) => whole(ctx, 'config restore', 'restore', o),
+  'config edit': (ctx: Context, o: WholeConfig) => whole(ctx, 'config edit', 'edit', o),
+
+  /** The SUPLA section appended, or updated in place, in the config on disk. */
+  'bridge add': (ctx: Context, o: { bridge: SuplaBridge }) =>
+    configChange(ctx, 'bridge add', {
+      reason: 'bridge-add',
+      compose: withBridge(o.bridge, ctx.profile.paths.configFile),
+    }),
+
+  'bridge remove': (ctx: Context, o: { id: string }) =>
+    configChange(ctx, 'bridge remove', {
+      reason: 'bridge-remove',
+      compose: withoutBridge(o.id, ctx.profile.paths.configFile),
+    }),
+
+  /**
+   * Back up the config folder, keep the current package, install the new one (the config put back if the
+   * package replaced it), restart for "binary changed", verify; when the new broker does not serve, the
+   * kept package and the config go back and the broker is verified again.
+   */
+  upgrade: (ctx: Context, o: UpgradeOptions): Pipeline => ({
+    command: 'upgrade',
+    steps: [upgradeInstallStep(ctx, o), upgradeServeStep(ctx), logKeeperStep(ctx), saveStep(ctx)],
+  }),
+
+  /** The broker given up: out of pm2 and its dump, no boot hook; config and backups kept unless --purge. */
+  uninstall: (ctx: Context, o: UninstallOptions): Pipeline => ({
+    command: 'uninstall',
+    steps: [pm2RemoveStep(ctx), dumpWithoutStep(ctx), bootHookRemoveStep(ctx), ...(o.purge ? [purgeStep(ctx)] : [])],
+  }),
+} as const;
+
+export type PipelineName = keyof typeof PIPELINES;
+
+export type { ResetOptions, UninstallOptions, UpgradeOptions };
