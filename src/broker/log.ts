@@ -1,26 +1,12 @@
-import { open } from 'node:fs/promises';
+import { readEnd } from '../fsx/read.js';
 
-/** The last lines of a log file (reads only its end, however large the file). */
+/** The last lines of a log file (reads only its end, however large the file; never through a link). */
 export async function tailFile(file: string, lines = 10, maxBytes = 16 * 1024): Promise<string[]> {
-  let handle: import('node:fs/promises').FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return [];
-  }
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, maxBytes);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    return buffer
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .slice(-lines);
-  } finally {
-    await handle.close();
-  }
+  const end = await readEnd(file, maxBytes).catch(() => undefined);
+  return (end?.data.toString('utf8') ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-lines);
 }
 
 /** Mosquitto names the bad line of a config it refuses: "Error found at FILE:LINE." */

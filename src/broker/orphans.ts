@@ -3,6 +3,7 @@ import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { findProcesses, type ProcInfo } from '../platform/proc.js';
 import { processAlive } from '../platform/process-info.js';
+import { crashPoint } from '../run/fault.js';
 
 /** How long a broker gets to exit after SIGTERM before SIGKILL (mosquitto saves its persistence first). */
 const TERM_GRACE_MS = 5000;
@@ -62,6 +63,7 @@ function signal(list: ProcInfo[], name: NodeJS.Signals): void {
 /** Stops processes: SIGTERM, then SIGKILL for those still there after a grace period. */
 export async function stopProcesses(list: ProcInfo[], graceMs = TERM_GRACE_MS): Promise<void> {
   if (list.length === 0) return;
+  crashPoint('stop:orphans');
   signal(list, 'SIGTERM');
   const stubborn = await waitGone(list, graceMs);
   if (stubborn.length === 0) return;

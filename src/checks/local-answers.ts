@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { openToRead } from '../fsx/read.js';
 import { findMosquitto } from '../mosquitto/binary.js';
 import { cachedVersion, fingerprint } from '../mosquitto/version-cache.js';
 import { localAddressesAnswer } from '../network/read-addresses.js';
@@ -10,11 +10,17 @@ const answered = (output: string, exitCode = 0): ProbeOutput => ({ output, exitC
 /** The config probe's answer, read here: "mode=NNN" and the file in base64, or "missing". */
 async function configAnswer(file: string): Promise<ProbeOutput> {
   try {
-    const [info, bytes] = await Promise.all([stat(file), readFile(file)]);
-    return answered(`mode=${(info.mode & 0o777).toString(8)}\n${bytes.toString('base64')}\n`);
+    const handle = await openToRead(file); // never through a link planted at its name
+    if (!handle) return answered('missing\n', 1);
+    try {
+      const [info, bytes] = await Promise.all([handle.stat(), handle.readFile()]);
+      return answered(`mode=${(info.mode & 0o777).toString(8)}\n${bytes.toString('base64')}\n`);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return answered(code === 'ENOENT' ? 'missing\n' : `${code}\n`, 1);
+    return answered(`${code ?? (error as Error).message}\n`, 1);
   }
 }
 

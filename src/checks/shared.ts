@@ -26,10 +26,11 @@ export function probeMosquitto(env: CheckEnv): Promise<ProbeOutput> {
   return env.prober.probe('mosquitto', mosquittoProbe(env.profile.mosquittoCandidates));
 }
 
-/** The config's mode, then the file in base64 (binary-safe through any pty). */
+/** The config's mode, then the file in base64 (binary-safe through any pty); never through a link. */
 export function configProbe(file: string): string {
   return [
     `f=${shQuote(file)}`,
+    'if [ -L "$f" ]; then echo symlink; exit 1; fi',
     'if [ -f "$f" ]; then echo "mode=$(stat -c %a "$f")"; base64 < "$f"; else echo missing; exit 1; fi',
   ].join('\n');
 }
@@ -42,6 +43,11 @@ export type ConfigFacts =
 /** Decodes the config probe's output. */
 export function configFacts(out: ProbeOutput, file: string): ConfigFacts {
   if (out.exitCode !== 0 && /^missing$/m.test(out.output)) return { state: 'missing' };
+  if (out.exitCode !== 0 && /^symlink$|ELOOP|symbolic link/m.test(out.output))
+    return {
+      state: 'unreadable',
+      reason: t('{{file}} is a symbolic link; gate-mqtt does not read through links', { file }),
+    };
   const mode = /^mode=([0-7]+)$/m.exec(out.output)?.[1];
   if (out.exitCode !== 0 || !mode) {
     const last = out.output.trim().split('\n').pop();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
 import { chooseLanguage, setLanguage, t } from '../i18n/translate.js';
 import { asGateError, badInput, ExitCode, pointToLog } from '../model/errors.js';
-import { crashPoint } from '../platform/fault.js';
+import { crashPoint, newRun } from '../run/fault.js';
 import { ignoreClosedPipes } from '../ui/print.js';
 import { stringOption } from './options.js';
 import { buildProgram, commandWords, type Selected } from './program.js';
@@ -57,11 +57,16 @@ export interface CliStreams {
 /** Parses, builds one context, runs the command; every failure becomes a one-line message and an exit code. */
 export async function main(argv: string[], io: CliStreams = process): Promise<number> {
   ignoreClosedPipes();
+  newRun();
   let json = argv.includes('--json');
   let command = 'gate-mqtt';
   try {
     const lang = chooseLanguage(early(argv, 'lang'), process.env);
-    if (!lang) throw badInput(t('--lang takes pl or en, not "{{value}}"', { value: early(argv, 'lang') ?? '' }));
+    if (!lang)
+      throw badInput(
+        t('--lang takes pl or en, not "{{value}}"', { value: early(argv, 'lang') ?? '' }),
+        t('--lang pl (Polish) or --lang en (English)'),
+      );
     await setLanguage(lang);
     if (argv.some((word) => word === '--password' || word.startsWith('--password=')))
       throw badInput(

@@ -113,7 +113,10 @@ export function listOption(options: ParsedOptions, name: OptionName): string[] {
 export function parsePort(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
-    throw badInput(t('--port must be a whole number 1-65535, not {{value}}', { value: JSON.stringify(text) }));
+    throw badInput(
+      t('--port must be a whole number 1-65535, not {{value}}', { value: JSON.stringify(text) }),
+      t('e.g. --port 1883'),
+    );
   return Number(text);
 }
 
@@ -129,6 +132,7 @@ export function parseCount(text: string | undefined, fallback: number, max = 100
         max,
         value: JSON.stringify(text),
       }),
+      t('e.g. {{name}} {{example}}', { name, example: Math.min(max, Math.max(min, 10)) }),
     );
   return Number(text);
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { checkSuplaBridge, type SuplaBridge } from '../config/bridge-section.js';
 import { loadConfigText } from '../config/load.js';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { badInput } from '../model/errors.js';
 import { PIPELINES } from '../pipelines/catalog.js';

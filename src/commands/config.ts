@@ -6,7 +6,9 @@ import { formatIssue } from '../config/model.js';
 import { serializeConfig } from '../config/parse.js';
 import { redactConfig } from '../config/redact.js';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { fromPackage } from '../fsx/backups.js';
+import { readText } from '../fsx/read.js';
+import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
 import { PIPELINES } from '../pipelines/catalog.js';
@@ -131,6 +133,8 @@ export async function configBackups(ctx: Context): Promise<number> {
       id: manifest.id,
       created: manifest.created,
       reason: manifest.reason,
+      // a package's own config (set aside, or put back out of the way): restored only by its ID
+      origin: fromPackage(manifest) ? ('package' as const) : ('user' as const),
       files: manifest.entries.length,
       vsCurrent: text === undefined ? t('no mosquitto.conf') : diffSummary(text, current),
     });
@@ -143,7 +147,9 @@ export async function configBackups(ctx: Context): Promise<number> {
     for (const row of rows) {
       const files = t('{{count}} file(s)', { count: row.files });
       const versus = t('current vs backup: {{diff}}', { diff: row.vsCurrent });
-      ctx.print(`${row.id}  ${row.created}  ${row.reason.padEnd(18)} ${files}  ${versus}`);
+      const whose = row.origin === 'package' ? `  ${t("(the package's own config: restored only by its ID)")}` : '';
+      const when = localTime(new Date(row.created));
+      ctx.print(`${row.id}  ${when}  ${row.reason.padEnd(18)} ${files}  ${versus}${whose}`);
     }
   }
   return 0;

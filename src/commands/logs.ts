@@ -1,6 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
+import { readEnd, readFrom } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
 import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
@@ -16,28 +17,21 @@ export interface LogsOptions {
 const TAIL_BYTES = 2 * 1024 * 1024;
 const POLL_MS = 500;
 
-async function readEnd(file: string, bytes = TAIL_BYTES): Promise<string | undefined> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    const { size } = await handle.stat();
-    const start = Math.max(0, size - bytes);
-    const buffer = Buffer.alloc(size - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    const text = buffer.toString('utf8');
-    return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
-  } finally {
-    await handle.close();
-  }
+/** The end of a log as text, from its first whole line; undefined when there is no such log. */
+async function endOf(file: string): Promise<string | undefined> {
+  const end = await readEnd(file, TAIL_BYTES);
+  if (!end) return undefined;
+  const text = end.data.toString('utf8');
+  return end.data.length < end.size ? text.slice(text.indexOf('\n') + 1) : text;
 }
 
 /** The last lines of a log and, when it holds fewer, of its rotated predecessor (FILE.1). */
 async function tail(file: string, count: number): Promise<LogLine[] | undefined> {
-  const current = await readEnd(file);
+  const current = await endOf(file);
   if (current === undefined) return undefined;
   let lines = lastLines(current, count);
   if (lines.length < count) {
-    const older = await readEnd(`${file}.1`);
+    const older = await endOf(`${file}.1`);
     if (older) lines = [...lastLines(older, count - lines.length), ...lines];
   }
   return lines.map(readableLine);
@@ -53,15 +47,10 @@ async function follow(ctx: Context, file: string, from: number): Promise<number>
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (outputClosed()) return 0;
-    const size = (await stat(file).catch(() => undefined))?.size ?? 0;
-    if (size < offset) offset = 0;
-    if (size === offset) continue;
-    const handle = await open(file, 'r');
-    const buffer = Buffer.alloc(size - offset);
-    await handle.read(buffer, 0, buffer.length, offset);
-    await handle.close();
-    offset = size;
-    const text = partial + buffer.toString('utf8');
+    const read = await readFrom(file, offset);
+    if (!read || read.size === offset) continue;
+    offset = read.size;
+    const text = partial + read.data.toString('utf8');
     const lines = text.split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) ctx.print(formatLine(readableLine(line)));
@@ -107,5 +96,5 @@ export async function logs(ctx: Context, options: LogsOptions): Promise<number> 
   }
   for (const line of lines ?? []) ctx.print(formatLine(line));
   if (!options.follow) return 0;
-  return follow(ctx, file, (await stat(file).catch(() => undefined))?.size ?? 0);
+  return follow(ctx, file, (await readEnd(file, 0))?.size ?? 0);
 }

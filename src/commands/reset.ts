@@ -21,7 +21,8 @@ export async function reset(ctx: Context, options: ResetOptions & { yes: boolean
     const question = t('Reset the broker at {{prefix}} to factory settings? A backup is kept.', {
       prefix: ctx.profile.paths.prefix,
     });
-    if (!(await confirm(question, false))) throw badInput(t('reset cancelled; nothing was changed'));
+    if (!(await confirm(question, false)))
+      throw badInput(t('reset cancelled; nothing was changed'), t('gate-mqtt reset --yes does it without asking'));
   }
   return finishSteps(ctx, await runPipeline(ctx, PIPELINES.reset(ctx, options)));
 }

@@ -19,7 +19,11 @@ export async function uninstall(ctx: Context, options: { purge: boolean; yes: bo
     const question = t('Remove the broker config and data at {{prefix}}? A final backup is kept.', {
       prefix: ctx.profile.paths.prefix,
     });
-    if (!(await confirm(question, false))) throw badInput(t('uninstall cancelled; nothing was changed'));
+    if (!(await confirm(question, false)))
+      throw badInput(
+        t('uninstall cancelled; nothing was changed'),
+        t('gate-mqtt uninstall --purge --yes does it without asking'),
+      );
   }
   return finishSteps(ctx, await runPipeline(ctx, PIPELINES.uninstall(ctx, { purge: options.purge })));
 }

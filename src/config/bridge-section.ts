@@ -28,14 +28,24 @@ export function isHostPort(text: string): boolean {
 /** Checks every field before anything is written; refusals are exit 2 and name the field only. */
 export function checkSuplaBridge(input: SuplaBridge): SuplaBridge {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.id))
-    throw badInput(t('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed'));
+    throw badInput(
+      t('--id must be 1-64 characters of A-Z, a-z, 0-9, _ or -; nothing was changed'),
+      t('e.g. --id supla'),
+    );
   requireSafeValue('--address', input.address);
   if (!isHostPort(input.address))
-    throw badInput(t('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed'));
+    throw badInput(
+      t('--address must be HOST:PORT with a host name or IP and a port 1-65535; nothing was changed'),
+      t('e.g. --address mqtt.supla.org:8883'),
+    );
   requireSafeValue('--username', input.username);
   requireSafeValue(t('the password'), input.password);
   requireSafeValue('--cafile', input.cafile);
-  if (!input.cafile.startsWith('/')) throw badInput(t('--cafile must be an absolute path; nothing was changed'));
+  if (!input.cafile.startsWith('/'))
+    throw badInput(
+      t('--cafile must be an absolute path; nothing was changed'),
+      t('e.g. --cafile /data/data/com.termux/files/usr/etc/tls/cert.pem'),
+    );
   return input;
 }
 

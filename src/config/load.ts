@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readBytes } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { analyze } from './analyze.js';
 import type { ConfIssue, ConfModel, Located } from './model.js';
@@ -80,7 +81,7 @@ async function expandIncludes(doc: ConfDoc, issues: ConfIssue[], included: ConfD
     }
     for (const file of names.map((name) => `${entry.rest}/${name}`).sort(includeOrder)) {
       const full = path.resolve(cwd, file);
-      const decoded = decodeConfig(await readFile(full).catch(() => Buffer.from([0])));
+      const decoded = decodeConfig((await readBytes(full).catch(() => undefined)) ?? Buffer.from([0]));
       if (!decoded.ok) {
         const message = t('{{reason}} (or not readable)', { reason: decoded.message });
         issues.push({ file: full, line: 1, severity: 'error', message });
@@ -118,15 +119,15 @@ export type ReadResult =
   | { ok: false; missing: boolean; message: string };
 
 export async function readConfigFile(file: string, options: LoadOptions = {}): Promise<ReadResult> {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = await readFile(file);
+    bytes = await readBytes(file); // never through a link planted at its name
   } catch (error) {
+    // Our own refusals (a link, not a file) say it in words; another errno (EACCES, …) is its code.
     const code = (error as NodeJS.ErrnoException).code;
-    // Another errno is shown as its code (EACCES, EISDIR, …): nothing to translate in it.
-    const message = code === 'ENOENT' ? t('{{file}}: no such file', { file }) : `${file}: ${String(code)}`;
-    return { ok: false, missing: code === 'ENOENT', message };
+    return { ok: false, missing: false, message: code ? `${file}: ${code}` : (error as Error).message };
   }
+  if (bytes === undefined) return { ok: false, missing: true, message: t('{{file}}: no such file', { file }) };
   const decoded = decodeConfig(bytes);
   if (!decoded.ok) return { ok: false, missing: false, message: `${file}:1: ${decoded.message}` };
   return { ok: true, config: await loadConfigText(decoded.text, file, options), text: decoded.text };

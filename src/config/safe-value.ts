@@ -24,6 +24,10 @@ export function unsafeValueReason(value: string, field = t('the value')): string
 /** Throws exit 2 naming the field (never its value: it may be a secret). */
 export function requireSafeValue(field: string, value: string): string {
   const reason = unsafeValueReason(value, field);
-  if (reason) throw badInput(t('{{reason}}; nothing was changed', { reason }));
+  if (reason)
+    throw badInput(
+      t('{{reason}}; nothing was changed', { reason }),
+      t('give it as one line of plain text (no control characters, no leading #, no spaces at its ends)'),
+    );
   return value;
 }

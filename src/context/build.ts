@@ -33,7 +33,7 @@ export function assembleContext(parts: ContextParts): Context {
   return {
     profile: parts.profile,
     runner,
-    writer: new DeviceWriter(new BackupStore(paths.backupDir, paths.root || '/'), plan),
+    writer: new DeviceWriter(new BackupStore(paths.backupDir, paths.root || '/', paths.configFile), plan),
     pm2: new Pm2(parts.profile, plan),
     plan,
     log: new RunLog(parts.logFile, parts.logName, secrets, parts.echo, parts.crashLog),

@@ -120,6 +120,10 @@ export async function readInventory(file: string): Promise<InventoryHost[]> {
       t('check it with: ansible-inventory -i FILE --list'),
     );
   }
-  if (hosts.length === 0) throw badInput(t('the inventory {{file}} holds no host', { file }));
+  if (hosts.length === 0)
+    throw badInput(
+      t('the inventory {{file}} holds no host', { file }),
+      t('list the gateways in it, e.g. a line [gateways] and then one host name per line'),
+    );
   return hosts;
 }

@@ -1,7 +1,7 @@
-import { chmod, open, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, open, readdir, rename, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { crashPoint } from '../platform/fault.js';
 import { processAlive } from '../platform/process-info.js';
+import { crashPoint } from '../run/fault.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 
 export interface WriteOptions {
@@ -60,6 +60,25 @@ export async function writeFileAtomic(
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw named(error);
+  }
+  await syncDir(dir);
+}
+
+/**
+ * Puts a symbolic link at `file` pointing at `target`, atomically (made under a temp name, then renamed
+ * over whatever was there): a package's own links stay links instead of copies of what they point at.
+ */
+export async function linkAtomic(file: string, target: string): Promise<void> {
+  const dir = path.dirname(file);
+  await removeStaleTemps(dir, path.basename(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await symlink(target, temp);
+  try {
+    crashPoint(`rename:${path.basename(file)}`);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw Object.assign(error as NodeJS.ErrnoException, { path: file });
   }
   await syncDir(dir);
 }

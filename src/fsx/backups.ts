@@ -1,13 +1,24 @@
-import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
+import { crashPoint } from '../run/fault.js';
 import { createHash } from '../run/lazy-builtins.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { makeDirs } from './dirs.js';
+import { readBytes, readText } from './read.js';
 
 /** How many backups are kept; older ones are pruned after each new one. */
 export const KEEP_BACKUPS = 20;
+/** However many backups come after them, the newest of these of the user's own config are kept. */
+export const KEEP_USER_CONFIG_BACKUPS = 5;
+
+/**
+ * Backups of a package's own files: its stock mosquitto.conf set aside at a first install, or the one it
+ * put in place of the gateway's. They are listed and restorable by ID, never restored by default.
+ */
+const PACKAGE_REASONS = new Set(['package-default-config', 'package-replaced-config']);
+export const fromPackage = (manifest: BackupManifest): boolean => PACKAGE_REASONS.has(manifest.reason);
 
 export interface BackupEntry {
   /** Absolute path the file came from. */
@@ -61,6 +72,8 @@ export class BackupStore {
   constructor(
     readonly dir: string,
     readonly relativeTo: string,
+    /** The file whose own backups (not a package's) pruning never takes all of: the broker config. */
+    readonly precious?: string,
   ) {}
 
   /** Backs up files and whole folders; missing sources are skipped. Returns undefined when nothing existed. */
@@ -89,7 +102,7 @@ export class BackupStore {
     await mkdir(partial, { mode: 0o700 });
     const entries: BackupEntry[] = [];
     for (const file of files) {
-      const data = await readFile(file);
+      const data = (await readBytes(file)) ?? Buffer.alloc(0);
       const stored = path.join('files', path.relative(this.relativeTo, file).replace(/^(\.\.\/)+/, ''));
       await makeDirs(path.dirname(path.join(partial, stored)), 0o700);
       await writeFileAtomic(path.join(partial, stored), data, { mode: 0o600 });
@@ -97,6 +110,7 @@ export class BackupStore {
     }
     const manifest: BackupManifest = { id, reason, created: now.toISOString(), entries };
     await writeFileAtomic(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    crashPoint(`backup:${reason}`);
     await rename(partial, path.join(this.dir, id));
     await this.prune();
     return manifest;
@@ -107,7 +121,7 @@ export class BackupStore {
     const out: BackupManifest[] = [];
     for (const name of names.filter((n) => ID_PATTERN.test(n)).sort()) {
       try {
-        out.push(JSON.parse(await readFile(path.join(this.dir, name, MANIFEST), 'utf8')) as BackupManifest);
+        out.push(JSON.parse((await readText(path.join(this.dir, name, MANIFEST))) ?? '') as BackupManifest);
       } catch {
         // an unreadable manifest is not a backup we can restore; leave it for a person to look at
       }
@@ -115,38 +129,76 @@ export class BackupStore {
     return out;
   }
 
-  /** The backup with `id`, or the newest one holding `source` when no id is given. */
+  /**
+   * The backup with `id`, or, when no id is given, the newest one holding `source` that is not a
+   * package's own file (a package's stock config is restored only when asked for by its ID).
+   */
   async find(source: string, id?: string): Promise<BackupManifest> {
     if (id !== undefined && !ID_PATTERN.test(id))
       throw badInput(t('no backup "{{id}}"', { id }), t('list them with: gate-mqtt config backups'));
     const all = (await this.list()).filter((m) => m.entries.some((e) => e.source === source));
-    const found = id === undefined ? all[all.length - 1] : all.find((m) => m.id === id);
-    if (!found)
+    const found = id === undefined ? all.filter((m) => !fromPackage(m)).at(-1) : all.find((m) => m.id === id);
+    if (found) return found;
+    const stock = all.filter(fromPackage).at(-1);
+    if (id === undefined && stock)
       throw badInput(
-        id === undefined
-          ? t('no backup of {{file}} exists', { file: source })
-          : t('no backup "{{id}}" of {{file}}', { id, file: source }),
-        t('list them with: gate-mqtt config backups'),
+        t("no backup of your own {{file}} exists; {{id}} holds the package's own config", {
+          file: source,
+          id: stock.id,
+        }),
+        t('to restore that one: gate-mqtt config restore {{id}}', { id: stock.id }),
       );
-    return found;
+    throw badInput(
+      id === undefined
+        ? t('no backup of {{file}} exists', { file: source })
+        : t('no backup "{{id}}" of {{file}}', { id, file: source }),
+      t('list them with: gate-mqtt config backups'),
+    );
   }
 
   /** Reads a backed-up file and checks it against its recorded hash. */
   async read(manifest: BackupManifest, source: string): Promise<Buffer> {
     const entry = manifest.entries.find((e) => e.source === source);
-    if (!entry) throw badInput(t('backup {{id}} does not hold {{file}}', { id: manifest.id, file: source }));
-    const data = await readFile(path.join(this.dir, manifest.id, entry.stored));
+    if (!entry)
+      throw badInput(
+        t('backup {{id}} does not hold {{file}}', { id: manifest.id, file: source }),
+        t('list them with: gate-mqtt config backups'),
+      );
+    // A manifest names files inside its own backup; one that leads elsewhere is not ours to read.
+    if (path.isAbsolute(entry.stored) || path.normalize(entry.stored).startsWith('..'))
+      throw badInput(
+        t('backup {{id}} is damaged ({{file}} does not match its hash)', { id: manifest.id, file: entry.stored }),
+        t('restore another one: gate-mqtt config backups'),
+      );
+    const data = await readBytes(path.join(this.dir, manifest.id, entry.stored));
+    if (data === undefined)
+      throw badInput(
+        t('backup {{id}} is damaged ({{file}} is missing)', { id: manifest.id, file: entry.stored }),
+        t('restore another one: gate-mqtt config backups'),
+      );
     if (sha256(data) !== entry.sha256)
       throw badInput(
         t('backup {{id}} is damaged ({{file}} does not match its hash)', { id: manifest.id, file: entry.stored }),
+        t('restore another one: gate-mqtt config backups'),
       );
     return data;
   }
 
+  /** The newest KEEP_BACKUPS stay, and the newest KEEP_USER_CONFIG_BACKUPS of the precious file, however old. */
   private async prune(): Promise<void> {
     const names = (await readdir(this.dir)).filter((n) => ID_PATTERN.test(n)).sort();
-    for (const name of names.slice(0, Math.max(0, names.length - KEEP_BACKUPS))) {
+    const old = names.slice(0, Math.max(0, names.length - KEEP_BACKUPS));
+    if (old.length === 0) return;
+    const precious = this.precious;
+    const kept = new Set(
+      precious === undefined
+        ? []
+        : (await this.list())
+            .filter((m) => !fromPackage(m) && m.entries.some((e) => e.source === precious))
+            .slice(-KEEP_USER_CONFIG_BACKUPS)
+            .map((m) => m.id),
+    );
+    for (const name of old.filter((n) => !kept.has(n)))
       await rm(path.join(this.dir, name), { recursive: true, force: true });
-    }
   }
 }

@@ -1,11 +1,13 @@
-import { chmod, lstat, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
+import { chmod, lstat, readdir, readlink, rm, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
+import { crashPoint } from '../run/fault.js';
 import type { DryRunPlan } from '../run/plan.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { linkAtomic, writeFileAtomic } from './atomic-write.js';
 import { type BackupManifest, type BackupStore, filesBelow, sha256 } from './backups.js';
 import { makeDirs } from './dirs.js';
+import { readBytes } from './read.js';
 
 export interface DeviceWriteOptions {
   mode?: number;
@@ -25,25 +27,6 @@ export interface WriteResult {
   backupId?: string;
 }
 
-/** Reads a text file; undefined when it does not exist. */
-export async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-async function readBytes(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
 const isLink = (file: string) =>
   lstat(file).then(
     (info) => info.isSymbolicLink(),
@@ -57,7 +40,7 @@ const isLink = (file: string) =>
  */
 export class DeviceWriter {
   /** File → sha256 of the content a backup of this run already holds. */
-  private readonly covered = new Map<string, string>();
+  private readonly covered = new Map<string, { sha256: string; backup: string }>();
 
   constructor(
     readonly backups: BackupStore,
@@ -84,12 +67,19 @@ export class DeviceWriter {
       return undefined;
     }
     const manifest = await this.backups.save(reason, sources);
-    for (const entry of manifest?.entries ?? []) this.covered.set(entry.source, entry.sha256);
+    for (const entry of manifest?.entries ?? [])
+      this.covered.set(entry.source, { sha256: entry.sha256, backup: manifest!.id });
     return manifest;
   }
 
+  /** The backup of this run that already holds `file` with this content, if one does. */
+  backupOf(file: string, data: Uint8Array): string | undefined {
+    const covered = this.covered.get(file);
+    return covered?.sha256 === sha256(data) ? covered.backup : undefined;
+  }
+
   private async backupBefore(file: string, data: Buffer, reason: string): Promise<string | undefined> {
-    if (this.covered.get(file) === sha256(data)) return undefined;
+    if (this.backupOf(file, data)) return undefined;
     return (await this.backup(reason, [file]))?.id;
   }
 
@@ -119,6 +109,20 @@ export class DeviceWriter {
     return backupId ? { changed: true, backupId } : { changed: true };
   }
 
+  /** A symbolic link at `file` to `target` (a package's own link), unless it is there already. */
+  async link(file: string, target: string): Promise<WriteResult> {
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isSymbolicLink() && (await readlink(file)) === target) return { changed: false };
+    if (info?.isDirectory()) throw failed(t('{{file}} is a folder; a link was to go there', { file }));
+    if (this.dryRun) {
+      this.plan.add(t('link {{file}} to {{target}}', { file, target }));
+      return { changed: true };
+    }
+    await makeDirs(path.dirname(file));
+    await linkAtomic(file, target);
+    return { changed: true };
+  }
+
   /** Removes a file (backed up first, unless it is a scratch file of ours); false when there was none. */
   async remove(file: string, options: { reason: string; backup?: 'store' | 'none' }): Promise<boolean> {
     const link = await isLink(file);
@@ -129,6 +133,7 @@ export class DeviceWriter {
       return true;
     }
     if (current !== undefined && options.backup !== 'none') await this.backupBefore(file, current, options.reason);
+    crashPoint(`unlink:${path.basename(file)}`);
     await unlink(file);
     return true;
   }
@@ -144,10 +149,11 @@ export class DeviceWriter {
     const uncovered: string[] = [];
     for (const file of files) {
       const data = await readBytes(file);
-      if (data && this.covered.get(file) !== sha256(data)) uncovered.push(file);
+      if (data && !this.backupOf(file, data)) uncovered.push(file);
     }
     if (uncovered.length) await this.backup(options.reason, uncovered);
     // The folder itself stays (its owner and mode may be the broker's).
+    crashPoint(`clear:${path.basename(dir)}`);
     for (const name of await readdir(dir)) await rm(path.join(dir, name), { recursive: true, force: true });
     return files.length;
   }
@@ -176,6 +182,7 @@ export class DeviceWriter {
       this.plan.add(`chmod ${mode.toString(8)} ${file}`);
       return true;
     }
+    crashPoint(`chmod:${path.basename(file)}`);
     await chmod(file, mode);
     return true;
   }
@@ -191,7 +198,8 @@ export class DeviceWriter {
       this.plan.add(t('rotate {{file}} ({{count}} bytes) to {{file}}.1', { file, count: info.size }));
       return true;
     }
-    await writeFileAtomic(`${file}.1`, await readFile(file), { mode: 0o600 });
+    await writeFileAtomic(`${file}.1`, (await readBytes(file)) ?? Buffer.alloc(0), { mode: 0o600 });
+    crashPoint(`rotate:${path.basename(file)}`);
     await truncate(file, 0);
     return true;
   }

@@ -9,6 +9,9 @@ export const ExitCode = {
   unsupported: 4,
   /** An unexpected exception: a bug, told apart from every expected failure (sysexits' EX_SOFTWARE). */
   internal: 70,
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM, after finishing or undoing the change under way (128 + signal). */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -1,6 +1,5 @@
 import { msg, t } from '../i18n/translate.js';
 import type { GateError } from './errors.js';
-import type { PackageState } from './packages.js';
 import type { Pm2Process } from './processes.js';
 import type { StepRecord } from './results.js';
 
@@ -25,20 +24,6 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'rolled-back': msg('the previous config was put back'),
 };
 
-/** What an upgrade found and did, for the steps after its install (the way back needs all of it). */
-export interface UpgradeFacts {
-  /** The broker package version before this run. */
-  from?: string;
-  /** The package record before this run: its kept files are the way back. */
-  previous?: PackageState;
-  /** The config text before the install (put back byte for byte on the way back). */
-  config?: string;
-  /** The version this run went to. */
-  to?: string;
-  /** This run installed a package (so a failure has something of its own to undo). */
-  installed: boolean;
-}
-
 /**
  * What the steps of one run have learned, for the steps after them. Steps never assign to it: each
  * returns what it learned and the pipeline runner merges it, so every fact has one visible source.
@@ -57,13 +42,10 @@ export interface RunFacts {
   broker?: Pm2Process;
   /** This run started or restarted the broker (so it may stop it again when it cannot serve). */
   brokerStarted: boolean;
-  /** pm2's process list changed (so it must be saved). */
-  processListChanged: boolean;
   /** The config text this run replaced (what a rollback puts back); undefined when none was replaced. */
   replacedConfig?: string;
   /** The whole new config a config change writes (composed from the config on disk under the lock). */
   candidate?: string;
-  upgrade?: UpgradeFacts;
 }
 
 export type LearnedFacts = Partial<Omit<RunFacts, 'restartReasons'>>;
@@ -115,7 +97,7 @@ export const skipped = (detail: string): StepOutcome => ({ changed: false, detai
 
 /** The facts a run starts from: where the broker is checked, nothing learned, no restart asked for. */
 export function initialFacts(target: { host: string; port: number }): RunFacts {
-  return { target, restartReasons: [], brokerStarted: false, processListChanged: false };
+  return { target, restartReasons: [], brokerStarted: false };
 }
 
 /** Folds one step's outcome into the facts (the runner's only way of changing them). */

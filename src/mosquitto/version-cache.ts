@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readText } from '../fsx/read.js';
 
 /** What identifies one build of a binary: a package upgrade changes its size, inode or mtime. */
 export interface Fingerprint {
@@ -16,7 +17,7 @@ export async function fingerprint(binary: string): Promise<Fingerprint | undefin
 
 async function readCache(file: string): Promise<Cache> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const parsed = JSON.parse((await readText(file)) ?? '') as unknown;
     return parsed && typeof parsed === 'object' ? (parsed as Cache) : {};
   } catch {
     return {};

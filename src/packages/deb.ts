@@ -74,6 +74,45 @@ export async function readDeb(runner: Runner, tools: DpkgTools, file: string): P
   };
 }
 
+/** One member of a package's data archive: its path (relative, "usr/sbin/mosquitto") and, for a link, its target. */
+export interface DebMember {
+  path: string;
+  link?: string;
+}
+
+/**
+ * Every member of a package file's data archive (`dpkg-deb -c` reads it to its end): a truncated or
+ * corrupt file is refused here (exit 2), before anything is kept or installed.
+ */
+export async function listMembers(runner: Runner, tools: DpkgTools, file: string): Promise<DebMember[]> {
+  const result = await runner.run([tools.dpkgDeb, ['-c', file]], { timeoutMs: 5 * TIMEOUT_MS });
+  if (result.exitCode !== 0)
+    throw badInput(
+      t('{{file}} is damaged (truncated, or not whole): its contents cannot be read; nothing was changed', { file }),
+      t('copy it again, and compare it with SHA256SUMS (sha256sum -c SHA256SUMS)'),
+    );
+  return result.stdout.split('\n').flatMap((line) => {
+    // tar -tv: "lrwxrwxrwx root/root 0 2023-03-01 12:00 ./usr/lib/libx.so.1 -> libx.so.1.2"
+    const match = /^(\S)\S{9}\s+\S+\s+\d+\s+\S+\s+\S+\s+\.\/(.*?)(?: -> (.*))?$/.exec(line);
+    if (!match?.[2]) return [];
+    return [{ path: match[2].replace(/\/$/, ''), ...(match[1] === 'l' && match[3] ? { link: match[3] } : {}) }];
+  });
+}
+
+/**
+ * A link member that would lead out of the package: an absolute target (but into the device's own
+ * prefix), or a relative one that climbs out of the package's tree. Such a package is refused (exit 2)
+ * before anything is written: installed, it would point into (or, copied, bring in) the host's files.
+ */
+export function escapingLink(members: DebMember[], devicePrefix: string): DebMember | undefined {
+  return members.find((member) => {
+    if (member.link === undefined) return false;
+    if (path.posix.isAbsolute(member.link)) return !member.link.startsWith(`${devicePrefix}/`);
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(member.path), member.link));
+    return resolved === '..' || resolved.startsWith('../');
+  });
+}
+
 /** `dpkg --compare-versions A gt B`: Debian's own order of versions (epochs, revisions, ~). */
 export async function newerThan(runner: Runner, tools: DpkgTools, a: string, b: string): Promise<boolean> {
   const result = await runner.run([tools.dpkg, ['--compare-versions', a, 'gt', b]], { timeoutMs: TIMEOUT_MS });
@@ -107,7 +146,7 @@ export async function packagesIn(
   runner: Runner,
   tools: DpkgTools,
   dir: string,
-  options: { arch: string; version?: string },
+  options: { arch: string; version?: string; devicePrefix: string },
 ): Promise<PackageSet> {
   const isDir = await stat(dir).then(
     (info) => info.isDirectory(),
@@ -136,6 +175,18 @@ export async function packagesIn(
           ours: options.arch,
         }),
         t('use the packages built for this gateway'),
+      );
+  }
+  for (const deb of debs) {
+    const escaping = escapingLink(await listMembers(runner, tools, deb.file), options.devicePrefix);
+    if (escaping)
+      throw badInput(
+        t('{{file}} holds a link that leads out of the gateway ({{member}} -> {{target}}); nothing was changed', {
+          file: deb.file,
+          member: escaping.path,
+          target: escaping.link ?? '',
+        }),
+        t('use the packages built for this gateway (from its own package sources)'),
       );
   }
   const brokers = debs.filter((deb) => deb.name === BROKER_PACKAGE);

@@ -1,8 +1,8 @@
-import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { readText } from '../fsx/writer.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
-import { failed } from '../model/errors.js';
+import { badInput, failed } from '../model/errors.js';
 import type { InstalledPackage, PackageState } from '../model/packages.js';
 import type { DebInfo, PackageSet } from './deb.js';
 import type { PackageTools } from './tools.js';
@@ -49,48 +49,124 @@ async function filesBelow(dir: string, base = dir): Promise<string[]> {
   return found;
 }
 
-/** A sandbox has no dpkg database of its own: the package is unpacked and its files placed in the prefix. */
-async function unpackIntoPrefix(ctx: PackageTools, deb: DebInfo): Promise<void> {
-  const { dpkgDeb } = ctx.profile.packages.dpkg;
-  await ctx.writer.ensureDir(ctx.profile.paths.tmpDir);
-  const stage = await mkdtemp(path.join(ctx.profile.paths.tmpDir, 'unpack-'));
-  try {
-    await ctx.runner.check([dpkgDeb, ['-x', deb.file, stage]], { timeoutMs: INSTALL_TIMEOUT_MS });
-    for (const relative of await filesBelow(stage)) {
-      const target = prefixTarget(relative);
-      if (!target) continue;
-      const source = path.join(stage, relative);
-      const info = await lstat(source);
-      // A library's version links become copies: the broker finds libfoo.so.1 whatever it points at.
-      const mode = info.isSymbolicLink() ? 0o644 : info.mode & 0o777;
-      await ctx.writer.write(path.join(ctx.profile.paths.prefix, target), await readFile(source), {
-        mode,
-        reason: 'package-install',
-        // Programs and libraries come back from the kept package; a config is backed up as always.
-        backup: target.startsWith('etc') ? 'store' : 'none',
-      });
-    }
-  } finally {
-    await rm(stage, { recursive: true, force: true });
+/** Where one file or link of a package goes in the sandbox prefix. */
+interface Placement {
+  /** Relative to the prefix. */
+  target: string;
+  source?: string;
+  mode?: number;
+  /** A link, and what it points at (relative to its own folder in the prefix). */
+  link?: string;
+}
+
+/**
+ * A package unpacked into a scratch folder, and where each of its files and links goes in the prefix. A
+ * link stays a link; one that leads to nothing this gateway installs is refused here, before anything
+ * is written (exit 2).
+ */
+async function planUnpack(ctx: PackageTools, deb: DebInfo, stage: string): Promise<Placement[]> {
+  await ctx.runner.check([ctx.profile.packages.dpkg.dpkgDeb, ['-x', deb.file, stage]], {
+    timeoutMs: INSTALL_TIMEOUT_MS,
+  });
+  const placements: Placement[] = [];
+  for (const relative of await filesBelow(stage)) {
+    const target = prefixTarget(relative);
+    if (!target) continue;
+    const source = path.join(stage, relative);
+    const info = await lstat(source);
+    if (info.isSymbolicLink()) {
+      const to = await readlink(source);
+      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(relative), to));
+      const mapped = path.posix.isAbsolute(to) ? undefined : prefixTarget(resolved);
+      if (!mapped)
+        throw badInput(
+          t('{{file}}: the link {{member}} -> {{target}} leads to nothing this gateway installs; nothing was changed', {
+            file: deb.file,
+            member: relative,
+            target: to,
+          }),
+          t('use the packages built for this gateway (from its own package sources)'),
+        );
+      placements.push({ target, link: path.posix.relative(path.posix.dirname(target), mapped) });
+    } else if (info.isFile()) placements.push({ target, source, mode: info.mode & 0o777 });
   }
+  return placements;
+}
+
+/** One planned file or link put in place below the prefix. */
+async function place(ctx: PackageTools, placement: Placement): Promise<void> {
+  const file = path.join(ctx.profile.paths.prefix, placement.target);
+  if (placement.link !== undefined) {
+    await ctx.writer.link(file, placement.link);
+    return;
+  }
+  // A link an earlier build put at this name makes way for the file (the writer never writes through one).
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink())
+    await ctx.writer.remove(file, { reason: 'package-install', backup: 'none' });
+  await ctx.writer.write(file, await readFile(placement.source!), {
+    mode: placement.mode ?? 0o644,
+    reason: 'package-install',
+    // Programs and libraries come back from the kept package; a config is backed up as always.
+    backup: placement.target.startsWith('etc') ? 'store' : 'none',
+  });
 }
 
 /**
  * Installs a checked set of packages: their files kept below the state folder first (for the way back),
  * then dpkg of the prefix on a device, or unpacked into the prefix in a sandbox; then the record.
  */
+/** Where a package file is kept once installed (the way back of a later upgrade). */
+const keptFile = (ctx: PackageTools, deb: DebInfo) => path.join(keptDir(ctx), path.basename(deb.file));
+
+/** The record an install of `set` writes, known before it begins (its journal names it). */
+export function recordOf(ctx: PackageTools, set: PackageSet, source: string): PackageState {
+  const entry = (deb: DebInfo): InstalledPackage => ({
+    name: deb.name,
+    version: deb.version,
+    arch: deb.arch,
+    sha256: deb.sha256,
+    kept: keptFile(ctx, deb),
+  });
+  return { broker: entry(set.broker), libraries: set.libraries.map(entry), source };
+}
+
 export async function installPackages(ctx: PackageTools, set: PackageSet, source: string): Promise<PackageState> {
   const { packages } = ctx.profile;
-  const keep = async (deb: DebInfo): Promise<InstalledPackage> => {
-    const kept = path.join(keptDir(ctx), path.basename(deb.file));
+  const keep = async (deb: DebInfo): Promise<void> => {
+    const kept = keptFile(ctx, deb);
     if (path.resolve(deb.file) !== kept)
       await ctx.writer.write(kept, await readFile(deb.file), { mode: 0o644, reason: 'package-kept', backup: 'none' });
-    return { name: deb.name, version: deb.version, arch: deb.arch, sha256: deb.sha256, kept };
   };
-  const libraries = [];
-  for (const deb of set.libraries) libraries.push(await keep(deb));
-  const broker = await keep(set.broker);
   const order = [...set.libraries, set.broker];
+  // A sandbox's packages are unpacked and planned first: a package that cannot be placed is refused
+  // before anything is kept or written.
+  const stages: string[] = [];
+  try {
+    const plans: Placement[][] = [];
+    if (packages.installMode === 'prefix' && !ctx.dryRun) {
+      await ctx.writer.ensureDir(ctx.profile.paths.tmpDir);
+      for (const deb of order) {
+        stages.push(await mkdtemp(path.join(ctx.profile.paths.tmpDir, 'unpack-')));
+        plans.push(await planUnpack(ctx, deb, stages.at(-1)!));
+      }
+    }
+    for (const deb of order) await keep(deb);
+    await installOrder(ctx, order, plans);
+    const state = recordOf(ctx, set, source);
+    await ctx.writer.write(statePath(ctx), `${JSON.stringify(state, null, 2)}\n`, {
+      mode: 0o644,
+      reason: 'package-record',
+      backup: 'none',
+    });
+    return state;
+  } finally {
+    for (const stage of stages) await rm(stage, { recursive: true, force: true });
+  }
+}
+
+/** dpkg of the prefix on a device; the planned files and links placed in a sandbox (recorded in dry-run). */
+async function installOrder(ctx: PackageTools, order: DebInfo[], plans: Placement[][]): Promise<void> {
+  const { packages } = ctx.profile;
   if (packages.installMode === 'dpkg') {
     const env = { ...ctx.profile.env, ...packages.env };
     await ctx.runner.check(
@@ -98,27 +174,25 @@ export async function installPackages(ctx: PackageTools, set: PackageSet, source
       { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true },
     );
   } else if (!ctx.dryRun) {
-    for (const deb of order) await unpackIntoPrefix(ctx, deb);
+    for (const plan of plans) for (const placement of plan) await place(ctx, placement);
   } else {
     for (const deb of order)
       ctx.plan.add(t('unpack {{file}} into {{prefix}}', { file: deb.file, prefix: ctx.profile.paths.prefix }));
   }
-  const state: PackageState = { broker, libraries, source };
-  await ctx.writer.write(statePath(ctx), `${JSON.stringify(state, null, 2)}\n`, {
-    mode: 0o644,
-    reason: 'package-record',
-    backup: 'none',
-  });
-  return state;
 }
 
 /** The package set kept for what is installed now (the way back), or a clear failure when it is gone. */
 export function keptSet(state: PackageState, read: (file: string) => Promise<DebInfo>): Promise<PackageSet> {
+  // A kept file is ours: one that is not a regular file (a link planted there) is not read.
+  const readKept = async (file: string) => {
+    if (!(await lstat(file)).isFile()) throw new Error('not a regular file');
+    return read(file);
+  };
   return (async () => {
     try {
       return {
-        broker: await read(state.broker.kept),
-        libraries: await Promise.all(state.libraries.map((lib) => read(lib.kept))),
+        broker: await readKept(state.broker.kept),
+        libraries: await Promise.all(state.libraries.map((lib) => readKept(lib.kept))),
       };
     } catch {
       throw failed(

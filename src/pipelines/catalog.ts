@@ -2,19 +2,13 @@ import type { SuplaBridge } from '../config/bridge-section.js';
 import type { Context } from '../context/context.js';
 import type { FixAction } from '../model/checks.js';
 import type { Pipeline, Step } from '../model/steps.js';
-import {
-  type ApplyPolicy,
-  type ConfigChange,
-  composeStep,
-  restartStep,
-  validateStep,
-  writeStep,
-} from '../tasks/apply.js';
+import { type ApplyPolicy, type ConfigChange, composeStep, validateStep, writeStep } from '../tasks/apply.js';
 import { type AuthOptions, passwordStep } from '../tasks/auth.js';
 import { brokerProcessStep } from '../tasks/broker-process.js';
 import { wholeText, withBridge, withoutBridge } from '../tasks/compose.js';
 import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { exposureStep } from '../tasks/exposure.js';
+import { restartOrUndoStep } from '../tasks/finish.js';
 import { logKeeperStep } from '../tasks/log-keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from '../tasks/mosquitto.js';
 import { packageInstallStep } from '../tasks/packages.js';
@@ -28,7 +22,7 @@ import {
   purgeStep,
   type UninstallOptions,
 } from '../tasks/uninstall.js';
-import { type UpgradeOptions, upgradeInstallStep, upgradeServeStep } from '../tasks/upgrade.js';
+import { type UpgradeOptions, upgradeInstallStep } from '../tasks/upgrade.js';
 import { verifyStep } from '../tasks/verify.js';
 
 /**
@@ -56,10 +50,19 @@ const serve = (ctx: Context, refuseExposed = false) => ({
   startup: startupStep(ctx),
 });
 
-/** A config change: composed from the config on disk, validated, backed up and written, restarted, verified. */
-const configChange = (ctx: Context, command: string, change: ConfigChange): Pipeline => ({
-  command,
-  steps: [composeStep(ctx, change), validateStep(ctx, change), writeStep(ctx, change), restartStep(ctx, change)],
+/**
+ * A config change: composed from the config on disk, validated, backed up and written (its journal first),
+ * the broker made to serve it and proven (the change undone when it does not), pm2's list saved.
+ */
+const configChange = (ctx: Context, change: ConfigChange): Pipeline => ({
+  command: change.command,
+  steps: [
+    composeStep(ctx, change),
+    validateStep(ctx, change),
+    writeStep(ctx, change),
+    restartOrUndoStep(ctx, 'config'),
+    saveStep(ctx),
+  ],
 });
 
 export interface ProvisionOptions {
@@ -89,7 +92,7 @@ export interface WholeConfig extends ApplyPolicy {
 }
 
 const whole = (ctx: Context, command: string, reason: string, o: WholeConfig) =>
-  configChange(ctx, command, { ...o, reason, compose: wholeText(o.text, o.from) });
+  configChange(ctx, { ...o, command, reason, compose: wholeText(o.text, o.from) });
 
 export const PIPELINES = {
   /** First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot. */
@@ -150,13 +153,15 @@ export const PIPELINES = {
 
   /** The SUPLA section appended, or updated in place, in the config on disk. */
   'bridge add': (ctx: Context, o: { bridge: SuplaBridge }) =>
-    configChange(ctx, 'bridge add', {
+    configChange(ctx, {
+      command: 'bridge add',
       reason: 'bridge-add',
       compose: withBridge(o.bridge, ctx.profile.paths.configFile),
     }),
 
   'bridge remove': (ctx: Context, o: { id: string }) =>
-    configChange(ctx, 'bridge remove', {
+    configChange(ctx, {
+      command: 'bridge remove',
       reason: 'bridge-remove',
       compose: withoutBridge(o.id, ctx.profile.paths.configFile),
     }),
@@ -168,13 +173,18 @@ export const PIPELINES = {
    */
   upgrade: (ctx: Context, o: UpgradeOptions): Pipeline => ({
     command: 'upgrade',
-    steps: [upgradeInstallStep(ctx, o), upgradeServeStep(ctx), logKeeperStep(ctx), saveStep(ctx)],
+    steps: [upgradeInstallStep(ctx, o), restartOrUndoStep(ctx, 'package'), logKeeperStep(ctx), saveStep(ctx)],
   }),
 
   /** The broker given up: out of pm2 and its dump, no boot hook; config and backups kept unless --purge. */
   uninstall: (ctx: Context, o: UninstallOptions): Pipeline => ({
     command: 'uninstall',
-    steps: [pm2RemoveStep(ctx), dumpWithoutStep(ctx), bootHookRemoveStep(ctx), ...(o.purge ? [purgeStep(ctx)] : [])],
+    steps: [
+      pm2RemoveStep(ctx, o),
+      dumpWithoutStep(ctx, o),
+      bootHookRemoveStep(ctx, o),
+      ...(o.purge ? [purgeStep(ctx)] : []),
+    ],
   }),
 } as const;
 

@@ -1,11 +1,14 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
+import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
-import { failed, unsupported } from '../model/errors.js';
+import { asGateError, failed, unsupported } from '../model/errors.js';
 import { done, type Step, skipped } from '../model/steps.js';
 import { acquireLock, type Lock } from '../platform/lock.js';
 import { atLeast } from '../run/versions.js';
+import { finishChange } from '../tasks/finish.js';
+import { endChange, readJournal } from '../tasks/journal.js';
 
 export const NODE_FLOOR = '20.0.0';
 /** Below this much free space a config write or a package install may fail half-way. */
@@ -82,6 +85,41 @@ export function lockStep(ctx: Context, command: string, hold: (lock: Lock) => vo
       await ctx.writer.ensureDir(ctx.profile.paths.stateDir);
       hold(await acquireLock(ctx.profile.paths.lockFile, command));
       return done(t('held by pid {{pid}}', { pid: process.pid }));
+    },
+  };
+}
+
+/**
+ * A change a run left unfinished (killed, a power cut, Ctrl-C) is completed or undone before anything
+ * else, and said so. When it can be neither, the journal is set aside with a warning naming why: this
+ * run (a reset, say) may be what brings the broker back.
+ */
+export function journalStep(ctx: Context): Step {
+  return {
+    id: 'preflight.journal',
+    title: t('Unfinished changes'),
+    run: async () => {
+      const journal = await readJournal(ctx);
+      if (!journal) return done(t('none'));
+      const what = { command: journal.command, time: localTime(new Date(journal.started)) };
+      if (ctx.dryRun) return skipped(t('dry-run: would complete or undo the unfinished {{command}} of {{time}}', what));
+      try {
+        const finished = await finishChange(ctx, journal);
+        return done(finished.detail, finished.changed, {
+          ...(finished.restarted.length ? { restarted: finished.restarted } : {}),
+        });
+      } catch (error) {
+        const gate = asGateError(error);
+        await endChange(ctx);
+        return done(
+          t('the unfinished {{command}} of {{time}} could be neither completed nor undone: {{why}}', {
+            ...what,
+            why: gate.message,
+          }),
+          false,
+          { warning: t('see gate-mqtt config backups and gate-mqtt doctor; the backups hold what was there before') },
+        );
+      }
     },
   };
 }

@@ -1,43 +1,62 @@
-import { FACTORY_PORT } from '../config/factory.js';
-import { readConfigFile } from '../config/load.js';
 import type { Context } from '../context/context.js';
-import { asGateError, pointToLog } from '../model/errors.js';
+import { t } from '../i18n/translate.js';
+import { asGateError, type GateError, pointToLog } from '../model/errors.js';
 import type { CommandResult, StepRecord } from '../model/results.js';
-import { initialFacts, mergeFacts, type Pipeline, type RunFacts, type Step, type StepRun } from '../model/steps.js';
-import { localTarget } from '../network/listener-target.js';
-import { crashPoint, pausePoint } from '../platform/fault.js';
+import { initialFacts, mergeFacts, type Pipeline, type Step, type StepRun } from '../model/steps.js';
 import type { Lock } from '../platform/lock.js';
+import { crashPoint, pausePoint } from '../run/fault.js';
+import { finishChange } from '../tasks/finish.js';
+import { endChange, readJournal } from '../tasks/journal.js';
+import { targetOnDisk } from '../tasks/serve.js';
 import { stepView } from '../ui/step-view.js';
-import { diskStep, lockStep, nodeStep } from './preflight.js';
+import { diskStep, journalStep, lockStep, nodeStep } from './preflight.js';
+import { SignalWatch } from './signals.js';
 
-/** Where the broker is checked before a step learns more: the listener of the config on disk. */
-async function observedTarget(ctx: Context, port: number): Promise<RunFacts['target']> {
-  const read = await readConfigFile(ctx.profile.paths.configFile);
-  return localTarget(read.ok ? read.config.model : undefined, port);
+/** Every step of a pipeline as it runs: the preflight (Node.js, lock, disk, unfinished changes), then its own. */
+export function allSteps(ctx: Context, pipeline: Pipeline, hold: (lock: Lock) => void): Step[] {
+  return [nodeStep(ctx), lockStep(ctx, pipeline.command, hold), diskStep(ctx), journalStep(ctx), ...pipeline.steps];
 }
 
-/** Every step of a pipeline as it runs: the preflight (Node.js, the run lock, disk space), then its own. */
-export function allSteps(ctx: Context, pipeline: Pipeline, hold: (lock: Lock) => void): Step[] {
-  return [nodeStep(ctx), lockStep(ctx, pipeline.command, hold), diskStep(ctx), ...pipeline.steps];
+/** After Ctrl-C or SIGTERM: the change under way finished or undone (a broker that serves), in words. */
+async function settle(ctx: Context): Promise<string> {
+  const journal = ctx.dryRun ? undefined : await readJournal(ctx);
+  if (!journal) return t('no change was under way; nothing is left half done');
+  try {
+    return (await finishChange(ctx, journal)).detail;
+  } catch (error) {
+    const why = asGateError(error).message;
+    return t('the change under way could be neither finished nor undone ({{why}}); the next run tries again', { why });
+  }
 }
 
 /**
  * Runs a pipeline: the preflight, then its steps in order. Each step's outcome is recorded for the JSON
  * result and the log, and its learned facts are handed to later steps. The first failure stops the run
- * and becomes the result's error (a bug: exit 70, its stack in the run log); the lock is released
- * whatever happens.
+ * and becomes the result's error (a bug: exit 70, its stack in the run log). A run that ends well clears
+ * its journal; Ctrl-C or SIGTERM stop it after the step under way, with the change finished or undone
+ * (exit 130, 143). The lock is released whatever happens.
  */
 export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<CommandResult> {
   const { command } = pipeline;
   const result: CommandResult = { command, ok: true, changed: false, steps: [], error: null };
-  let facts = initialFacts(await observedTarget(ctx, pipeline.port ?? FACTORY_PORT));
+  let facts = initialFacts(await targetOnDisk(ctx, pipeline.port));
   let lock: Lock | undefined;
   const all = allSteps(ctx, pipeline, (held) => (lock = held));
+  const signals = new SignalWatch((line) => process.stderr.write(`\n${line}\n`));
+  let stepFailed = false;
   ctx.log.write(`start${ctx.dryRun ? ' (dry-run)' : ''}: ${ctx.profile.kind} gateway at ${ctx.profile.paths.prefix}`);
 
   const runOne = async (step: Step): Promise<StepRun> => {
     const record: StepRecord = { id: step.id, title: step.title, status: 'failed', changed: false, detail: '' };
     result.steps.push(record);
+    if (signals.signal) {
+      stepFailed = true;
+      record.status = 'skipped';
+      record.detail = t('not run: {{signal}}', { signal: signals.signal });
+      const error = signals.error(await settle(ctx));
+      ctx.log.write(`stopped before ${step.id}: ${error.message}`);
+      return { record, error };
+    }
     try {
       crashPoint(`before:${step.id}`);
       const outcome = await step.run(facts);
@@ -56,6 +75,7 @@ export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<Com
       return { record };
     } catch (error) {
       const gate = asGateError(error);
+      stepFailed = true;
       record.detail = ctx.secrets.scrub(gate.message);
       return { record, error: pointToLog(gate, ctx.log.failure(step.id, gate)) };
     }
@@ -63,10 +83,12 @@ export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<Com
 
   try {
     await stepView(ctx).run(all, runOne);
+    // Done and verified: the change is no longer under way. A signal after the last step changes nothing.
+    if (lock) await endChange(ctx);
   } catch (error) {
-    let gate = asGateError(error);
+    let gate: GateError = asGateError(error);
     // A view that failed by itself (not a step's error, which is logged already) is logged here.
-    if (!result.steps.some((s) => s.status === 'failed')) gate = pointToLog(gate, ctx.log.failure('the run', gate));
+    if (!stepFailed) gate = pointToLog(gate, ctx.log.failure('the run', gate));
     result.ok = false;
     result.error = {
       code: gate.exitCode,
@@ -74,6 +96,7 @@ export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<Com
       ...(gate.hint ? { hint: ctx.secrets.scrub(gate.hint) } : {}),
     };
   } finally {
+    signals.stop();
     await lock?.release();
   }
   if (ctx.dryRun) result.planned = ctx.plan.lines.map((line) => ctx.secrets.scrub(line));

@@ -60,6 +60,7 @@ export function validatePrefix(prefix: string): string {
       t('--prefix must be an absolute path without control characters: {{prefix}}', {
         prefix: JSON.stringify(prefix),
       }),
+      t('give the Termux prefix, e.g. --prefix /data/data/com.termux/files/usr'),
     );
   }
   return path.resolve(prefix);
@@ -69,7 +70,8 @@ export function validatePrefix(prefix: string): string {
 export function validateRoot(root: string): string {
   if (root === '')
     throw badInput(t('--root must not be empty'), t('give a folder for the sandbox gateway, e.g. --root ./.gateway'));
-  if (CONTROL.test(root)) throw badInput(t('--root must not hold control characters'));
+  if (CONTROL.test(root))
+    throw badInput(t('--root must not hold control characters'), t('give a folder, e.g. --root ./.gateway'));
   const resolved = path.resolve(root);
   if (resolved === '/')
     throw badInput(t('--root / is the machine itself, not a sandbox'), t('give a folder, e.g. --root ./.gateway'));

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import type { Profile } from '../platform/profile.js';
+import { crashPoint } from '../run/fault.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { describeCommand } from '../run/runner.js';
 import { type Pm2Process, PROCESS_NAME, parseDump, type RawProcess, toProcess } from './process-list.js';
@@ -21,7 +23,7 @@ export function dumpFromList(list: Array<{ pm2_env?: Record<string, unknown> }>)
 
 /** The dump file's text without the named processes (when no daemon runs to save a fresh one). */
 export async function dumpWithout(file: string, names: readonly string[]): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '[]');
+  const text = (await readText(file).catch(() => undefined)) ?? '[]';
   let apps: Array<{ name?: string }>;
   try {
     apps = JSON.parse(text) as Array<{ name?: string }>;
@@ -90,11 +92,13 @@ export class Pm2 {
     this.rpc.close(); // the API may start a daemon; the next read connects afresh
     const { startWithPm2Api } = await import('./api.js'); // only starting needs pm2's API
     await startWithPm2Api(this.profile, file);
+    crashPoint(`pm2:start:${path.basename(file)}`);
   }
 
   async restart(name = PROCESS_NAME): Promise<void> {
     if (this.plan.active) return this.plan.add(this.describe(['restart', name]));
     await this.rpc.call('restartProcessId', { id: (await this.byName(name)).id, env: {} });
+    crashPoint(`pm2:restart:${name}`);
   }
 
   /**
@@ -106,7 +110,7 @@ export class Pm2 {
     const deadline = Date.now() + 5000;
     for (;;) {
       const current = await this.byName(name);
-      if (current.status === 'stopped') return;
+      if (current.status === 'stopped') return crashPoint(`pm2:stop:${name}`);
       if (Date.now() > deadline)
         throw failed(t('pm2 did not stop "{{name}}" (it is {{status}})', { name, status: current.status }));
       await this.rpc.call('stopProcessId', current.id);
@@ -117,6 +121,7 @@ export class Pm2 {
   async remove(name = PROCESS_NAME): Promise<void> {
     if (this.plan.active) return this.plan.add(this.describe(['delete', name]));
     await this.rpc.call('deleteProcessId', (await this.byName(name)).id);
+    crashPoint(`pm2:delete:${name}`);
   }
 
   /**
@@ -137,8 +142,19 @@ export class Pm2 {
     return String((JSON.parse(text) as { version?: string }).version ?? '');
   }
 
+  /** The processes pm2's dump holds (what `pm2 resurrect` starts at boot), as the process list shows them. */
+  async dumpEntries(): Promise<Pm2Process[]> {
+    const text = await readText(this.profile.pm2.dumpFile).catch(() => undefined);
+    try {
+      const apps = JSON.parse(text ?? '[]') as Array<RawProcess['pm2_env'] & { name?: string }>;
+      return apps.map((app) => toProcess({ ...(app.name ? { name: app.name } : {}), pm2_env: app }));
+    } catch {
+      return []; // a dump pm2 cannot read either: saved afresh
+    }
+  }
+
   async dumpNames(): Promise<string[]> {
-    const text = await readFile(this.profile.pm2.dumpFile, 'utf8').catch(() => undefined);
+    const text = await readText(this.profile.pm2.dumpFile).catch(() => undefined);
     if (text === undefined) return [];
     try {
       return parseDump(text);

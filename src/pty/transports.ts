@@ -11,6 +11,8 @@ export type Target =
 
 export const TERMUX_SSH_PORT = 8022;
 
+const TARGET_HINT = () => t('e.g. --target ssh://u0_a123@192.168.1.20 (Termux sshd, port 8022) or --target adb');
+
 // Nothing may start with "-": ssh and adb would read it as an option (ssh://-F.@host, adb://-a).
 const SSH_USER = /^[\w.][\w.-]{0,31}$/;
 const SSH_HOST = /^(?:[A-Za-z0-9.][A-Za-z0-9.-]{0,252}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
@@ -22,9 +24,10 @@ export function sshTarget(user: string, host: string, port: number, shown = `ssh
       t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
         target: JSON.stringify(shown),
       }),
+      TARGET_HINT(),
     );
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw badInput(t('--target port must be 1-65535: {{target}}', { target: shown }));
+    throw badInput(t('--target port must be 1-65535: {{target}}', { target: shown }), TARGET_HINT());
   return { kind: 'ssh', user, host, port };
 }
 
@@ -43,6 +46,7 @@ export function parseTarget(text: string | undefined): Target {
     t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
       target: JSON.stringify(text),
     }),
+    TARGET_HINT(),
   );
 }
 

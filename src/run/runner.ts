@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { crashPoint } from './fault.js';
 import { childProcess } from './lazy-builtins.js';
 import type { DryRunPlan } from './plan.js';
 import { shQuote } from './quote.js';
@@ -168,6 +169,7 @@ export class Runner {
       this.plan.add(describeCommand(command));
       return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true, timedOut: false, ms: 0 };
     }
+    if (options.mutates) crashPoint(`run:${command[0].split('/').pop()}`);
     return start(command, options.env ?? this.env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.cwd).result;
   }
 

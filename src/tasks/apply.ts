@@ -3,22 +3,24 @@ import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
 import { changedLines, diffSummary } from '../config/diff.js';
 import { FACTORY_PORT } from '../config/factory.js';
-import { type LoadedConfig, loadConfigText, readConfigFile } from '../config/load.js';
+import { type LoadedConfig, readConfigFile } from '../config/load.js';
 import { formatIssue } from '../config/model.js';
 import { holdsSecret, redactConfig } from '../config/redact.js';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { sha256 } from '../fsx/backups.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
-import { describeReasons, done, type RunFacts, type Step, skipped } from '../model/steps.js';
+import { done, type Step, skipped } from '../model/steps.js';
 import { localTarget } from '../network/listener-target.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
-import { restartBroker, runsOlderConfig } from './broker-process.js';
+import { beginChange, fileBefore } from './journal.js';
 import { describeIssues, lanListenerProblem, validateCandidate } from './validate.js';
-import { verifyBroker } from './verify.js';
 
 /** One change of the config: how the new text is made from the one on disk, and how it is checked. */
 export interface ConfigChange extends ApplyPolicy {
+  /** The command making it ("config apply", "bridge add", …): its journal says so. */
+  command: string;
   /** Names the backups this run makes ("apply", "bridge-add", …). */
   reason: string;
   /** The file named in validation messages (the user's candidate file; default the device config). */
@@ -63,7 +65,8 @@ async function refuseTakenPorts(ctx: Context, candidate: LoadedConfig): Promise<
   }
 }
 
-const fileMode = (text: string) => (holdsSecret(text) ? 0o600 : 0o644);
+/** A config holding a password is 0600 (the contract); any other keeps the mode it had (new ones 0644). */
+export const configMode = (text: string, had: number | undefined) => (holdsSecret(text) ? 0o600 : (had ?? 0o644));
 
 const NOTHING = () => skipped(t('nothing to change'));
 
@@ -129,91 +132,29 @@ export function writeStep(ctx: Context, request: ConfigChange): Step {
       const text = facts.candidate;
       if (text === undefined) return NOTHING();
       const current = await readText(file);
-      if (current === text) {
-        const broker = await ctx.pm2.find(PROCESS_NAME);
-        if (await runsOlderConfig(file, broker)) {
-          return done(
-            t('the config already is this, but the broker started before it was written: it restarts to read it'),
-            false,
-            {
-              needsRestart: 'config-newer-than-broker',
-            },
-          );
-        }
-        return done(t('the config already is this; nothing written'));
-      }
-      const written = await ctx.writer.write(file, text, { mode: fileMode(text), reason: request.reason });
+      // The same text: nothing to write (a broker still serving an older one is seen by broker.restart).
+      if (current === text) return done(t('the config already is this; nothing written'));
+      // The way back first (the config as it is, backed up with its mode), then the intent, then the write.
+      const before = await fileBefore(ctx, file, request.reason);
+      const change = {
+        kind: 'config',
+        file,
+        from: before,
+        to: sha256(text),
+        undo: true,
+        reason: request.reason,
+      } as const;
+      await beginChange(ctx, request.command, change);
+      await ctx.writer.write(file, text, { mode: configMode(text, before?.mode), reason: request.reason });
       const summary = diffSummary(current ?? '', text);
       if (ctx.dryRun)
         for (const line of changedLines(redactConfig(current ?? ''), redactConfig(text))) ctx.plan.add(`diff ${line}`);
       const detail = ctx.dryRun
         ? t('dry-run: would write ({{summary}})', { summary })
-        : written.backupId
-          ? t('wrote {{file}} ({{summary}}), backup {{backup}}', { file, summary, backup: written.backupId })
+        : before?.backup
+          ? t('wrote {{file}} ({{summary}}), backup {{backup}}', { file, summary, backup: before.backup })
           : t('wrote {{file}} ({{summary}})', { file, summary });
-      return done(detail, true, {
-        needsRestart: 'config-changed',
-        ...(current === undefined ? {} : { learned: { replacedConfig: current } }),
-      });
-    },
-  };
-}
-
-/** Puts the replaced config back (the rejected one is kept as a backup), restarts and verifies. */
-async function rollBack(ctx: Context, facts: Readonly<RunFacts>, reason: string): Promise<void> {
-  const file = ctx.profile.paths.configFile;
-  await ctx.writer.backup(`${reason}-rejected`, [file]);
-  const previous = facts.replacedConfig;
-  if (previous === undefined) {
-    throw failed(
-      t('the new config did not come up and there was no previous config to put back'),
-      t('run: gate-mqtt reset'),
-    );
-  }
-  await ctx.writer.write(file, previous, { mode: fileMode(previous), reason: `${reason}-rejected` });
-  const config = await loadConfigText(previous, file);
-  try {
-    await restartBroker(ctx);
-    await verifyBroker(ctx, { ...facts, target: localTarget(config.model, facts.target.port), brokerStarted: true });
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw failed(
-      t(
-        'the new config did not come up, and after putting the previous one back the broker still does not answer: {{why}}',
-        { why },
-      ),
-      t('run: gate-mqtt doctor, or gate-mqtt reset'),
-    );
-  }
-}
-
-export function restartStep(ctx: Context, request: ConfigChange): Step {
-  return {
-    id: 'broker.restart',
-    title: t('Restart and verify'),
-    run: async (facts) => {
-      if (facts.restartReasons.length === 0) return skipped(t('nothing changed: the broker was not restarted'));
-      const command = ctx.pm2.describe(['restart', PROCESS_NAME]);
-      if (ctx.dryRun) {
-        const reasons = describeReasons(facts.restartReasons);
-        return skipped(t('dry-run: would run {{command}} ({{reasons}}) and a round trip', { command, reasons }));
-      }
-      try {
-        const reasons = [...facts.restartReasons, ...(await restartBroker(ctx))];
-        const verified = await verifyBroker(ctx, { ...facts, brokerStarted: true });
-        return done(t('restarted ({{reasons}}); {{verified}}', { reasons: describeReasons(reasons), verified }), true, {
-          restarted: reasons,
-        });
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        await rollBack(ctx, facts, request.reason);
-        throw failed(
-          t('the new config did not come up ({{why}}); the previous config was put back and the broker answers', {
-            why,
-          }),
-          t('check the new config with: gate-mqtt config validate FILE'),
-        );
-      }
+      return done(detail, true, { needsRestart: 'config-changed' });
     },
   };
 }

@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { holdsPassword, passwordLine, USERNAME_PATTERN } from '../config/password-file.js';
 import { requireSafeValue } from '../config/safe-value.js';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { badInput } from '../model/errors.js';
 import { done, type Step } from '../model/steps.js';
@@ -13,7 +14,10 @@ export interface AuthOptions {
 
 export function checkAuth(options: AuthOptions): AuthOptions {
   if (!USERNAME_PATTERN.test(options.username)) {
-    throw badInput(t('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed'));
+    throw badInput(
+      t('--username must be 1-64 characters of A-Z, a-z, 0-9, _ . @ -; nothing was changed'),
+      t('e.g. --username hass'),
+    );
   }
   requireSafeValue(t('the password'), options.password);
   return options;
@@ -22,7 +26,8 @@ export function checkAuth(options: AuthOptions): AuthOptions {
 /** The uid/gid mosquitto drops to when started as root (sandboxes only: on Termux it runs as the app). */
 async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
   if (ctx.profile.kind !== 'sandbox' || process.getuid?.() !== 0) return undefined;
-  const passwd = (await readText('/etc/passwd')) ?? '';
+  // the host's account list (a sandbox's broker user), not a device file
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
   const entry = passwd.split('\n').find((line) => line.startsWith('mosquitto:'));
   const [, , uid, gid] = entry?.split(':') ?? [];
   return uid && gid ? { uid: Number(uid), gid: Number(gid) } : undefined;

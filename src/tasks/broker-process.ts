@@ -5,7 +5,7 @@ import { describePortHolder } from '../broker/port-holder.js';
 import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
-import { describeReasons, done, type RestartReason, type Step } from '../model/steps.js';
+import { describeReasons, done, type RestartReason, type RunFacts, type Step } from '../model/steps.js';
 import type { ProcInfo } from '../platform/proc.js';
 import { type BrokerDefinition, brokerDefinition, definitionFile, matchesDefinition } from '../pm2/definition.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
@@ -16,8 +16,9 @@ export const MAX_BROKER_LOG_BYTES = 1024 * 1024;
 export type BrokerAction = { kind: 'keep' } | { kind: 'start' | 'restart'; reasons: RestartReason[] };
 
 /**
- * What to do with the broker, from what pm2 shows and why this run may need a restart: keep a healthy
- * broker that runs this definition when nothing asks for a restart; otherwise (re)start it, naming why.
+ * What to do with the broker, from what the device shows and why this run may need a restart: keep a
+ * healthy broker that runs this definition, this binary and the config on disk when nothing asks for a
+ * restart; otherwise (re)start it, naming why.
  */
 export function planBrokerAction(input: {
   current: Pm2Process | undefined;
@@ -25,6 +26,8 @@ export function planBrokerAction(input: {
   definitionWritten: boolean;
   pending: readonly RestartReason[];
   configNewerThanBroker: boolean;
+  /** The broker's binary was replaced after the broker started (a package install, say). */
+  binaryNewerThanBroker?: boolean;
   /** Brokers serving this config outside pm2 were found (they are stopped first). */
   orphans?: boolean;
 }): BrokerAction {
@@ -33,10 +36,17 @@ export function planBrokerAction(input: {
   const reasons = new Set<RestartReason>(input.pending);
   if (input.orphans) reasons.add('orphan-replaced');
   if (current.status !== 'online') reasons.add('broker-down');
-  if (current.execPath !== definition.script) reasons.add('binary-changed');
+  if (current.execPath !== definition.script || input.binaryNewerThanBroker) reasons.add('binary-changed');
   else if (input.definitionWritten || !matchesDefinition(current, definition)) reasons.add('definition-changed');
   if (input.configNewerThanBroker) reasons.add('config-newer-than-broker');
   return reasons.size ? { kind: 'restart', reasons: [...reasons] } : { kind: 'keep' };
+}
+
+/** True when the file was put in place after the broker started (dpkg keeps mtimes: ctime says when). */
+async function newerThan(file: string, broker: Pm2Process | undefined): Promise<boolean> {
+  if (!broker?.uptimeSince) return false;
+  const info = await stat(file).catch(() => undefined);
+  return info !== undefined && Math.max(info.mtimeMs, info.ctimeMs) > broker.uptimeSince;
 }
 
 /**
@@ -49,74 +59,11 @@ export async function runsOlderConfig(configFile: string, broker: Pm2Process | u
   return info !== undefined && info.mtimeMs > broker.uptimeSince;
 }
 
-/** The broker under pm2 as `mqtt`: started, or restarted for a recorded reason; else left alone. */
-export function brokerProcessStep(ctx: Context): Step {
-  const { profile, pm2 } = ctx;
-  return {
-    id: 'pm2.process',
-    title: t('pm2 process "{{name}}"', { name: PROCESS_NAME }),
-    run: async (facts) => {
-      if (!facts.mosquitto) throw failed(t('no mosquitto binary to run'));
-      const definition = brokerDefinition(profile, facts.mosquitto);
-      const written = await ctx.writer.write(profile.paths.pm2Definition, definitionFile(definition), {
-        reason: 'pm2-definition',
-      });
-      await ctx.writer.rotate(profile.paths.brokerLog, MAX_BROKER_LOG_BYTES);
-      const current = await pm2.find(PROCESS_NAME);
-      const orphans = await orphanBrokers(profile.paths.configFile, pm2Pid(current));
-      const action = planBrokerAction({
-        current,
-        definition,
-        definitionWritten: written.changed,
-        pending: facts.restartReasons,
-        configNewerThanBroker: await runsOlderConfig(profile.paths.configFile, current),
-        orphans: orphans.length > 0,
-      });
-      if (action.kind === 'keep' && current) {
-        return done(
-          t('online (pid {{pid}}, {{count}} restarts)', { pid: current.pid, count: current.restarts }),
-          false,
-          {
-            learned: { broker: current },
-          },
-        );
-      }
-      if (action.kind === 'keep') throw new Error('internal: no broker to keep');
-      await replaceOrphans(ctx, orphans);
-      const { host, port } = facts.target;
-      if (!ctx.dryRun && current?.status !== 'online' && (await isListening(port, host))) {
-        throw failed(
-          t('port {{port}} is in use by {{holder}}; it was left alone and the broker was not started', {
-            port,
-            holder: await describePortHolder(port),
-          }),
-          t("find it with: ss -ltnp 'sport = :{{port}}'", { port }),
-        );
-      }
-      if (current) await pm2.remove(PROCESS_NAME);
-      await pm2.startDefinition(profile.paths.pm2Definition);
-      const reasons = describeReasons(action.reasons);
-      const detail =
-        action.kind === 'start'
-          ? ctx.dryRun
-            ? t('dry-run: would be started: {{reasons}}', { reasons })
-            : t('started: {{reasons}}', { reasons })
-          : ctx.dryRun
-            ? t('dry-run: would be restarted: {{reasons}}', { reasons })
-            : t('restarted: {{reasons}}', { reasons });
-      return done(detail, true, {
-        restarted: action.reasons,
-        learned: { brokerStarted: true, processListChanged: true },
-      });
-    },
-  };
-}
-
 /** The pid pm2 runs the broker as (0 in pm2 means none): a broker with another pid is not pm2's. */
 const pm2Pid = (current: Pm2Process | undefined) => (current?.pid ? current.pid : undefined);
 
 /** Stops brokers that serve this config outside pm2 (in dry-run: says it would). */
-async function replaceOrphans(ctx: Context, orphans: ProcInfo[]): Promise<void> {
+export async function replaceOrphans(ctx: Context, orphans: ProcInfo[]): Promise<void> {
   if (orphans.length === 0) return;
   if (ctx.dryRun) {
     ctx.plan.add(t('stop the broker outside pm2 ({{processes}})', { processes: describeOrphans(orphans) }));
@@ -128,28 +75,103 @@ async function replaceOrphans(ctx: Context, orphans: ProcInfo[]): Promise<void> 
   await stopProcesses(orphans);
 }
 
+/** Reasons a restart must take the definition afresh. */
+const DEFINITION_REASONS: RestartReason[] = ['binary-changed', 'definition-changed', 'broker-down', 'orphan-replaced'];
+
+export interface BroughtUp {
+  action: BrokerAction;
+  /** What pm2 showed before (the broker left alone, when kept). */
+  current: Pm2Process | undefined;
+}
+
 /**
- * Restarts `mqtt` for a recorded reason (a full restart: mosquitto does not reload bridges on SIGHUP),
- * or starts it again from its definition when pm2 has lost it. Brokers serving the config outside pm2
- * are stopped first; the reasons this adds are returned.
+ * Makes pm2 run the broker as this gateway wants it, from what the device shows: our definition written,
+ * the log kept small, brokers outside pm2 of this config stopped, and `mqtt` started when missing or
+ * down, restarted for a reason (a pending one, another binary or definition, a config or binary newer
+ * than the broker), else left alone. A broker that was not running is not started over a port another
+ * program holds.
  */
-export async function restartBroker(ctx: Context): Promise<RestartReason[]> {
-  const current = await ctx.pm2.find(PROCESS_NAME);
-  const orphans = await orphanBrokers(ctx.profile.paths.configFile, pm2Pid(current));
+export async function bringUp(
+  ctx: Context,
+  wanted: { mosquitto: string; target: RunFacts['target']; pending: readonly RestartReason[] },
+): Promise<BroughtUp> {
+  const { profile, pm2 } = ctx;
+  const definition = brokerDefinition(profile, wanted.mosquitto);
+  const written = await ctx.writer.write(profile.paths.pm2Definition, definitionFile(definition), {
+    reason: 'pm2-definition',
+  });
+  await ctx.writer.rotate(profile.paths.brokerLog, MAX_BROKER_LOG_BYTES);
+  const current = await pm2.find(PROCESS_NAME);
+  const orphans = await orphanBrokers(profile.paths.configFile, pm2Pid(current));
+  const action = planBrokerAction({
+    current,
+    definition,
+    definitionWritten: written.changed,
+    pending: wanted.pending,
+    configNewerThanBroker: await runsOlderConfig(profile.paths.configFile, current),
+    binaryNewerThanBroker: current?.execPath === definition.script && (await newerThan(definition.script, current)),
+    orphans: orphans.length > 0,
+  });
+  if (action.kind === 'keep') return { action, current };
   await replaceOrphans(ctx, orphans);
-  if (current?.status === 'online') {
-    await ctx.pm2.restart(PROCESS_NAME);
-    return orphans.length ? ['orphan-replaced'] : [];
-  }
-  // Stopped, crashed or lost: pm2 refuses to restart a process it still half remembers, so it is
-  // started afresh from its definition.
-  if (!(await stat(ctx.profile.paths.pm2Definition).catch(() => undefined))) {
+  const { host, port } = wanted.target;
+  if (!ctx.dryRun && current?.status !== 'online' && (await isListening(port, host))) {
     throw failed(
-      t('pm2 has no process "{{name}}" and no definition was written', { name: PROCESS_NAME }),
-      t('run: gate-mqtt provision'),
+      t('port {{port}} is in use by {{holder}}; it was left alone and the broker was not started', {
+        port,
+        holder: await describePortHolder(port),
+      }),
+      t("find it with: ss -ltnp 'sport = :{{port}}'", { port }),
     );
   }
-  if (current) await ctx.pm2.remove(PROCESS_NAME);
-  await ctx.pm2.startDefinition(ctx.profile.paths.pm2Definition);
-  return orphans.length ? ['orphan-replaced'] : [];
+  // A running broker whose definition stands is restarted in place (a full restart: mosquitto does not
+  // reload bridges on SIGHUP). Otherwise pm2 must take the definition afresh (it keeps a process's old
+  // script and arguments on a restart): removed, then started. A run killed in between leaves `mqtt`
+  // missing, which the next run sees and starts ("broker-down").
+  const inPlace = current?.status === 'online' && !action.reasons.some((r) => DEFINITION_REASONS.includes(r));
+  if (inPlace) await pm2.restart(PROCESS_NAME);
+  else {
+    if (current) await pm2.remove(PROCESS_NAME);
+    await pm2.startDefinition(profile.paths.pm2Definition);
+  }
+  return { action, current };
+}
+
+/** The step line of a (re)start: "started: the broker was not running", or its dry-run form. */
+export function describeAction(ctx: Context, action: BrokerAction & { kind: 'start' | 'restart' }): string {
+  const reasons = describeReasons(action.reasons);
+  if (action.kind === 'start')
+    return ctx.dryRun
+      ? t('dry-run: would be started: {{reasons}}', { reasons })
+      : t('started: {{reasons}}', { reasons });
+  return ctx.dryRun
+    ? t('dry-run: would be restarted: {{reasons}}', { reasons })
+    : t('restarted: {{reasons}}', { reasons });
+}
+
+/** The broker under pm2 as `mqtt`: started, or restarted for a recorded reason; else left alone. */
+export function brokerProcessStep(ctx: Context): Step {
+  return {
+    id: 'pm2.process',
+    title: t('pm2 process "{{name}}"', { name: PROCESS_NAME }),
+    run: async (facts) => {
+      if (!facts.mosquitto) throw failed(t('no mosquitto binary to run'), t('run: gate-mqtt provision'));
+      const up = await bringUp(ctx, {
+        mosquitto: facts.mosquitto,
+        target: facts.target,
+        pending: facts.restartReasons,
+      });
+      if (up.action.kind === 'keep' && up.current)
+        return done(
+          t('online (pid {{pid}}, {{count}} restarts)', { pid: up.current.pid, count: up.current.restarts }),
+          false,
+          { learned: { broker: up.current } },
+        );
+      if (up.action.kind === 'keep') throw new Error('internal: no broker to keep');
+      return done(describeAction(ctx, up.action), true, {
+        restarted: up.action.reasons,
+        learned: { brokerStarted: true },
+      });
+    },
+  };
 }

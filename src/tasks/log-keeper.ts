@@ -38,7 +38,6 @@ export function logKeeperStep(ctx: Context): Step {
               size,
             }),
         true,
-        { learned: { processListChanged: true } },
       );
     },
   };

@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
 import { t } from '../i18n/translate.js';
 import { unsupported } from '../model/errors.js';
 import { done, type Step, skipped } from '../model/steps.js';
 import { findMosquitto, MOSQUITTO_FLOOR, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { atLeast } from '../run/versions.js';
-import { chooseSet, installKeepingConfig, packageConfigSetAside, setAsidePackageConfig } from './packages.js';
+import {
+  chooseSet,
+  fileWithMode,
+  installKeepingConfig,
+  keepConfig,
+  packageConfigSetAside,
+  setAsidePackageConfig,
+} from './packages.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
@@ -31,8 +37,7 @@ async function installBroker(ctx: Context): Promise<string> {
       );
     }
   }
-  const configFile = ctx.profile.paths.configFile;
-  const before = await readText(configFile);
+  const before = await fileWithMode(ctx.profile.paths.configFile);
   const env = { ...ctx.profile.env, ...packages.env };
   for (const command of packages.installCommands(packages.brokerPackages)) {
     try {
@@ -48,9 +53,8 @@ async function installBroker(ctx: Context): Promise<string> {
   }
   const installed = t('installed with {{manager}}', { manager: packages.name });
   if (ctx.dryRun) return installed;
-  if (before === undefined) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
-  if ((await readText(configFile)) === before) return installed;
-  await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+  if (!before) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
+  if (!(await keepConfig(ctx, before))) return installed;
   return t('installed with {{manager}} (the package replaced mosquitto.conf; the previous file was put back)', {
     manager: packages.name,
   });

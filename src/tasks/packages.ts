@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { openToRead } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { done, type Step } from '../model/steps.js';
@@ -33,7 +33,12 @@ export async function installedVersion(ctx: Context, state: PackageState | undef
 /** The checked package set from a folder, or from a download when no folder is given. */
 export async function chooseSet(ctx: Context, dir: string | undefined, version?: string): Promise<PackageSet> {
   const from = dir ?? (await downloadBroker(ctx, version));
-  return packagesIn(ctx.runner, ctx.profile.packages.dpkg, from, { arch: await dpkgArch(ctx), version });
+  const arch = await dpkgArch(ctx);
+  return packagesIn(ctx.runner, ctx.profile.packages.dpkg, from, {
+    arch,
+    version,
+    devicePrefix: ctx.profile.devicePrefix,
+  });
 }
 
 /**
@@ -41,19 +46,18 @@ export async function chooseSet(ctx: Context, dir: string | undefined, version?:
  * so an install may replace or remove mosquitto.conf; it is put back byte for byte.
  */
 export async function installKeepingConfig(ctx: Context, set: PackageSet, source: string): Promise<string> {
-  const configFile = ctx.profile.paths.configFile;
   await recoverConfig(ctx);
-  const before = await readText(configFile);
-  // Written first: a run killed between the install and the put-back leaves the true config here.
-  if (before !== undefined)
-    await ctx.writer.write(guardFile(ctx), before, { mode: 0o600, reason: 'package-guard', backup: 'none' });
+  const before = await fileWithMode(ctx.profile.paths.configFile);
+  // Written first (with the config's own mode): a run killed between the install and the put-back leaves
+  // the true config here.
+  if (before)
+    await ctx.writer.write(guardFile(ctx), before.data, { mode: before.mode, reason: 'package-guard', backup: 'none' });
   try {
     await installPackages(ctx, set, source);
     return await putBack(ctx, set, source, before);
   } catch (error) {
     // A failed install (a postinst, a missing library) must not leave the package's config in place.
-    if (before !== undefined && !ctx.dryRun && (await readText(configFile)) !== before)
-      await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+    if (!ctx.dryRun) await keepConfig(ctx, before);
     throw error;
   } finally {
     await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
@@ -63,27 +67,47 @@ export async function installKeepingConfig(ctx: Context, set: PackageSet, source
 /** The config kept aside while a package installs (see installKeepingConfig). */
 const guardFile = (ctx: Context) => path.join(ctx.profile.paths.stateDir, 'config-during-install.conf');
 
+/** A device file's bytes and permission bits; undefined when there is none (never through a link). */
+export async function fileWithMode(file: string): Promise<{ data: Buffer; mode: number } | undefined> {
+  const handle = await openToRead(file);
+  if (!handle) return undefined;
+  try {
+    const [data, info] = await Promise.all([handle.readFile(), handle.stat()]);
+    return { data, mode: info.mode & 0o7777 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The config as it was before a package touched it, byte for byte and with its mode; true when it changed. */
+export async function keepConfig(ctx: Context, before: { data: Buffer; mode: number } | undefined): Promise<boolean> {
+  if (!before) return false;
+  const file = ctx.profile.paths.configFile;
+  return (await ctx.writer.write(file, before.data, { mode: before.mode, reason: 'package-replaced-config' })).changed;
+}
+
 /**
  * A run killed while a package was installing may have left the package's mosquitto.conf in place of
  * the gateway's: the kept copy goes back before anything else. True when it did.
  */
 export async function recoverConfig(ctx: Context): Promise<boolean> {
-  const kept = await readText(guardFile(ctx));
-  if (kept === undefined) return false;
-  const changed = (await readText(ctx.profile.paths.configFile)) !== kept;
-  if (changed)
-    await ctx.writer.write(ctx.profile.paths.configFile, kept, { mode: 0o600, reason: 'package-replaced-config' });
+  const kept = await fileWithMode(guardFile(ctx));
+  if (!kept) return false;
+  const changed = await keepConfig(ctx, kept);
   await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
   return changed;
 }
 
-async function putBack(ctx: Context, set: PackageSet, source: string, before: string | undefined): Promise<string> {
-  const configFile = ctx.profile.paths.configFile;
+async function putBack(
+  ctx: Context,
+  set: PackageSet,
+  source: string,
+  before: { data: Buffer; mode: number } | undefined,
+): Promise<string> {
   const installed = t('installed mosquitto {{version}} from {{source}}', { version: set.broker.version, source });
   if (ctx.dryRun) return installed;
-  if (before === undefined) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
-  if ((await readText(configFile)) === before) return installed;
-  await ctx.writer.write(configFile, before, { mode: 0o600, reason: 'package-replaced-config' });
+  if (!before) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
+  if (!(await keepConfig(ctx, before))) return installed;
   return t('installed mosquitto {{version}} from {{source}} (the package replaced mosquitto.conf; it was put back)', {
     version: set.broker.version,
     source,
@@ -123,7 +147,32 @@ export function packageInstallStep(ctx: Context, dir: string): Step {
       await recoverConfig(ctx);
       const set = await chooseSet(ctx, dir);
       const current = await installedVersion(ctx, await readPackageState(ctx));
-      if (current === set.broker.version) {
+      const offered = set.broker.version;
+      const { newerThan } = await import('../packages/deb.js');
+      // Never an older build: a boot script with old files would otherwise go back at every boot.
+      if (
+        current &&
+        current !== offered &&
+        (await newerThan(ctx.runner, ctx.profile.packages.dpkg, current, offered))
+      ) {
+        const binary = await brokerAfterInstall(ctx);
+        return done(
+          t('mosquitto {{version}} is installed, newer than {{offered}} in {{dir}}: kept as it is', {
+            version: current,
+            offered,
+            dir,
+          }),
+          false,
+          {
+            learned: { mosquitto: binary },
+            warning: t('to go back to {{offered}} on purpose: gate-mqtt upgrade --packages {{dir}} --to {{offered}}', {
+              offered,
+              dir,
+            }),
+          },
+        );
+      }
+      if (current === offered) {
         const binary = await brokerAfterInstall(ctx);
         return done(t('mosquitto {{version}} in place ({{binary}})', { version: current, binary }), false, {
           learned: { mosquitto: binary },

@@ -5,7 +5,7 @@ import { t } from '../i18n/translate.js';
 import { unsupported } from '../model/errors.js';
 import { done, type Step, skipped } from '../model/steps.js';
 import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
-import { PROCESS_NAME } from '../pm2/process-list.js';
+import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast, coerceVersion } from '../run/versions.js';
 
 export const PM2_FLOOR = '5.0.0';
@@ -50,17 +50,26 @@ export function pm2InstalledStep(ctx: Context): Step {
   };
 }
 
-/** `pm2 save` when the process list changed or the dump lacks `mqtt` or `mqtt-logs` (pm2 resurrect reads it). */
+/** The same program, arguments and log: what `pm2 resurrect` would start is what runs now. */
+const sameDefinition = (a: Pm2Process, b: Pm2Process) =>
+  a.execPath === b.execPath && JSON.stringify(a.args) === JSON.stringify(b.args) && a.outLog === b.outLog;
+
+/**
+ * `pm2 save` when pm2's dump (what `pm2 resurrect` starts at boot) does not hold `mqtt` and `mqtt-logs` as
+ * pm2 runs them now, whichever run changed them; otherwise nothing.
+ */
 export function saveStep(ctx: Context): Step {
   return {
     id: 'pm2.save',
     title: t('pm2 process list saved'),
-    run: async (facts) => {
+    run: async () => {
       const dump = ctx.profile.pm2.dumpFile;
-      const names = await ctx.pm2.dumpNames();
-      const saved = names.includes(PROCESS_NAME) && names.includes(LOG_KEEPER_NAME);
-      if (saved && !facts.processListChanged)
-        return done(t('{{file}} holds "{{name}}"', { file: dump, name: PROCESS_NAME }));
+      const [running, saved] = await Promise.all([ctx.pm2.list(), ctx.pm2.dumpEntries()]);
+      const ours = running.filter((p) => p.name === PROCESS_NAME || p.name === LOG_KEEPER_NAME);
+      const agrees =
+        ours.some((p) => p.name === PROCESS_NAME) &&
+        ours.every((p) => saved.some((entry) => entry.name === p.name && sameDefinition(entry, p)));
+      if (agrees) return done(t('{{file}} holds "{{name}}"', { file: dump, name: PROCESS_NAME }));
       if (ctx.dryRun)
         return skipped(t('dry-run: would run {{command}}', { command: ctx.pm2.describe(['save', '--force']) }));
       // pm2 keeps the previous dump as dump.pm2.bak itself; it does not belong in our backups.

@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { factoryConfig } from '../config/factory.js';
 import type { Context } from '../context/context.js';
-import { readText } from '../fsx/writer.js';
+import { sha256 } from '../fsx/backups.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { done, type Step } from '../model/steps.js';
+import { beginChange, fileBefore } from './journal.js';
 
 export interface ResetOptions {
   keepData: boolean;
@@ -65,8 +67,20 @@ export function resetConfigStep(ctx: Context, options: ResetOptions): Step {
       if (!diff.config && diff.made.length === 0 && !diff.data) {
         return done(t('factory config in place (listener {{port}})', { port }), false, { learned });
       }
-      if (diff.config)
-        await ctx.writer.write(paths.configFile, factoryConfig(options.port), { mode: 0o644, reason: 'reset' });
+      if (diff.config) {
+        // The intent first: a later run completes it (a reset is never undone; its backup holds the old files).
+        const text = factoryConfig(options.port);
+        const from = await fileBefore(ctx, paths.configFile, 'reset');
+        await beginChange(ctx, 'reset', {
+          kind: 'config',
+          file: paths.configFile,
+          from,
+          to: sha256(text),
+          undo: false,
+          reason: 'reset',
+        });
+        await ctx.writer.write(paths.configFile, text, { mode: 0o644, reason: 'reset' });
+      }
       for (const file of diff.made) await ctx.writer.remove(file, { reason: 'reset' });
       if (diff.data) await ctx.writer.clearDir(paths.dataDir, { reason: 'reset' });
       const removed = [

@@ -1,11 +1,8 @@
 /** Log lines for people: mosquitto's epoch seconds and our ISO times become local date and time. */
 
-const pad = (n: number) => String(n).padStart(2, '0');
+import { localTime } from '../i18n/format.js';
 
-export function localTime(date: Date): string {
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
+export { localTime } from '../i18n/format.js';
 
 export interface LogLine {
   /** When, in local time, if the line says; else null. */

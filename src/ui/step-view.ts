@@ -50,7 +50,13 @@ function liveView(): StepView {
             }
           },
         })),
-        { renderer: 'default', exitOnError: true, rendererOptions: { collapseErrors: false } },
+        {
+          renderer: 'default',
+          exitOnError: true,
+          // Ctrl-C is the runner's: it finishes or undoes the change under way before the run ends.
+          registerSignalListeners: false,
+          rendererOptions: { collapseErrors: false },
+        },
       );
       await list.run();
     },

@@ -129,6 +129,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
       'preflight.node',
       'preflight.lock',
       'preflight.disk',
+      'preflight.journal',
       'mosquitto.install',
       'mosquitto.version',
       'pm2.installed',

@@ -7,7 +7,7 @@ import { runPipeline } from '../../src/pipelines/run.js';
 import { unitContext } from '../helpers/unit-context.js';
 
 const step = (id: string, run: Step['run']): Step => ({ id, title: `Step ${id}`, run });
-const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk'];
+const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk', 'preflight.journal'];
 
 test('every pipeline starts with the preflight, takes the lock and releases it at the end', async (t) => {
   const { ctx } = unitContext(t);
@@ -41,7 +41,7 @@ test('records carry status, changed and detail; one changed step makes the run c
     ],
   });
   assert.deepEqual(
-    result.steps.slice(3).map((s) => [s.id, s.status, s.changed, s.detail]),
+    result.steps.slice(PREFLIGHT.length).map((s) => [s.id, s.status, s.changed, s.detail]),
     [
       ['same', 'done', false, 'kept'],
       ['new', 'done', true, 'wrote it'],
@@ -175,7 +175,7 @@ test('without a terminal each step is one plain line; under --json nothing is pr
     command: 'job',
     steps: [step('a', async () => done('did a', true)), step('b', async () => skipped('no'))],
   });
-  assert.deepEqual(plain.printed.slice(3), ['[changed] Step a: did a', '[skipped] Step b: no']);
+  assert.deepEqual(plain.printed.slice(PREFLIGHT.length), ['[changed] Step a: did a', '[skipped] Step b: no']);
   assert.match(plain.printed[1] ?? '', /^\[ok\] Run lock: held by pid \d+$/);
   const json = unitContext(t, { json: true });
   await runPipeline(json.ctx, { command: 'job', steps: [step('a', async () => done('x'))] });

@@ -28,10 +28,10 @@ function everyPipeline(ctx: Parameters<(typeof PIPELINES)['provision']>[0]): Rec
   };
 }
 
-const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk'];
+const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk', 'preflight.journal'];
 const SERVE = ['network.exposure', 'pm2.process', 'verify.roundtrip', 'pm2.logs', 'pm2.save', 'startup.hook'];
 const PROGRAMS = ['mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders'];
-const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'broker.restart'];
+const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'broker.restart', 'pm2.save'];
 
 /** Every step of every command, in order, after the preflight every run begins with. */
 const EXPECTED: Record<PipelineName, string[]> = {

@@ -262,6 +262,24 @@ export const CLI: Catalog = {
   'would: {{action}}': 'zrobiłbym: {{action}}',
   'error: {{message}}': 'błąd: {{message}}',
   'the edited copy': 'edytowana kopia',
+  '--lang pl (Polish) or --lang en (English)': '--lang pl (polski) albo --lang en (angielski)',
+  'e.g. --port 1883': 'np. --port 1883',
+  'e.g. {{name}} {{example}}': 'np. {{name}} {{example}}',
+  "(the package's own config: restored only by its ID)":
+    '(konfiguracja dostarczona z pakietem: przywracana tylko po podaniu jej ID)',
+  'gate-mqtt reset --yes does it without asking': 'gate-mqtt reset --yes robi to bez pytania',
+  'gate-mqtt uninstall --purge --yes does it without asking': 'gate-mqtt uninstall --purge --yes robi to bez pytania',
+  'e.g. --id supla': 'np. --id supla',
+  'e.g. --address mqtt.supla.org:8883': 'np. --address mqtt.supla.org:8883',
+  'e.g. --cafile /data/data/com.termux/files/usr/etc/tls/cert.pem':
+    'np. --cafile /data/data/com.termux/files/usr/etc/tls/cert.pem',
+  'give it as one line of plain text (no control characters, no leading #, no spaces at its ends)':
+    'podaj ją jako jedną linię zwykłego tekstu (bez znaków sterujących, bez # na początku, bez spacji na końcach)',
+  'list the gateways in it, e.g. a line [gateways] and then one host name per line':
+    'wpisz do niego bramki, np. linię [gateways], a pod nią po jednej nazwie hosta w linii',
+  'e.g. --target ssh://u0_a123@192.168.1.20 (Termux sshd, port 8022) or --target adb':
+    'np. --target ssh://u0_a123@192.168.1.20 (sshd w Termuksie, port 8022) albo --target adb',
+  'e.g. --username hass': 'np. --username hass',
   'backup {{id}}': 'kopia zapasowa {{id}}',
   'hint: {{hint}}': 'wskazówka: {{hint}}',
   'ok, changed': 'ok, zmieniono',

@@ -56,9 +56,7 @@ export const PACKAGES: Catalog = {
   'the package was installed but no mosquitto is in {{bin}}': 'pakiet zainstalowano, ale w {{bin}} nie ma mosquitto',
   'mosquitto {{version}} in place ({{binary}})': 'mosquitto {{version}} jest na miejscu ({{binary}})',
   'pm2 processes removed': 'Usunięcie procesów pm2',
-  'no pm2 daemon runs: nothing to remove': 'demon pm2 nie działa: nie ma czego usuwać',
   'removed {{names}}': 'usunięto {{names}}',
-  'pm2 runs none of {{names}}': 'pm2 nie uruchamia żadnego z: {{names}}',
   '{{file}} holds none of them': '{{file}} nie zawiera żadnego z nich',
   'removed {{file}} (a backup is kept)': 'usunięto {{file}} (kopia zapasowa zostaje)',
   'no boot hook at {{file}}': 'brak skryptu startowego {{file}}',
@@ -83,11 +81,6 @@ export const PACKAGES: Catalog = {
   'no kept package of the previous version: nothing to go back to':
     'brak zachowanego pakietu poprzedniej wersji: nie ma do czego wrócić',
   'mosquitto {{version}} was put back and the broker answers': 'przywrócono mosquitto {{version}} i broker odpowiada',
-  'dry-run: would restart the broker and verify it': 'dry-run: broker zostałby zrestartowany i sprawdzony',
-  'going back failed too: {{why}}': 'powrót też się nie udał: {{why}}',
-  'mosquitto {{version}} did not serve ({{why}}); {{back}}': 'mosquitto {{version}} nie działał ({{why}}); {{back}}',
-  'keep the version that works; see gate-mqtt logs -n 50':
-    'zostań przy działającej wersji; zobacz gate-mqtt logs -n 50',
   'apt-get download into the sandbox prefix': 'apt-get download do prefiksu bramki testowej',
   'mosquitto is not installed and this sandbox cannot fetch it (no apt-get)':
     'mosquitto nie jest zainstalowany, a ta bramka testowa nie może go pobrać (brak apt-get)',
@@ -101,5 +94,18 @@ export const PACKAGES: Catalog = {
     'dry-run: mosquitto {{version}} zostałby pobrany i zainstalowany',
   'mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)':
     'mosquitto {{version}} jest nowszy niż {{offered}}: nie ma nic do zrobienia (--to cofa wersję celowo)',
-  'nothing was installed by this run to go back from': 'to uruchomienie niczego nie zainstalowało, nie ma czego cofać',
+  '{{file}} is damaged (truncated, or not whole): its contents cannot be read; nothing was changed':
+    '{{file}} jest uszkodzony (ucięty albo niepełny): nie da się odczytać jego zawartości; nic nie zmieniono',
+  'copy it again, and compare it with SHA256SUMS (sha256sum -c SHA256SUMS)':
+    'skopiuj go ponownie i porównaj z SHA256SUMS (sha256sum -c SHA256SUMS)',
+  '{{file}} holds a link that leads out of the gateway ({{member}} -> {{target}}); nothing was changed':
+    '{{file}} zawiera dowiązanie prowadzące poza bramkę ({{member}} -> {{target}}); nic nie zmieniono',
+  'use the packages built for this gateway (from its own package sources)':
+    'użyj pakietów zbudowanych dla tej bramki (z jej własnych źródeł pakietów)',
+  '{{file}}: the link {{member}} -> {{target}} leads to nothing this gateway installs; nothing was changed':
+    '{{file}}: dowiązanie {{member}} -> {{target}} prowadzi do niczego, co ta bramka instaluje; nic nie zmieniono',
+  'mosquitto {{version}} is installed, newer than {{offered}} in {{dir}}: kept as it is':
+    'zainstalowany mosquitto {{version}} jest nowszy niż {{offered}} w {{dir}}: zostaje bez zmian',
+  'to go back to {{offered}} on purpose: gate-mqtt upgrade --packages {{dir}} --to {{offered}}':
+    'żeby celowo wrócić do {{offered}}: gate-mqtt upgrade --packages {{dir}} --to {{offered}}',
 };

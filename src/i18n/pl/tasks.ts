@@ -2,6 +2,72 @@ import type { Catalog } from '../translate.js';
 
 /** Polish for src/tasks, pipelines, model, fsx, platform, pm2, broker, mosquitto, run, pty, context. */
 export const TASKS: Catalog = {
+  // src/fsx/backups.ts, writer.ts
+  "no backup of your own {{file}} exists; {{id}} holds the package's own config":
+    'nie ma kopii zapasowej Twojego pliku {{file}}; {{id}} zawiera konfigurację dostarczoną z pakietem',
+  'to restore that one: gate-mqtt config restore {{id}}': 'żeby ją przywrócić: gate-mqtt config restore {{id}}',
+  'restore another one: gate-mqtt config backups': 'przywróć inną kopię: gate-mqtt config backups',
+  '{{file}} is a folder; a link was to go there': '{{file}} jest katalogiem; miało tam być dowiązanie',
+  'link {{file}} to {{target}}': 'dowiązanie {{file}} do {{target}}',
+  // src/fsx/read.ts
+  '{{file}} is a symbolic link; gate-mqtt does not read through links':
+    '{{file}} jest dowiązaniem symbolicznym; gate-mqtt nie czyta przez dowiązania',
+  'replace it with a regular file (a link there was not made by gate-mqtt)':
+    'zastąp je zwykłym plikiem (tego dowiązania nie utworzył gate-mqtt)',
+  '{{file}} is not a regular file': '{{file}} nie jest zwykłym plikiem',
+  'move it aside and run again': 'przenieś go w inne miejsce i uruchom ponownie',
+  'backup {{id}} is damaged ({{file}} is missing)': 'kopia zapasowa {{id}} jest uszkodzona (brak {{file}})',
+  // src/pipelines/preflight.ts, run.ts, signals.ts
+  'Unfinished changes': 'Niedokończone zmiany',
+  none: 'brak',
+  'dry-run: would complete or undo the unfinished {{command}} of {{time}}':
+    'próba na sucho: dokończyłby albo wycofał niedokończone {{command}} z {{time}}',
+  'the unfinished {{command}} of {{time}} could be neither completed nor undone: {{why}}':
+    'niedokończonego {{command}} z {{time}} nie udało się ani dokończyć, ani wycofać: {{why}}',
+  'see gate-mqtt config backups and gate-mqtt doctor; the backups hold what was there before':
+    'zobacz gate-mqtt config backups i gate-mqtt doctor; w kopiach zapasowych jest poprzedni stan',
+  'no change was under way; nothing is left half done': 'żadna zmiana nie była w toku; nic nie zostało w połowie',
+  'the change under way could be neither finished nor undone ({{why}}); the next run tries again':
+    'zmiany w toku nie udało się ani dokończyć, ani wycofać ({{why}}); następne uruchomienie spróbuje ponownie',
+  'not run: {{signal}}': 'pominięty: {{signal}}',
+  '{{signal}}: stopping after this step; a change under way is finished or undone first (again: stop now)':
+    '{{signal}}: zatrzymanie po tym kroku; zmiana w toku zostanie najpierw dokończona albo wycofana (ponownie: natychmiast)',
+  'interrupted by {{signal}}: {{what}}': 'przerwano sygnałem {{signal}}: {{what}}',
+  'run the same command again to go on': 'uruchom to samo polecenie ponownie, żeby dokończyć',
+  // src/tasks/finish.ts, serve.ts
+  'the previous config was put back and the broker answers': 'przywrócono poprzednią konfigurację i broker odpowiada',
+  '{{command}} cannot be undone': 'nie da się wycofać {{command}}',
+  'the unfinished {{command}} of {{time}} was completed: {{detail}}':
+    'dokończono niedokończone {{command}} z {{time}}: {{detail}}',
+  'the unfinished {{command}} of {{time}} is left: the config was changed since by hand':
+    'niedokończone {{command}} z {{time}} pozostawiono: konfigurację zmieniono od tego czasu ręcznie',
+  'the unfinished {{command}} of {{time}} had not changed the config yet: {{detail}}':
+    'niedokończone {{command}} z {{time}} nie zmieniło jeszcze konfiguracji: {{detail}}',
+  'the unfinished {{command}} of {{time}} was undone: {{detail}}':
+    'wycofano niedokończone {{command}} z {{time}}: {{detail}}',
+  'the new config did not come up ({{why}}), and going back failed too: {{how}}':
+    'nowa konfiguracja nie ruszyła ({{why}}), a powrót do poprzedniej też się nie udał: {{how}}',
+  'the new broker did not serve ({{why}}), and going back failed too: {{how}}':
+    'nowy broker nie działał ({{why}}), a powrót do poprzedniego też się nie udał: {{how}}',
+  'the new config did not come up ({{why}}); {{back}}': 'nowa konfiguracja nie ruszyła ({{why}}); {{back}}',
+  'the new broker did not serve ({{why}}); {{back}}': 'nowy broker nie działał ({{why}}); {{back}}',
+  'the version that works stays; see why the new one did not: gate-mqtt logs -n 50':
+    'zostaje działająca wersja; dlaczego nowa nie działała: gate-mqtt logs -n 50',
+  'the broker serves (pid {{pid}}); {{verified}}': 'broker działa (PID {{pid}}); {{verified}}',
+  '{{action}}; {{verified}}': '{{action}}; {{verified}}',
+  // src/tasks/uninstall.ts
+  '{{count}} broker(s) outside pm2': {
+    one: '{{count}} broker poza pm2',
+    few: '{{count}} brokery poza pm2',
+    many: '{{count}} brokerów poza pm2',
+    other: '{{count}} brokera poza pm2',
+  },
+  'removed {{names}}; the boot hook and the saved process list are clear':
+    'usunięto {{names}}; skrypt startowy i zapisana lista procesów są wyczyszczone',
+  'the broker is out of pm2, its saved list and the boot hook':
+    'brokera nie ma już w pm2, w jego zapisanej liście ani w skrypcie startowym',
+  'pm2 runs none of {{names}}, and no broker of this config runs':
+    'pm2 nie uruchamia żadnego z {{names}} i nie działa żaden broker tej konfiguracji',
   // src/model/errors.ts
   'run again with --verbose, and see gate-mqtt doctor': 'uruchom ponownie z --verbose i sprawdź: gate-mqtt doctor',
   'internal error: {{message}}, please report it': 'błąd wewnętrzny: {{message}}; prosimy go zgłosić',
@@ -185,8 +251,6 @@ export const TASKS: Catalog = {
     other: '{{count}} ostrzeżenia, pierwsze: {{issue}}',
   },
   'Back up and write': 'Kopia zapasowa i zapis',
-  'the config already is this, but the broker started before it was written: it restarts to read it':
-    'konfiguracja ma już tę treść, ale broker wystartował przed jej zapisaniem: zostanie zrestartowany, by ją wczytać',
   'the config already is this; nothing written': 'konfiguracja ma już tę treść; nic nie zapisano',
   'dry-run: would write ({{summary}})': 'dry-run: konfiguracja zostałaby zapisana ({{summary}})',
   'wrote {{file}} ({{summary}}), backup {{backup}}': 'zapisano {{file}} ({{summary}}), kopia zapasowa {{backup}}',
@@ -194,16 +258,12 @@ export const TASKS: Catalog = {
   'the new config did not come up and there was no previous config to put back':
     'broker nie wystartował z nową konfiguracją, a nie ma poprzedniej, którą można przywrócić',
   'run: gate-mqtt reset': 'uruchom: gate-mqtt reset',
-  'the new config did not come up, and after putting the previous one back the broker still does not answer: {{why}}':
-    'broker nie wystartował z nową konfiguracją, a po przywróceniu poprzedniej nadal nie odpowiada: {{why}}',
   'run: gate-mqtt doctor, or gate-mqtt reset': 'uruchom: gate-mqtt doctor albo gate-mqtt reset',
   'Restart and verify': 'Restart i weryfikacja',
   'nothing changed: the broker was not restarted': 'nic się nie zmieniło: brokera nie restartowano',
   'dry-run: would run {{command}} ({{reasons}}) and a round trip':
     'dry-run: zostałoby wykonane {{command}} ({{reasons}}) oraz test publikacji i subskrypcji',
   'restarted ({{reasons}}); {{verified}}': 'zrestartowano ({{reasons}}); {{verified}}',
-  'the new config did not come up ({{why}}); the previous config was put back and the broker answers':
-    'broker nie wystartował z nową konfiguracją ({{why}}); przywrócono poprzednią konfigurację i broker odpowiada',
   'check the new config with: gate-mqtt config validate FILE':
     'sprawdź nową konfigurację: gate-mqtt config validate PLIK',
 
@@ -233,9 +293,6 @@ export const TASKS: Catalog = {
   'stop the broker outside pm2 ({{processes}})': 'zatrzymanie brokera spoza pm2 ({{processes}})',
   'stopping brokers outside pm2 that serve this config: {{processes}}':
     'zatrzymywanie brokerów spoza pm2, które obsługują tę konfigurację: {{processes}}',
-  'pm2 has no process "{{name}}" and no definition was written':
-    'pm2 nie ma procesu „{{name}}”, a jego definicja nie została zapisana',
-
   // src/tasks/config.ts
   Folders: 'Katalogi',
   'created {{count}} folder(s)': {
