@@ -40,8 +40,9 @@ export async function configEdit(ctx: Context, options: ApplyPolicy = {}): Promi
         );
       const edited = await readFile(copy, 'utf8');
       if (edited === current) {
-        ctx.print(t('no changes; nothing was changed'));
-        return 0;
+        // Nothing to apply; the run still completes or undoes a change a killed run left (its preflight).
+        const pipeline = PIPELINES['config edit'](ctx, { text: undefined, from: t('no changes in the editor') });
+        return finishSteps(ctx, await runPipeline(ctx, pipeline));
       }
       const validation = await validateCandidate(ctx, edited, ctx.profile.paths.configFile);
       for (const issue of validation.warnings) process.stderr.write(`${formatIssue(issue)}\n`);

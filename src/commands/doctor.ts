@@ -91,7 +91,9 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
     ctx.log.write(`checks on ${result.target} in ${Date.now() - started} ms: ${summary}`);
     const plan = options.fix ? planFixes(result.checks) : undefined;
     for (const why of plan?.held ?? []) ctx.log.write(`fix held back: ${why}`);
-    if (plan?.actions.length) {
+    // A change a killed run left unfinished is completed or undone by the fix run's preflight, too.
+    const unfinished = options.fix && (await import('../tasks/journal.js').then((j) => j.readJournal(ctx)));
+    if (plan && (plan.actions.length || unfinished)) {
       if (!ctx.output.json) printTable(ctx, result.checks, t('Before the fixes:'));
       for (const why of plan.held) if (!ctx.output.json) ctx.print(t('not fixed: {{why}}', { why }));
       // loaded only when there is something to fix

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Context } from '../context/context.js';
 import { readEnd, readFrom } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
-import { badInput, failed } from '../model/errors.js';
+import { asGateError, badInput, failed } from '../model/errors.js';
 import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
 import { outputClosed, printJson } from '../ui/print.js';
 
@@ -63,8 +63,16 @@ async function ours(ctx: Context, count: number): Promise<number> {
   const broker = path.basename(ctx.profile.paths.brokerLog);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.log') && n !== broker);
   const files = [...names.sort().map((name) => path.join(dir, name)), ctx.profile.pm2.daemonLog];
-  const read = await Promise.all(files.map(async (file) => ({ file, lines: await tail(file, count) })));
-  const logs = read.filter((log) => log.lines !== undefined);
+  // A log that cannot be read (a link planted at its name, say) is named with why; the others are shown.
+  const read = await Promise.all(
+    files.map((file) =>
+      tail(file, count).then(
+        (lines) => ({ file, lines }),
+        (error: unknown) => ({ file, lines: undefined, problem: asGateError(error).message }),
+      ),
+    ),
+  );
+  const logs = read.filter((log) => log.lines !== undefined || 'problem' in log);
   if (ctx.output.json) {
     printJson(ctx, { command: 'logs', ok: true, logs });
     return 0;
@@ -72,6 +80,7 @@ async function ours(ctx: Context, count: number): Promise<number> {
   if (!logs.length) ctx.print(t('no run logs in {{dir}} yet', { dir }));
   for (const log of logs) {
     ctx.print(`==> ${log.file} <==`);
+    if ('problem' in log) ctx.print(t('(not shown: {{why}})', { why: log.problem }));
     for (const line of log.lines ?? []) ctx.print(formatLine(line));
   }
   return 0;

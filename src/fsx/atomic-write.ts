@@ -20,6 +20,9 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** A temp file of this writer (".NAME.PID.HEX.tmp"): debris of a killed run, never a file of the user's. */
+export const isWriterTemp = (name: string): boolean => /^\..+\.\d+\.[0-9a-f]+\.tmp$/.test(name);
+
 /** Removes temp files a killed writer left beside `file` (their pid no longer runs). */
 async function removeStaleTemps(dir: string, base: string): Promise<void> {
   const prefix = `.${base}.`;

@@ -4,7 +4,7 @@ import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
 import { crashPoint } from '../run/fault.js';
 import { createHash } from '../run/lazy-builtins.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { isWriterTemp, writeFileAtomic } from './atomic-write.js';
 import { makeDirs } from './dirs.js';
 import { readBytes, readText } from './read.js';
 
@@ -19,6 +19,14 @@ export const KEEP_USER_CONFIG_BACKUPS = 5;
  */
 const PACKAGE_REASONS = new Set(['package-default-config', 'package-replaced-config']);
 export const fromPackage = (manifest: BackupManifest): boolean => PACKAGE_REASONS.has(manifest.reason);
+
+/**
+ * What `config restore` without an ID goes back to: the config before the last change, not one a restore
+ * itself set aside (restoring twice is restoring once, and a restore killed half-way restores the same
+ * again), nor a candidate that was rejected, nor a package's own.
+ */
+const restorableByDefault = (manifest: BackupManifest): boolean =>
+  !fromPackage(manifest) && manifest.reason !== 'restore' && !manifest.reason.endsWith('-rejected');
 
 export interface BackupEntry {
   /** Absolute path the file came from. */
@@ -46,7 +54,7 @@ function newId(reason: string, now: Date): string {
   return `${stamp}-${reason}`;
 }
 
-/** Lists every regular file below `dir` (symlinks are recorded by nobody and not followed). */
+/** Lists every regular file below `dir` (links are not followed, and a killed writer's temp files are not files). */
 export async function filesBelow(dir: string): Promise<string[]> {
   const out: string[] = [];
   let names: string[];
@@ -59,7 +67,7 @@ export async function filesBelow(dir: string): Promise<string[]> {
     const full = path.join(dir, name);
     const info = await lstat(full);
     if (info.isDirectory()) out.push(...(await filesBelow(full)));
-    else if (info.isFile()) out.push(full);
+    else if (info.isFile() && !isWriterTemp(name)) out.push(full);
   }
   return out;
 }
@@ -137,7 +145,7 @@ export class BackupStore {
     if (id !== undefined && !ID_PATTERN.test(id))
       throw badInput(t('no backup "{{id}}"', { id }), t('list them with: gate-mqtt config backups'));
     const all = (await this.list()).filter((m) => m.entries.some((e) => e.source === source));
-    const found = id === undefined ? all.filter((m) => !fromPackage(m)).at(-1) : all.find((m) => m.id === id);
+    const found = id === undefined ? all.filter(restorableByDefault).at(-1) : all.find((m) => m.id === id);
     if (found) return found;
     const stock = all.filter(fromPackage).at(-1);
     if (id === undefined && stock)

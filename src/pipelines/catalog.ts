@@ -84,7 +84,8 @@ export interface FixOptions {
 
 /** A new config from a file (apply), a backup (restore) or an editor (edit): the text, and where it came from. */
 export interface WholeConfig extends ApplyPolicy {
-  text: string;
+  /** undefined: nothing to change (config edit closed without changes). */
+  text: string | undefined;
   /** For the step's line: the file, the backup id, "the edited copy". */
   from: string;
   /** The file named in validation messages (apply: the user's file). */

@@ -8,8 +8,9 @@ import type { Composed } from './apply.js';
  * the `config.compose` step), so a change made by another run in the meantime is built upon, not lost.
  */
 
-/** A whole new config (config apply, edit, restore): the text as given. */
-export const wholeText = (text: string, from: string) => (): Composed => ({ text, detail: from });
+/** A whole new config (config apply, edit, restore): the text as given (none: nothing to change). */
+export const wholeText = (text: string | undefined, from: string) => (): Composed =>
+  text === undefined ? { detail: from } : { text, detail: from };
 
 const noConfig = (file: string) => badInput(t('{{file}} does not exist', { file }), t('run: gate-mqtt provision'));
 

@@ -158,6 +158,9 @@ export function restartOrUndoStep(ctx: Context, what: 'config' | 'package'): Ste
     id: 'broker.restart',
     title: t('Restart and verify'),
     run: async (facts) => {
+      // A config change with nothing to change (config edit closed unchanged) leaves the broker be.
+      if (what === 'config' && facts.candidate === undefined && facts.restartReasons.length === 0)
+        return skipped(t('nothing to change'));
       if (ctx.dryRun) {
         if (facts.restartReasons.length === 0) return skipped(t('nothing changed: the broker was not restarted'));
         const command = ctx.pm2.describe(['restart', PROCESS_NAME]);

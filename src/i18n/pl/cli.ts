@@ -139,7 +139,6 @@ export const CLI: Catalog = {
   'the editor exited with {{code}}; nothing was changed': 'edytor zakończył się kodem {{code}}; nic nie zmieniono',
   'set VISUAL or EDITOR to an editor that works here (e.g. nano)':
     'ustaw VISUAL lub EDITOR na edytor, który tu działa (np. nano)',
-  'no changes; nothing was changed': 'brak zmian; nic nie zmieniono',
   'The config has errors. Edit it again?': 'Konfiguracja ma błędy. Edytować ponownie?',
   'the edited config has errors; nothing was changed': 'edytowana konfiguracja ma błędy; nic nie zmieniono',
   'run gate-mqtt config edit again': 'uruchom ponownie gate-mqtt config edit',
@@ -262,6 +261,8 @@ export const CLI: Catalog = {
   'would: {{action}}': 'zrobiłbym: {{action}}',
   'error: {{message}}': 'błąd: {{message}}',
   'the edited copy': 'edytowana kopia',
+  'no changes in the editor': 'bez zmian w edytorze',
+  '(not shown: {{why}})': '(nie pokazano: {{why}})',
   '--lang pl (Polish) or --lang en (English)': '--lang pl (polski) albo --lang en (angielski)',
   'e.g. --port 1883': 'np. --port 1883',
   'e.g. {{name}} {{example}}': 'np. {{name}} {{example}}',
