@@ -5,8 +5,9 @@ import { walk } from '../helpers/walk.js';
 import { PREFLIGHT, SCENARIOS } from '../helpers/walk-scenarios.js';
 
 /**
- * The crash walk (test/helpers/walk.ts) of provision, reset, doctor --fix, uninstall: killed at every point each meets, then run
- * again, the gateway ends as the command wants it; seeded random kills on top (the seed is printed).
+ * The crash walk (test/helpers/walk.ts) of provision, reset, doctor --fix, uninstall: killed at every point each
+ * meets, then run again, the gateway ends as the command wants it; seeded random kills on top (the
+ * seed is printed).
  */
 
 test('every command with a pipeline has its walk', () => {
