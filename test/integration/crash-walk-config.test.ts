@@ -3,7 +3,8 @@ import { walk } from '../helpers/walk.js';
 import { PREFLIGHT, SCENARIOS } from '../helpers/walk-scenarios.js';
 
 /**
- * The crash walk (test/helpers/walk.ts) of config apply, config restore, config edit, bridge add, bridge remove: killed at every point each
+ * The crash walk (test/helpers/walk.ts) of config apply, config restore, config edit, bridge add, bridge
+ * remove: killed at every point each
  * meets, then run again, the gateway ends as the command wants it; seeded random kills on top (the
  * seed is printed).
  */
