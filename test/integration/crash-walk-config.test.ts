@@ -4,9 +4,8 @@ import { PREFLIGHT, SCENARIOS } from '../helpers/walk-scenarios.js';
 
 /**
  * The crash walk (test/helpers/walk.ts) of config apply, config restore, config edit, bridge add, bridge
- * remove: killed at every point each
- * meets, then run again, the gateway ends as the command wants it; seeded random kills on top (the
- * seed is printed).
+ * remove: killed at every point each meets, then run again, the gateway ends as the command wants it;
+ * seeded random kills on top (the seed is printed).
  */
 
 test('crash walk: config apply', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['config apply'], PREFLIGHT));
