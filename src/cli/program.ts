@@ -19,7 +19,7 @@ export interface ProgramOutput {
 const HEADINGS = [msg('Usage:'), msg('Options:'), msg('Global Options:'), msg('Commands:'), msg('Arguments:')];
 
 const EXIT_CODES = msg(
-  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it).',
+  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it), 130/143 stopped by Ctrl-C/SIGTERM after finishing or undoing the change under way.',
 );
 
 function optionOf(name: OptionName): Option {

@@ -106,6 +106,8 @@ export class PtySession {
     );
     clearTimeout(slow);
     if (ready.exitCode === null) {
+      // The client's last words can come after its exit is heard (node-pty reads the pty after SIGCHLD).
+      if (session.exited) await session.drained();
       session.close();
       const said = cleanPtyText(session.buffer);
       // The client ended at once (refused, unknown host key, no device): say why, in its terms.
@@ -125,6 +127,16 @@ export class PtySession {
     // Killed or gone during the set-up lines: not a session to work in.
     if (session.exited) throw new Error(t('the connection closed'));
     return session;
+  }
+
+  /** Waits until nothing more has come for a moment (at most half a second): the output of a client that ended. */
+  private async drained(): Promise<void> {
+    const deadline = Date.now() + 500;
+    let seen = -1;
+    while (seen !== this.buffer.length && Date.now() < deadline) {
+      seen = this.buffer.length;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
   }
 
   /** How the pty was made (node-pty, or util-linux script where node-pty does not load). */

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TestContext } from 'node:test';
 import { factoryConfig } from '../../src/config/factory.js';
 import { assembleContext } from '../../src/context/build.js';
 import type { Context } from '../../src/context/context.js';
 import type { Pipeline } from '../../src/model/steps.js';
 import { PIPELINES, type PipelineName } from '../../src/pipelines/catalog.js';
 import { resolveProfile } from '../../src/platform/profile.js';
+import { folder, U1, U2 } from './debs.js';
 import { freePort, PROJECT, type Sandbox } from './sandbox.js';
 import { lines, suplaSection } from './text.js';
 import type { Scenario } from './walk.js';
@@ -49,20 +48,6 @@ async function candidate(box: Sandbox, name: string): Promise<{ file: string; te
   const file = path.join(box.root, `${name}.conf`);
   writeFileSync(file, text);
   return { file, text };
-}
-
-const DEBS = process.env.GATE_MQTT_TEST_DEBS ?? '/var/cache/gate-mqtt-test/debs';
-const U1 = '2.0.11-1.2+deb12u1';
-const U2 = '2.0.11-1.2+deb12u2';
-
-function debFolder(t: TestContext, version: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gmt-debs-'));
-  chmodSync(dir, 0o755);
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = readdirSync(DEBS).find((name) => name.startsWith(`mosquitto_${version}_`));
-  if (!file) throw new Error(`mosquitto ${version} in ${DEBS} (sudo node scripts/system-deps.js --download-debs)`);
-  copyFileSync(path.join(DEBS, file), path.join(dir, file));
-  return dir;
 }
 
 /** Every command with a pipeline, from the state it starts in to the one it must end in. */
@@ -181,8 +166,8 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
     name: 'upgrade',
     prepare: async (t, box) => {
       spawnSync('mkdir', ['-p', path.join(box.paths.prefix, 'etc', 'tls')]);
-      await provision(box, ['--packages', debFolder(t, U1)]);
-      const packagesDir = debFolder(t, U2);
+      await provision(box, ['--packages', folder(t, U1)]);
+      const packagesDir = folder(t, U2);
       return {
         args: ['upgrade', '--packages', packagesDir],
         config: factoryConfig(box.port),

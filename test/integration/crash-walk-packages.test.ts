@@ -8,4 +8,4 @@ import { PREFLIGHT, SCENARIOS } from '../helpers/walk-scenarios.js';
  * seed is printed).
  */
 
-test('crash walk: upgrade', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['upgrade'], PREFLIGHT));
+test('crash walk: upgrade', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS.upgrade, PREFLIGHT));

@@ -14,10 +14,10 @@ test('every command with a pipeline has its walk', () => {
   assert.deepEqual(Object.keys(SCENARIOS).sort(), Object.keys(PIPELINES).sort());
 });
 
-test('crash walk: provision', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['provision'], PREFLIGHT));
+test('crash walk: provision', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS.provision, PREFLIGHT));
 
-test('crash walk: reset', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['reset'], PREFLIGHT));
+test('crash walk: reset', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS.reset, PREFLIGHT));
 
 test('crash walk: doctor --fix', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['doctor --fix'], PREFLIGHT));
 
-test('crash walk: uninstall', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['uninstall'], PREFLIGHT));
+test('crash walk: uninstall', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS.uninstall, PREFLIGHT));

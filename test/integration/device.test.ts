@@ -129,6 +129,18 @@ for (const [name, args] of RECOVERIES) {
   });
 }
 
+test('uninstall after Android killed the pm2 daemon ends the orphaned broker too', { timeout: 90_000 }, async (t) => {
+  const box = await provisioned(t);
+  const orphan = box.mqtt()!.pid;
+  await killPm2Daemon(box);
+  const run = await box.cli(['uninstall', '--json']);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(JSON.stringify(parseJson(run)), /1 broker\(s\) outside pm2|1 broker outside pm2/);
+  await waitFor('no broker of this gateway', async () => (await brokersServing(box.paths.configFile)).length === 0);
+  assert.equal(processAlive(orphan), false, 'the orphan is gone');
+  assert.equal(existsSync(box.paths.bootHook), false);
+});
+
 test('another program on the port is named and left alone', { timeout: 60_000 }, async (t) => {
   const box = await sandbox(t);
   const squatter = net.createServer((socket) => socket.end());

@@ -1,84 +1,21 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type TestContext, test } from 'node:test';
+import { test } from 'node:test';
+import {
+  brokenBuild,
+  brokerBinary,
+  folder,
+  offlineInstall,
+  packagedBinary,
+  recordedVersion,
+  U1,
+  U2,
+} from '../helpers/debs.js';
 import { roundTrip } from '../helpers/mqtt.js';
-import { parseJson, type Result, type Sandbox, sandbox, sha256File } from '../helpers/sandbox.js';
+import { parseJson, type Result, sha256File } from '../helpers/sandbox.js';
 import { lines } from '../helpers/text.js';
-
-/**
- * Real Debian builds of the broker (2.0.11-1.2+deb12u1 security, +deb12u2 main), fetched once by
- * scripts/test.js or .ci/run (apt-get download); nothing here uses the network.
- */
-const DEBS = process.env.GATE_MQTT_TEST_DEBS ?? '/var/cache/gate-mqtt-test/debs';
-const U1 = '2.0.11-1.2+deb12u1';
-const U2 = '2.0.11-1.2+deb12u2';
-
-/** A folder holding the package files named (copies: a test may add to or break its folder). */
-function folder(t: TestContext, ...versions: string[]): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gmt-debs-'));
-  chmodSync(dir, 0o755);
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const version of versions) {
-    const file = readdirSync(DEBS).find((name) => name.startsWith(`mosquitto_${version}_`));
-    assert.ok(file, `mosquitto ${version} in ${DEBS} (sudo node scripts/system-deps.js --download-debs)`);
-    copyFileSync(path.join(DEBS, file), path.join(dir, file));
-  }
-  return dir;
-}
-
-/** u2 repacked as a build whose broker exits 1 at once (dpkg-deb, the real tool). */
-function brokenBuild(t: TestContext): string {
-  const dir = folder(t);
-  const tree = path.join(dir, 'tree');
-  const u2 = readdirSync(DEBS).find((name) => name.startsWith(`mosquitto_${U2}_`))!;
-  spawnSync('dpkg-deb', ['-R', path.join(DEBS, u2), tree]);
-  writeFileSync(path.join(tree, 'usr/sbin/mosquitto'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-  const control = path.join(tree, 'DEBIAN/control');
-  const text = spawnSync('sed', ['s/^Version: .*/Version: 2.0.11-1.2+deb12u2+broken1/', control], { encoding: 'utf8' });
-  writeFileSync(control, text.stdout);
-  spawnSync('dpkg-deb', ['-b', tree, path.join(dir, 'mosquitto_2.0.11-1.2+deb12u2+broken1_amd64.deb')]);
-  rmSync(tree, { recursive: true, force: true });
-  return dir;
-}
-
-const brokerBinary = (box: Sandbox) => path.join(box.paths.bin, 'mosquitto');
-const recordedVersion = (box: Sandbox) =>
-  (
-    JSON.parse(spawnSync('cat', [path.join(box.paths.stateDir, 'packages.json')], { encoding: 'utf8' }).stdout) as {
-      broker: { version: string };
-    }
-  ).broker.version;
-
-/** The broker binary a package holds, unpacked aside (to compare with what runs). */
-function packagedBinary(t: TestContext, dir: string): string {
-  const deb = readdirSync(dir).find((name) => name.endsWith('.deb'))!;
-  const out = mkdtempSync(path.join(os.tmpdir(), 'gmt-unpack-'));
-  t.after(() => rmSync(out, { recursive: true, force: true }));
-  spawnSync('dpkg-deb', ['-x', path.join(dir, deb), out]);
-  return sha256File(path.join(out, 'usr/sbin/mosquitto'));
-}
-
-async function offlineInstall(t: TestContext): Promise<Sandbox> {
-  const box = await sandbox(t);
-  const run = await box.cli(['provision', '--port', String(box.port), '--packages', folder(t, U1), '--json']);
-  const result = parseJson<Result>(run);
-  assert.equal(run.code, 0, run.stdout + run.stderr);
-  const install = result.steps.find((s) => s.id === 'mosquitto.install');
-  assert.match(install?.detail ?? '', new RegExp(`installed mosquitto ${U1.replace(/\+/g, '\\+')} from `));
-  return box;
-}
 
 test('offline install into the sandbox, upgrade with the config kept byte for byte, a second upgrade changes nothing', {
   timeout: 120_000,

@@ -178,6 +178,43 @@ test('a bug is exit 70: one line saying so, a hint naming the log file, the stac
   assert.equal((JSON.parse(json.stdout) as { error: { code: number } }).error.code, 70);
 });
 
+test('every bad value is exit 2 with one error line and a hint line, before anything runs', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gmu-bad-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const empty = join(dir, 'empty.ini');
+  writeFileSync(empty, '# no hosts here\n');
+  for (const args of [
+    ['logs', '-n', 'abc', '--root', dir],
+    ['logs', '--lines', '-1', '--root', dir],
+    ['provision', '--port', '0', '--root', dir],
+    ['doctor', '--target', 'ssh://', '--root', dir],
+    ['doctor', '--target', 'ssh://-oProxyCommand=x@gw'],
+    ['status', '--inventory', empty],
+    ['status', '--inventory', join(dir, 'missing.ini')],
+    ['doctor', '--concurrency', '0', '--inventory', empty],
+    ['--lang', 'de', 'status'],
+    [
+      'bridge',
+      'add',
+      'supla',
+      '--id',
+      'a b',
+      '--address',
+      'x:1',
+      '--username',
+      'u',
+      '--password-file',
+      '/dev/null',
+      '--root',
+      dir,
+    ],
+  ]) {
+    const run = await cli(args);
+    assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, /^error: [^\n]+\nhint: [^\n]+\n$/, args.join(' '));
+  }
+});
+
 test('Polish from --lang pl or a pl_* locale; JSON keys and exit codes stay the same', async () => {
   const flag = await cli(['--lang', 'pl', 'docter']);
   assert.equal(flag.code, 2);

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { BackupStore, fromPackage, KEEP_BACKUPS, KEEP_USER_CONFIG_BACKUPS } from '../../src/fsx/backups.js';
 import { GateError } from '../../src/model/errors.js';
 import { unitContext } from '../helpers/unit-context.js';
 
@@ -112,4 +122,42 @@ test('a log above its limit moves to FILE.1 and is truncated in place', async (t
   assert.equal(statSync(log).size, 0);
   assert.equal(readFileSync(`${log}.1`, 'utf8').length, 2000);
   assert.equal(await ctx.writer.rotate(log, 1000), false);
+});
+
+test("pruning keeps the newest backups, and never the last five of the user's own config", async (t) => {
+  const { root } = unitContext(t);
+  const store = new BackupStore(path.join(root, 'backups'), root, path.join(root, 'mosquitto.conf'));
+  const config = path.join(root, 'mosquitto.conf');
+  const other = path.join(root, 'dump.pm2');
+  writeFileSync(config, 'mine\n');
+  writeFileSync(other, '[]\n');
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n));
+  for (let n = 0; n < 7; n++) await store.save('apply', [config], at(n));
+  for (let n = 10; n < 40; n++) await store.save('boot-hook', [other], at(n));
+  const kept = await store.list();
+  assert.equal(kept.filter((m) => m.reason === 'boot-hook').length, KEEP_BACKUPS);
+  assert.equal(kept.filter((m) => m.reason === 'apply').length, KEEP_USER_CONFIG_BACKUPS, 'the newest five of mine');
+});
+
+test("a restore without an ID skips the package's own configs and what restores set aside", async (t) => {
+  const { root } = unitContext(t);
+  const config = path.join(root, 'mosquitto.conf');
+  const store = new BackupStore(path.join(root, 'backups'), root, config);
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n));
+  for (const [n, reason, text] of [
+    [1, 'apply', 'mine\n'],
+    [2, 'package-replaced-config', 'debian stock\n'],
+    [3, 'restore', 'set aside by a restore\n'],
+    [4, 'apply-rejected', 'a rejected candidate\n'],
+  ] as const) {
+    writeFileSync(config, text);
+    await store.save(reason, [config], at(n));
+  }
+  const found = await store.find(config);
+  assert.equal(found.reason, 'apply');
+  assert.equal(fromPackage((await store.list()).find((m) => m.reason === 'package-replaced-config')!), true);
+  rmSync(path.join(root, 'backups', found.id), { recursive: true });
+  await assert.rejects(store.find(config), (e: unknown) => {
+    return e instanceof GateError && e.exitCode === 2 && /holds the package's own config/.test(e.message);
+  });
 });

@@ -10,8 +10,8 @@ export const CLI: Catalog = {
   'Arguments:': 'Argumenty:',
   'Example:': 'Przykład:',
   'Examples:': 'Przykłady:',
-  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it).':
-    'Kody wyjścia: 0 gotowe, 1 krok lub test się nie powiódł, 2 błędne wywołanie lub dane (nic nie zmieniono), 3 trwa inne uruchomienie (nic nie zmieniono), 4 tego środowiska nie da się obsłużyć, 70 błąd wewnętrzny (błąd programu: prosimy go zgłosić).',
+  'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it), 130/143 stopped by Ctrl-C/SIGTERM after finishing or undoing the change under way.':
+    'Kody wyjścia: 0 gotowe, 1 krok lub test się nie powiódł, 2 błędne wywołanie lub dane (nic nie zmieniono), 3 trwa inne uruchomienie (nic nie zmieniono), 4 tego środowiska nie da się obsłużyć, 70 błąd wewnętrzny (błąd programu: prosimy go zgłosić), 130/143 zatrzymano Ctrl-C/SIGTERM po dokończeniu albo wycofaniu zmiany w toku.',
   'show this help': 'pokaż tę pomoc',
   'keeps the MQTT broker of a Termux home gateway working': 'utrzymuje w działaniu broker MQTT bramki (Termux)',
   'print the version': 'pokaż wersję',
