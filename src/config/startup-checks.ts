@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { openToRead } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { accessibleBy, type BrokerUser, brokerUser } from './access.js';
 import type { ConfIssue, ConfModel, Located } from './model.js';
@@ -95,7 +95,9 @@ export async function startupChecks(model: ConfModel, context: StartupContext): 
         continue;
       }
       if (!(await readable(entry, entry.value))) continue;
-      const text = await readFile(abs(entry.value), 'utf8').catch(() => '');
+      // A FIFO or a device named there must not hang the check: read only a regular file, never waiting.
+      const handle = await openToRead(abs(entry.value), { followLinks: true }).catch(() => undefined);
+      const text = handle ? await handle.readFile('utf8').finally(() => handle.close()) : '';
       const problems = name === 'acl_file' ? aclProblems(text) : name === 'psk_file' ? pskProblems(text) : [];
       for (const problem of problems) at(entry, 'error', `${name} ${entry.value}:${problem}`);
     }

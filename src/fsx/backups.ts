@@ -84,6 +84,12 @@ export class BackupStore {
     readonly precious?: string,
   ) {}
 
+  /**
+   * The backups this run made: never pruned by it (a gateway without a real-time clock may boot with a
+   * clock behind, and name its newest backup as if it were old; a journal of this run names one).
+   */
+  private readonly made = new Set<string>();
+
   /** Backs up files and whole folders; missing sources are skipped. Returns undefined when nothing existed. */
   async save(reason: string, sources: string[], now = new Date()): Promise<BackupManifest | undefined> {
     const files: string[] = [];
@@ -120,6 +126,7 @@ export class BackupStore {
     await writeFileAtomic(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     crashPoint(`backup:${reason}`);
     await rename(partial, path.join(this.dir, id));
+    this.made.add(id);
     await this.prune();
     return manifest;
   }
@@ -206,7 +213,7 @@ export class BackupStore {
             .slice(-KEEP_USER_CONFIG_BACKUPS)
             .map((m) => m.id),
     );
-    for (const name of old.filter((n) => !kept.has(n)))
+    for (const name of old.filter((n) => !kept.has(n) && !this.made.has(n)))
       await rm(path.join(this.dir, name), { recursive: true, force: true });
   }
 }

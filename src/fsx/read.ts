@@ -17,11 +17,18 @@ const notFollowed = (file: string) =>
 const notAFile = (file: string) =>
   failed(t('{{file}} is not a regular file', { file }), t('move it aside and run again'));
 
-/** Opens a device file for reading; undefined when it does not exist. */
-export async function openToRead(file: string): Promise<FileHandle | undefined> {
+/**
+ * Opens a device file for reading; undefined when it does not exist. `followLinks` is for files a config
+ * names (mosquitto itself reads those through links): never blocking, a regular file all the same.
+ */
+export async function openToRead(
+  file: string,
+  options: { followLinks?: boolean } = {},
+): Promise<FileHandle | undefined> {
   let handle: FileHandle;
+  const nofollow = options.followLinks ? 0 : constants.O_NOFOLLOW;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    handle = await open(file, constants.O_RDONLY | nofollow | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;

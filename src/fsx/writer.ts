@@ -140,6 +140,8 @@ export class DeviceWriter {
 
   /** Empties a folder (its files backed up first); returns how many entries were removed. */
   async clearDir(dir: string, options: { reason: string }): Promise<number> {
+    // A link planted in the folder's place would have us empty the folder it points at.
+    await this.refuseLink(dir);
     const files = await filesBelow(dir);
     if (files.length === 0) return 0;
     if (this.dryRun) {

@@ -115,8 +115,12 @@ async function place(ctx: PackageTools, placement: Placement): Promise<void> {
  * Installs a checked set of packages: their files kept below the state folder first (for the way back),
  * then dpkg of the prefix on a device, or unpacked into the prefix in a sandbox; then the record.
  */
-/** Where a package file is kept once installed (the way back of a later upgrade). */
-const keptFile = (ctx: PackageTools, deb: DebInfo) => path.join(keptDir(ctx), path.basename(deb.file));
+/**
+ * Where a package file is kept once installed (the way back of a later upgrade): named by its package,
+ * version and architecture, never by the name it came with (two folders' "mosquitto.deb" are two files).
+ */
+const keptFile = (ctx: PackageTools, deb: DebInfo) =>
+  path.join(keptDir(ctx), `${deb.name}_${deb.version.replace(/:/g, '%3a')}_${deb.arch}.deb`);
 
 /** The record an install of `set` writes, known before it begins (its journal names it). */
 export function recordOf(ctx: PackageTools, set: PackageSet, source: string): PackageState {
@@ -183,16 +187,19 @@ async function installOrder(ctx: PackageTools, order: DebInfo[], plans: Placemen
 
 /** The package set kept for what is installed now (the way back), or a clear failure when it is gone. */
 export function keptSet(state: PackageState, read: (file: string) => Promise<DebInfo>): Promise<PackageSet> {
-  // A kept file is ours: one that is not a regular file (a link planted there) is not read.
-  const readKept = async (file: string) => {
-    if (!(await lstat(file)).isFile()) throw new Error('not a regular file');
-    return read(file);
+  // A kept file is ours: one that is not a regular file (a link planted there), or not the file the
+  // record names (its hash), is not a way back.
+  const readKept = async (entry: InstalledPackage) => {
+    if (!(await lstat(entry.kept)).isFile()) throw new Error('not a regular file');
+    const deb = await read(entry.kept);
+    if (deb.sha256 !== entry.sha256) throw new Error('not the file the record names');
+    return deb;
   };
   return (async () => {
     try {
       return {
-        broker: await readKept(state.broker.kept),
-        libraries: await Promise.all(state.libraries.map((lib) => readKept(lib.kept))),
+        broker: await readKept(state.broker),
+        libraries: await Promise.all(state.libraries.map((lib) => readKept(lib))),
       };
     } catch {
       throw failed(

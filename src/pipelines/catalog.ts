@@ -8,12 +8,12 @@ import { brokerProcessStep } from '../tasks/broker-process.js';
 import { wholeText, withBridge, withoutBridge } from '../tasks/compose.js';
 import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { exposureStep } from '../tasks/exposure.js';
-import { restartOrUndoStep } from '../tasks/finish.js';
 import { logKeeperStep } from '../tasks/log-keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from '../tasks/mosquitto.js';
 import { packageInstallStep } from '../tasks/packages.js';
 import { pm2InstalledStep, saveStep } from '../tasks/pm2.js';
 import { type ResetOptions, resetBackupStep, resetConfigStep } from '../tasks/reset.js';
+import { restartOrUndoStep } from '../tasks/restart-step.js';
 import { startupStep } from '../tasks/startup.js';
 import {
   bootHookRemoveStep,

@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Context } from '../context/context.js';
 import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
-import { asGateError, failed, unsupported } from '../model/errors.js';
-import { done, type Step, skipped } from '../model/steps.js';
+import { asGateError, ExitCode, failed, unsupported } from '../model/errors.js';
+import { done, type Pipeline, type Step, skipped } from '../model/steps.js';
 import { acquireLock, type Lock } from '../platform/lock.js';
 import { atLeast } from '../run/versions.js';
-import { finishChange } from '../tasks/finish.js';
+import { backupOfChange, finishChange, isWayBackGone } from '../tasks/finish.js';
 import { endChange, readJournal } from '../tasks/journal.js';
+import { recoverConfig } from '../tasks/packages.js';
+import { targetOnDisk } from '../tasks/serve.js';
 
 export const NODE_FLOOR = '20.0.0';
 /** Below this much free space a config write or a package install may fail half-way. */
@@ -90,34 +92,56 @@ export function lockStep(ctx: Context, command: string, hold: (lock: Lock) => vo
 }
 
 /**
- * A change a run left unfinished (killed, a power cut, Ctrl-C) is completed or undone before anything
- * else, and said so. When it can be neither, the journal is set aside with a warning naming why: this
- * run (a reset, say) may be what brings the broker back.
+ * What a killed run left half done goes first, and is said: the config a package install had set aside
+ * is put back; an unfinished change is completed or undone. One that cannot be finished now (the dpkg
+ * lock held, say) stops this run (exit 1) and stays for the next, unless its way back is gone or this
+ * run is a reset or an uninstall (each brings the gateway to a state of its own): then it is set aside
+ * with a warning naming the backup that holds what was there before. The broker is checked afterwards
+ * on the listener of the config then on disk.
  */
-export function journalStep(ctx: Context): Step {
+export function journalStep(ctx: Context, pipeline: Pick<Pipeline, 'command' | 'port'>): Step {
   return {
     id: 'preflight.journal',
     title: t('Unfinished changes'),
     run: async () => {
+      const putBack = await recoverConfig(ctx);
       const journal = await readJournal(ctx);
-      if (!journal) return done(t('none'));
+      const target = async () => ({ target: await targetOnDisk(ctx, pipeline.port) });
+      if (!journal)
+        return putBack
+          ? done(t('the config a killed package install had set aside was put back'), true, { learned: await target() })
+          : done(t('none'));
       const what = { command: journal.command, time: localTime(new Date(journal.started)) };
       if (ctx.dryRun) return skipped(t('dry-run: would complete or undo the unfinished {{command}} of {{time}}', what));
       try {
         const finished = await finishChange(ctx, journal);
         return done(finished.detail, finished.changed, {
           ...(finished.restarted.length ? { restarted: finished.restarted } : {}),
+          learned: await target(),
         });
       } catch (error) {
         const gate = asGateError(error);
+        if (gate.exitCode === ExitCode.internal) throw error;
+        const overrides = pipeline.command === 'reset' || pipeline.command === 'uninstall';
+        if (!isWayBackGone(error) && !overrides)
+          throw failed(
+            t('the unfinished {{command}} of {{time}} cannot be finished now: {{why}}', { ...what, why: gate.message }),
+            t('run the same command again later; gate-mqtt reset --yes brings the factory config back whatever it is'),
+          );
         await endChange(ctx);
+        const backup = backupOfChange(journal.change);
         return done(
           t('the unfinished {{command}} of {{time}} could be neither completed nor undone: {{why}}', {
             ...what,
             why: gate.message,
           }),
           false,
-          { warning: t('see gate-mqtt config backups and gate-mqtt doctor; the backups hold what was there before') },
+          {
+            learned: await target(),
+            warning: backup
+              ? t('backup {{id}} holds what was there before: gate-mqtt config restore {{id}}', { id: backup })
+              : t('see gate-mqtt config backups and gate-mqtt doctor; the backups hold what was there before'),
+          },
         );
       }
     },

@@ -14,15 +14,20 @@ import { SignalWatch } from './signals.js';
 
 /** Every step of a pipeline as it runs: the preflight (Node.js, lock, disk, unfinished changes), then its own. */
 export function allSteps(ctx: Context, pipeline: Pipeline, hold: (lock: Lock) => void): Step[] {
-  return [nodeStep(ctx), lockStep(ctx, pipeline.command, hold), diskStep(ctx), journalStep(ctx), ...pipeline.steps];
+  const preflight = [nodeStep(ctx), lockStep(ctx, pipeline.command, hold), diskStep(ctx), journalStep(ctx, pipeline)];
+  return [...preflight, ...pipeline.steps];
 }
 
-/** After Ctrl-C or SIGTERM: the change under way finished or undone (a broker that serves), in words. */
-async function settle(ctx: Context): Promise<string> {
-  const journal = ctx.dryRun ? undefined : await readJournal(ctx);
+/**
+ * After Ctrl-C or SIGTERM: the change under way finished or undone (a broker that serves), in words.
+ * Only a run that holds the lock touches a journal (another run's change is that run's).
+ */
+async function settle(ctx: Context, locked: boolean): Promise<string> {
+  if (ctx.dryRun) return t('a dry run changes nothing');
+  const journal = locked ? await readJournal(ctx) : undefined;
   if (!journal) return t('no change was under way; nothing is left half done');
   try {
-    return (await finishChange(ctx, journal)).detail;
+    return (await finishChange(ctx, journal, { stopping: true })).detail;
   } catch (error) {
     const why = asGateError(error).message;
     return t('the change under way could be neither finished nor undone ({{why}}); the next run tries again', { why });
@@ -42,7 +47,11 @@ export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<Com
   let facts = initialFacts(await targetOnDisk(ctx, pipeline.port));
   let lock: Lock | undefined;
   const all = allSteps(ctx, pipeline, (held) => (lock = held));
-  const signals = new SignalWatch((line) => process.stderr.write(`\n${line}\n`));
+  // A second signal stops at once: the programs this run started go with it (the next run finishes the change).
+  const signals = new SignalWatch(
+    (line) => process.stderr.write(`\n${line}\n`),
+    () => ctx.runner.stopAll(),
+  );
   let stepFailed = false;
   ctx.log.write(`start${ctx.dryRun ? ' (dry-run)' : ''}: ${ctx.profile.kind} gateway at ${ctx.profile.paths.prefix}`);
 
@@ -53,7 +62,7 @@ export async function runPipeline(ctx: Context, pipeline: Pipeline): Promise<Com
       stepFailed = true;
       record.status = 'skipped';
       record.detail = t('not run: {{signal}}', { signal: signals.signal });
-      const error = signals.error(await settle(ctx));
+      const error = signals.error(await settle(ctx, lock !== undefined));
       ctx.log.write(`stopped before ${step.id}: ${error.message}`);
       return { record, error };
     }

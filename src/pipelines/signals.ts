@@ -13,7 +13,10 @@ const CODES: Record<StopSignal, 130 | 143> = { SIGINT: ExitCode.interrupted, SIG
 export class SignalWatch {
   private received: StopSignal | undefined;
   private readonly handler = (signal: StopSignal) => {
-    if (this.received) process.exit(CODES[signal]);
+    if (this.received) {
+      this.beforeExit();
+      process.exit(CODES[signal]);
+    }
     this.received = signal;
     this.say(
       t('{{signal}}: stopping after this step; a change under way is finished or undone first (again: stop now)', {
@@ -22,7 +25,11 @@ export class SignalWatch {
     );
   };
 
-  constructor(private readonly say: (line: string) => void) {
+  constructor(
+    private readonly say: (line: string) => void,
+    /** What must not outlive a stop at once (the programs the run started). */
+    private readonly beforeExit: () => void = () => undefined,
+  ) {
     process.on('SIGINT', this.handler);
     process.on('SIGTERM', this.handler);
   }

@@ -1,4 +1,5 @@
-import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, open, rename, unlink } from 'node:fs/promises';
 import { t } from '../i18n/translate.js';
 import { ExitCode, GateError } from '../model/errors.js';
 import { bootId, processAlive, readProcessStat } from './process-info.js';
@@ -36,7 +37,13 @@ export function ownerAlive(record: LockRecord | undefined, currentBoot = bootId(
 
 async function readRecord(file: string): Promise<LockRecord | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as LockRecord;
+    // never through a link planted at the lock's name (O_NOFOLLOW), never waiting on a FIFO
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      return JSON.parse(await handle.readFile('utf8')) as LockRecord;
+    } finally {
+      await handle.close();
+    }
   } catch {
     return undefined;
   }

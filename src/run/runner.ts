@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { ExitCode, GateError } from '../model/errors.js';
 import { crashPoint } from './fault.js';
 import { childProcess } from './lazy-builtins.js';
 import type { DryRunPlan } from './plan.js';
@@ -69,14 +70,14 @@ export function describeFailure(command: string, result: RunResult, timeoutMs: n
     : t('{{command}} failed ({{why}})', { command, why });
 }
 
-/** Thrown when a program fails: it carries the command and its result. */
-export class CommandError extends Error {
+/** Thrown when a program fails: an expected failure (exit 1) that carries the command and its result. */
+export class CommandError extends GateError {
   constructor(
     readonly command: string,
     readonly result: RunResult,
     timeoutMs: number,
   ) {
-    super(describeFailure(command, result, timeoutMs));
+    super(ExitCode.failed, describeFailure(command, result, timeoutMs));
     this.name = 'CommandError';
   }
 }
@@ -102,7 +103,13 @@ interface Started {
   onOutput(listener: (text: string) => void): void;
 }
 
-function start(command: Command, env: Record<string, string>, timeoutMs: number, cwd?: string): Started {
+function start(
+  command: Command,
+  env: Record<string, string>,
+  timeoutMs: number,
+  cwd: string | undefined,
+  live: Set<number>,
+): Started {
   const [file, args] = command;
   const began = Date.now();
   const listeners: Array<(text: string) => void> = [];
@@ -116,6 +123,7 @@ function start(command: Command, env: Record<string, string>, timeoutMs: number,
     shell: false,
     detached: true,
   });
+  if (child.pid) live.add(child.pid);
   const collect = (which: 'out' | 'err') => (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     if (which === 'out' && stdout.length < MAX_OUTPUT_BYTES) stdout += text;
@@ -137,6 +145,7 @@ function start(command: Command, env: Record<string, string>, timeoutMs: number,
     const finish = (extra: Partial<RunResult>) => {
       clearTimeout(timer);
       clearTimeout(killer);
+      if (child.pid) live.delete(child.pid);
       resolve({
         exitCode: null,
         signal: null,
@@ -157,6 +166,9 @@ function start(command: Command, env: Record<string, string>, timeoutMs: number,
 }
 
 export class Runner {
+  /** The process groups of programs running now (each leads its own). */
+  private readonly live = new Set<number>();
+
   constructor(
     readonly plan: DryRunPlan,
     /** The environment programs get when a call names none (the profile's). */
@@ -170,7 +182,8 @@ export class Runner {
       return { exitCode: 0, signal: null, stdout: '', stderr: '', skipped: true, timedOut: false, ms: 0 };
     }
     if (options.mutates) crashPoint(`run:${command[0].split('/').pop()}`);
-    return start(command, options.env ?? this.env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.cwd).result;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return start(command, options.env ?? this.env, timeoutMs, options.cwd, this.live).result;
   }
 
   /** Runs and throws a CommandError unless the program exits 0. */
@@ -189,7 +202,7 @@ export class Runner {
     command: Command,
     options: { until: RegExp; timeoutMs: number; env?: Record<string, string> },
   ): Promise<{ matched: boolean; exitCode: number | null; output: string; timedOut: boolean }> {
-    const started = start(command, options.env ?? this.env, options.timeoutMs);
+    const started = start(command, options.env ?? this.env, options.timeoutMs, undefined, this.live);
     let output = '';
     let matched = false;
     started.onOutput((text) => {
@@ -207,6 +220,12 @@ export class Runner {
       output: output + why,
       timedOut: !matched && result.timedOut,
     };
+  }
+
+  /** Kills every program this runner has running, with all they started (a run that must stop at once). */
+  stopAll(): void {
+    for (const pid of this.live) killGroup(pid, 'SIGKILL');
+    this.live.clear();
   }
 
   /** Runs a program on the user's terminal (an editor): stdin, stdout and stderr are inherited. */

@@ -1,14 +1,13 @@
+import { access } from 'node:fs/promises';
 import type { Context } from '../context/context.js';
 import { localTime } from '../i18n/format.js';
-import { t } from '../i18n/translate.js';
-import { asGateError, failed } from '../model/errors.js';
+import { msg, t } from '../i18n/translate.js';
+import { asGateError, ExitCode, failed, type GateError } from '../model/errors.js';
 import type { Change, FileBefore, Journal } from '../model/journal.js';
 import type { PackageState } from '../model/packages.js';
-import { describeReasons, done, type RestartReason, type Step, skipped } from '../model/steps.js';
-import { findMosquitto } from '../mosquitto/binary.js';
+import type { RestartReason } from '../model/steps.js';
 import { keptSet } from '../packages/install.js';
-import { PROCESS_NAME } from '../pm2/process-list.js';
-import { endChange, fileHash, readJournal } from './journal.js';
+import { endChange, fileHash } from './journal.js';
 import { installKeepingConfig, readKept } from './packages.js';
 import { serveAndVerify } from './serve.js';
 import { completeUninstall } from './uninstall.js';
@@ -25,10 +24,19 @@ export interface Finished {
   restarted: RestartReason[];
 }
 
+/** A failure of going back because the way back itself is gone (its backup, its kept package). */
+export type WayBackGone = GateError & { wayBackGone: true };
+const wayBackGone = (error: unknown): WayBackGone => Object.assign(asGateError(error), { wayBackGone: true as const });
+export const isWayBackGone = (error: unknown): error is WayBackGone =>
+  (error as Partial<WayBackGone> | undefined)?.wayBackGone === true;
+
 /** Puts a file back as it was before a change: byte for byte from its backup, with its mode. */
 async function putBack(ctx: Context, file: string, before: FileBefore, reason: string): Promise<boolean> {
   const store = ctx.writer.backups;
-  const data = await store.read(await store.find(file, before.backup), file);
+  const data = await store
+    .find(file, before.backup)
+    .then((manifest) => store.read(manifest, file))
+    .catch((error: unknown) => Promise.reject(wayBackGone(error)));
   return (await ctx.writer.write(file, data, { mode: before.mode, reason })).changed;
 }
 
@@ -36,15 +44,23 @@ type PackageChange = Extract<Change, { kind: 'package' }>;
 
 /** A package record's kept files installed (again: idempotent), the config kept byte for byte. */
 async function installKept(ctx: Context, state: PackageState): Promise<void> {
-  await installKeepingConfig(ctx, await keptSet(state, readKept(ctx)), state.source);
+  const set = await keptSet(state, readKept(ctx)).catch((error: unknown) => Promise.reject(wayBackGone(error)));
+  await installKeepingConfig(ctx, set, state.source);
 }
+
+/** Whether every kept file of a record is there (an install keeps them all before it places anything). */
+const allKept = (state: PackageState) =>
+  Promise.all([state.broker, ...state.libraries].map((entry) => access(entry.kept))).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * The package before the change back in place (its kept files installed again: a killed install may have
  * left files of either), the config as it was, the broker proven.
  */
 async function undoPackage(ctx: Context, change: PackageChange): Promise<string> {
-  if (!change.from) throw failed(t('no kept package of the previous version: nothing to go back to'));
+  if (!change.from) throw wayBackGone(failed(t('no kept package of the previous version: nothing to go back to')));
   await installKept(ctx, change.from);
   const file = ctx.profile.paths.configFile;
   if (change.config && (await fileHash(file)) !== change.config.sha256)
@@ -59,156 +75,109 @@ export async function undoChange(ctx: Context, journal: Journal): Promise<string
   const { change } = journal;
   if (change.kind === 'package') return undoPackage(ctx, change);
   if (change.kind === 'config' && change.undo && change.from) {
-    const reason = `${change.reason}-rejected`;
-    const changed = await putBack(ctx, change.file, change.from, reason);
+    const changed = await putBack(ctx, change.file, change.from, `${change.reason}-rejected`);
     await serveAndVerify(ctx, changed ? ['rolled-back'] : []);
     await endChange(ctx);
-    return t('the previous config was put back and the broker answers');
+    return changed
+      ? t('the previous config was put back and the broker answers')
+      : t('the config on disk still was the previous one, and the broker answers');
   }
   if (change.kind === 'config' && change.undo)
-    throw failed(
-      t('the new config did not come up and there was no previous config to put back'),
-      t('run: gate-mqtt reset'),
+    throw wayBackGone(
+      failed(
+        t('the new config did not come up and there was no previous config to put back'),
+        t('run: gate-mqtt reset'),
+      ),
     );
   throw failed(t('{{command}} cannot be undone', { command: journal.command }));
 }
 
-/**
- * Whether what the change was going to put in place is there now. A package change is made to arrive:
- * its kept files are installed again (a killed install may have placed some files and not others, or
- * not yet written its record); false when they are not all kept yet.
- */
+/** Whether what the change was going to put in place is there now (a package: installed again from its files). */
 async function arrived(ctx: Context, change: Exclude<Change, { kind: 'uninstall' }>): Promise<boolean> {
   if (change.kind === 'config') return (await fileHash(change.file)) === change.to;
   try {
     await installKept(ctx, change.toState);
     return true;
   } catch (error) {
+    if (asGateError(error).exitCode === ExitCode.internal) throw error;
     ctx.log.write(`the package ${change.to} cannot be installed again: ${asGateError(error).message}`);
     return false;
   }
 }
 
+export interface FinishOptions {
+  /** Ctrl-C or SIGTERM: nothing destructive is begun (an uninstall's purge is left for a run asked to). */
+  stopping?: boolean;
+}
+
 /**
  * Completes an unfinished change when what it put in place serves, undoes it when it does not (or when
- * it never got there); an uninstall is completed. Throws when neither can be done.
+ * it never got there); an uninstall is completed. Throws when neither can be done (a way back that is
+ * gone says so: isWayBackGone), a bug as a bug.
  */
-export async function finishChange(ctx: Context, journal: Journal): Promise<Finished> {
+export async function finishChange(ctx: Context, journal: Journal, options: FinishOptions = {}): Promise<Finished> {
   const { change } = journal;
   const what = { command: journal.command, time: localTime(new Date(journal.started)) };
-  const completed = (detail: string, restarted: RestartReason[], changed = true): Finished => ({
-    detail: t('the unfinished {{command}} of {{time}} was completed: {{detail}}', { ...what, detail }),
+  const result = (key: string, detail: string, restarted: RestartReason[], changed = true): Finished => ({
+    detail: t(key, { ...what, detail }),
     changed,
     restarted,
   });
   if (change.kind === 'uninstall') {
-    const detail = await completeUninstall(ctx, change.purge);
+    const purge = change.purge && !options.stopping;
+    const detail = await completeUninstall(ctx, purge);
     await endChange(ctx);
-    return completed(detail, []);
+    const left = change.purge && !purge ? ` ${t('(the config and data were kept: --purge again removes them)')}` : '';
+    return result(msg('the unfinished {{command}} of {{time}} was completed: {{detail}}'), `${detail}${left}`, []);
+  }
+  // A package install that never got to place anything (its files are kept first) changed nothing.
+  if (change.kind === 'package' && !(await allKept(change.toState)) && change.fromVersion !== undefined) {
+    const served = await serveAndVerify(ctx);
+    await endChange(ctx);
+    const key = msg('the unfinished {{command}} of {{time}} had not changed anything yet: {{detail}}');
+    return result(key, served.detail, served.restarted, served.restarted.length > 0);
   }
   const there = await arrived(ctx, change);
   if (change.kind === 'config' && !there && (await fileHash(change.file)) !== (change.from?.sha256 ?? null)) {
     // Neither the config before nor the new one: edited by hand since. That is the user's, and stays.
     await endChange(ctx);
-    return {
-      detail: t('the unfinished {{command}} of {{time}} is left: the config was changed since by hand', what),
-      changed: false,
-      restarted: [],
-    };
+    return result(
+      msg('the unfinished {{command}} of {{time}} is left: the config was changed since by hand'),
+      '',
+      [],
+      false,
+    );
   }
   const mayUndo = change.kind === 'package' || (change.undo && change.from !== null);
   if (!there && !mayUndo) {
-    // A reset not carried out yet: what is on disk is served; the reset itself runs again when asked.
+    // A reset that had not written its config: what is on disk is served; the reset runs again when asked.
     const served = await serveAndVerify(ctx);
     await endChange(ctx);
-    return {
-      detail: t('the unfinished {{command}} of {{time}} had not changed the config yet: {{detail}}', {
-        ...what,
-        detail: served.detail,
-      }),
-      changed: served.restarted.length > 0,
-      restarted: served.restarted,
-    };
+    const key = msg('the unfinished {{command}} of {{time}} had not changed the config yet: {{detail}}');
+    return result(key, served.detail, served.restarted, served.restarted.length > 0);
   }
   if (there)
     try {
       const served = await serveAndVerify(ctx);
       await endChange(ctx);
-      return completed(served.detail, served.restarted, served.restarted.length > 0);
+      const key =
+        change.kind === 'config' && !change.undo
+          ? msg(
+              'the config of the unfinished {{command}} of {{time}} is in place and serves (run it again for the rest): {{detail}}',
+            )
+          : msg('the unfinished {{command}} of {{time}} was completed: {{detail}}');
+      return result(key, served.detail, served.restarted, served.restarted.length > 0);
     } catch (error) {
-      if (!mayUndo) throw error;
-      const why = asGateError(error).message;
-      ctx.log.write(`the unfinished ${journal.command} does not serve (${why}): undoing it`);
+      if (!mayUndo || asGateError(error).exitCode === ExitCode.internal) throw error;
+      ctx.log.write(`the unfinished ${journal.command} does not serve (${asGateError(error).message}): undoing it`);
     }
   const back = await undoChange(ctx, journal);
-  return {
-    detail: t('the unfinished {{command}} of {{time}} was undone: {{detail}}', { ...what, detail: back }),
-    changed: true,
-    restarted: ['rolled-back'],
-  };
+  return result(msg('the unfinished {{command}} of {{time}} was undone: {{detail}}'), back, ['rolled-back']);
 }
 
-/**
- * `broker.restart` of a config change or an upgrade: the broker made to serve what is now on disk (only
- * restarted for a reason) and proven; when it does not, this run's change is undone from its journal (the
- * previous config or package put back, the broker proven again) and the run fails saying both.
- */
-export function restartOrUndoStep(ctx: Context, what: 'config' | 'package'): Step {
-  return {
-    id: 'broker.restart',
-    title: t('Restart and verify'),
-    run: async (facts) => {
-      // A config change with nothing to change (config edit closed unchanged) leaves the broker be.
-      if (what === 'config' && facts.candidate === undefined && facts.restartReasons.length === 0)
-        return skipped(t('nothing to change'));
-      if (ctx.dryRun) {
-        if (facts.restartReasons.length === 0) return skipped(t('nothing changed: the broker was not restarted'));
-        const command = ctx.pm2.describe(['restart', PROCESS_NAME]);
-        const reasons = describeReasons(facts.restartReasons);
-        return skipped(t('dry-run: would run {{command}} ({{reasons}}) and a round trip', { command, reasons }));
-      }
-      const current = await ctx.pm2.find(PROCESS_NAME);
-      const mosquitto = facts.mosquitto ?? (await findMosquitto(ctx.profile));
-      try {
-        const served = await serveAndVerify(ctx, facts.restartReasons, {
-          ...facts,
-          ...(mosquitto ? { mosquitto } : {}),
-        });
-        if (served.restarted.length === 0 && current?.status === 'online')
-          return skipped(t('nothing changed: the broker was not restarted'));
-        return done(
-          t('restarted ({{reasons}}); {{verified}}', {
-            reasons: describeReasons(served.restarted),
-            verified: served.verified,
-          }),
-          true,
-          { restarted: served.restarted },
-        );
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        const journal = await readJournal(ctx);
-        if (!journal) throw error;
-        let back: string;
-        try {
-          back = await undoChange(ctx, journal);
-        } catch (again) {
-          const how = again instanceof Error ? again.message : String(again);
-          throw failed(
-            what === 'config'
-              ? t('the new config did not come up ({{why}}), and going back failed too: {{how}}', { why, how })
-              : t('the new broker did not serve ({{why}}), and going back failed too: {{how}}', { why, how }),
-            t('run: gate-mqtt doctor, or gate-mqtt reset'),
-          );
-        }
-        throw failed(
-          what === 'config'
-            ? t('the new config did not come up ({{why}}); {{back}}', { why, back })
-            : t('the new broker did not serve ({{why}}); {{back}}', { why, back }),
-          what === 'config'
-            ? t('check the new config with: gate-mqtt config validate FILE')
-            : t('the version that works stays; see why the new one did not: gate-mqtt logs -n 50'),
-        );
-      }
-    },
-  };
+/** The backup that holds what was there before a change, for a person to restore by hand. */
+export function backupOfChange(change: Change): string | undefined {
+  if (change.kind === 'config') return change.from?.backup || undefined;
+  if (change.kind === 'package') return change.config?.backup || undefined;
+  return undefined;
 }

@@ -8,11 +8,11 @@ import { knownVersion } from '../mosquitto/version-cache.js';
 import { atLeast } from '../run/versions.js';
 import {
   chooseSet,
-  fileWithMode,
   installKeepingConfig,
   keepConfig,
   packageConfigSetAside,
   setAsidePackageConfig,
+  withConfigKept,
 } from './packages.js';
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -37,26 +37,29 @@ async function installBroker(ctx: Context): Promise<string> {
       );
     }
   }
-  const before = await fileWithMode(ctx.profile.paths.configFile);
   const env = { ...ctx.profile.env, ...packages.env };
-  for (const command of packages.installCommands(packages.brokerPackages)) {
-    try {
-      await ctx.runner.check(command, { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true });
-    } catch (error) {
-      // No package, no network, a broken package manager: there is no way to get the broker (exit 4).
-      const why = error instanceof Error ? error.message : String(error);
-      throw unsupported(
-        t('could not install mosquitto: {{why}}', { why }),
-        t('check the network and the package sources, then: pkg install mosquitto'),
-      );
+  const install = async () => {
+    for (const command of packages.installCommands(packages.brokerPackages)) {
+      try {
+        await ctx.runner.check(command, { env, timeoutMs: INSTALL_TIMEOUT_MS, mutates: true });
+      } catch (error) {
+        // No package, no network, a broken package manager: there is no way to get the broker (exit 4).
+        const why = error instanceof Error ? error.message : String(error);
+        throw unsupported(
+          t('could not install mosquitto: {{why}}', { why }),
+          t('check the network and the package sources, then: pkg install mosquitto'),
+        );
+      }
     }
-  }
+  };
   const installed = t('installed with {{manager}}', { manager: packages.name });
-  if (ctx.dryRun) return installed;
-  if (!before) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
-  if (!(await keepConfig(ctx, before))) return installed;
-  return t('installed with {{manager}} (the package replaced mosquitto.conf; the previous file was put back)', {
-    manager: packages.name,
+  return withConfigKept(ctx, install, async (before) => {
+    if (ctx.dryRun) return installed;
+    if (!before) return (await setAsidePackageConfig(ctx)) ? packageConfigSetAside(installed) : installed;
+    if (!(await keepConfig(ctx, before))) return installed;
+    return t('installed with {{manager}} (the package replaced mosquitto.conf; the previous file was put back)', {
+      manager: packages.name,
+    });
   });
 }
 

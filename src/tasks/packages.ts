@@ -46,22 +46,39 @@ export async function chooseSet(ctx: Context, dir: string | undefined, version?:
  * so an install may replace or remove mosquitto.conf; it is put back byte for byte.
  */
 export async function installKeepingConfig(ctx: Context, set: PackageSet, source: string): Promise<string> {
+  return withConfigKept(
+    ctx,
+    () => installPackages(ctx, set, source),
+    (before) => putBack(ctx, set, source, before),
+  );
+}
+
+/**
+ * Runs a package install with the config kept: written aside first (with its own mode: a run killed
+ * between the install and the put-back leaves the true config there, for the next run of any command),
+ * put back byte for byte after the install, or after a failed one (a postinst, a missing library must
+ * not leave the package's config in place). The copy goes only once the config is back.
+ */
+export async function withConfigKept<R>(
+  ctx: Context,
+  install: () => Promise<unknown>,
+  after: (before: { data: Buffer; mode: number } | undefined) => Promise<R>,
+): Promise<R> {
   await recoverConfig(ctx);
   const before = await fileWithMode(ctx.profile.paths.configFile);
-  // Written first (with the config's own mode): a run killed between the install and the put-back leaves
-  // the true config here.
   if (before)
     await ctx.writer.write(guardFile(ctx), before.data, { mode: before.mode, reason: 'package-guard', backup: 'none' });
+  let result: R;
   try {
-    await installPackages(ctx, set, source);
-    return await putBack(ctx, set, source, before);
+    await install();
+    result = await after(before);
   } catch (error) {
-    // A failed install (a postinst, a missing library) must not leave the package's config in place.
     if (!ctx.dryRun) await keepConfig(ctx, before);
-    throw error;
-  } finally {
     await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
+    throw error;
   }
+  await ctx.writer.remove(guardFile(ctx), { reason: 'package-guard', backup: 'none' });
+  return result;
 }
 
 /** The config kept aside while a package installs (see installKeepingConfig). */

@@ -1,9 +1,11 @@
 import type { Context } from '../context/context.js';
 import { filesBelow } from '../fsx/backups.js';
 import { t } from '../i18n/translate.js';
+import { asGateError, ExitCode, failed } from '../model/errors.js';
 import { done, type Step, skipped } from '../model/steps.js';
 import { readPackageState, recordOf } from '../packages/install.js';
-import { beginChange, fileBefore } from './journal.js';
+import { undoChange } from './finish.js';
+import { beginChange, fileBefore, readJournal } from './journal.js';
 import { brokerAfterInstall, chooseSet, installedVersion, installKeepingConfig, recoverConfig } from './packages.js';
 
 export interface UpgradeOptions {
@@ -52,13 +54,29 @@ export function upgradeInstallStep(ctx: Context, options: UpgradeOptions): Step 
       const config = await fileBefore(ctx, configFile, 'upgrade', await filesBelow(configDir));
       await beginChange(ctx, 'upgrade', {
         kind: 'package',
-        ...(previous ? { from: previous } : {}),
+        // The record is the way back only when it is what is installed (not after a pkg upgrade by hand).
+        ...(previous && previous.broker.version === from ? { from: previous } : {}),
         ...(from ? { fromVersion: from } : {}),
         to,
         toState: recordOf(ctx, set, source),
         ...(config ? { config } : {}),
       });
-      const detail = await installKeepingConfig(ctx, set, source);
+      let detail: string;
+      try {
+        detail = await installKeepingConfig(ctx, set, source);
+      } catch (error) {
+        // An install that failed half-way (dpkg, a full disk) goes back at once, from the journal just written.
+        const why = asGateError(error);
+        const journal = await readJournal(ctx);
+        if (!journal || why.exitCode === ExitCode.internal) throw error;
+        const back = await undoChange(ctx, journal).catch((again: unknown) =>
+          t('going back failed too: {{why}}', { why: asGateError(again).message }),
+        );
+        throw failed(
+          t('installing mosquitto {{version}} failed ({{why}}); {{back}}', { version: to, why: why.message, back }),
+          t('the version that works stays; see why the new one did not: gate-mqtt logs -n 50'),
+        );
+      }
       return done(from ? t('{{from}} -> {{detail}}', { from, detail }) : detail, true, {
         needsRestart: 'binary-changed',
         learned: { mosquitto: await brokerAfterInstall(ctx) },

@@ -208,3 +208,17 @@ test('mergeFacts keeps earlier facts and adds a restart reason only once', () =>
   assert.deepEqual([two.mosquitto, two.mosquittoVersion, two.restartReasons], ['/m', '2.0.11', ['config-changed']]);
   assert.deepEqual(start.restartReasons, [], 'facts are never changed in place');
 });
+
+test('a program that fails is an expected failure (exit 1 with what it said), not a bug', async (t) => {
+  const { ctx } = unitContext(t);
+  const result = await runPipeline(ctx, {
+    command: 'job',
+    steps: [
+      step('dpkg', async () =>
+        ctx.runner.check(['/bin/sh', ['-c', 'echo dpkg: lock held >&2; exit 2']]).then(() => done('x')),
+      ),
+    ],
+  });
+  assert.equal(result.error?.code, 1);
+  assert.match(result.error?.message ?? '', /failed \(exit 2\): dpkg: lock held/);
+});

@@ -126,17 +126,25 @@ test('a log above its limit moves to FILE.1 and is truncated in place', async (t
 
 test("pruning keeps the newest backups, and never the last five of the user's own config", async (t) => {
   const { root } = unitContext(t);
-  const store = new BackupStore(path.join(root, 'backups'), root, path.join(root, 'mosquitto.conf'));
+  // One store per run: a run never prunes what it made itself.
+  const run = () => new BackupStore(path.join(root, 'backups'), root, path.join(root, 'mosquitto.conf'));
   const config = path.join(root, 'mosquitto.conf');
   const other = path.join(root, 'dump.pm2');
   writeFileSync(config, 'mine\n');
   writeFileSync(other, '[]\n');
   const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n));
-  for (let n = 0; n < 7; n++) await store.save('apply', [config], at(n));
-  for (let n = 10; n < 40; n++) await store.save('boot-hook', [other], at(n));
-  const kept = await store.list();
+  for (let n = 0; n < 7; n++) await run().save('apply', [config], at(n));
+  for (let n = 10; n < 40; n++) await run().save('boot-hook', [other], at(n));
+  const kept = await run().list();
   assert.equal(kept.filter((m) => m.reason === 'boot-hook').length, KEEP_BACKUPS);
   assert.equal(kept.filter((m) => m.reason === 'apply').length, KEEP_USER_CONFIG_BACKUPS, 'the newest five of mine');
+  // A run whose clock is behind names its backup as if it were old: it keeps it all the same.
+  const behind = run();
+  const made = await behind.save('reset', [config], new Date(Date.UTC(2020, 0, 1)));
+  assert.ok(
+    (await behind.list()).some((m) => m.id === made?.id),
+    "a run's own backup is not pruned by it",
+  );
 });
 
 test("a restore without an ID skips the package's own configs and what restores set aside", async (t) => {

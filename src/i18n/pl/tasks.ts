@@ -43,6 +43,26 @@ export const TASKS: Catalog = {
     'niedokończone {{command}} z {{time}} pozostawiono: konfigurację zmieniono od tego czasu ręcznie',
   'the unfinished {{command}} of {{time}} had not changed the config yet: {{detail}}':
     'niedokończone {{command}} z {{time}} nie zmieniło jeszcze konfiguracji: {{detail}}',
+  'the unfinished {{command}} of {{time}} had not changed anything yet: {{detail}}':
+    'niedokończone {{command}} z {{time}} nie zmieniło jeszcze niczego: {{detail}}',
+  'the config of the unfinished {{command}} of {{time}} is in place and serves (run it again for the rest): {{detail}}':
+    'konfiguracja niedokończonego {{command}} z {{time}} jest na miejscu i działa (uruchom je ponownie, żeby dokończyć resztę): {{detail}}',
+  'the config a killed package install had set aside was put back':
+    'przywrócono konfigurację odłożoną na bok przez przerwaną instalację pakietu',
+  'the unfinished {{command}} of {{time}} cannot be finished now: {{why}}':
+    'niedokończonego {{command}} z {{time}} nie da się teraz dokończyć: {{why}}',
+  'run the same command again later; gate-mqtt reset --yes brings the factory config back whatever it is':
+    'uruchom to samo polecenie ponownie później; gate-mqtt reset --yes przywraca konfigurację fabryczną w każdym stanie',
+  'backup {{id}} holds what was there before: gate-mqtt config restore {{id}}':
+    'kopia zapasowa {{id}} zawiera poprzedni stan: gate-mqtt config restore {{id}}',
+  'a dry run changes nothing': 'próba na sucho niczego nie zmienia',
+  'the config on disk still was the previous one, and the broker answers':
+    'na dysku wciąż była poprzednia konfiguracja, a broker odpowiada',
+  '(the config and data were kept: --purge again removes them)':
+    '(konfigurację i dane zachowano: ponowne --purge je usunie)',
+  'going back failed too: {{why}}': 'powrót też się nie udał: {{why}}',
+  'installing mosquitto {{version}} failed ({{why}}); {{back}}':
+    'instalacja mosquitto {{version}} nie powiodła się ({{why}}); {{back}}',
   'the unfinished {{command}} of {{time}} was undone: {{detail}}':
     'wycofano niedokończone {{command}} z {{time}}: {{detail}}',
   'the new config did not come up ({{why}}), and going back failed too: {{how}}':
