@@ -85,7 +85,7 @@ export const COMMANDS: CommandDef[] = [
     summary: msg('health checks on the device over a real terminal (pty), each with a hint; --fix repairs'),
     examples: [
       'gate-mqtt doctor --target ssh://u0_a123@192.168.1.20',
-      'gate-mqtt doctor --inventory site.ini --concurrency 10',
+      'gate-mqtt doctor --inventory site.ini --limit warsaw --concurrency 10',
     ],
     options: [...SITE, 'fix', 'port'],
     needsDevice: false,
@@ -98,7 +98,7 @@ export const COMMANDS: CommandDef[] = [
           throw badInput(t('--fix works on one gateway, on the device itself'), t('run gate-mqtt doctor --fix there'));
         return (await import('../commands/site.js')).site(ctx, 'doctor', siteOptions(options));
       }
-      refuseSiteOptions(options, ['concurrency'], 'doctor', WITH_SEVERAL);
+      refuseSiteOptions(options, ['concurrency', 'limit', 'timeout'], 'doctor', WITH_SEVERAL);
       if (targets.length === 0) refuseSiteOptions(options, ['ssh-config'], 'doctor', WITH_A_SITE);
       return (await import('../commands/doctor.js')).doctor(ctx, {
         target: targets[0],
@@ -121,7 +121,7 @@ export const COMMANDS: CommandDef[] = [
     readsDevice: (options) => !isSite(options),
     run: async (ctx, _p, options) => {
       if (isSite(options)) return (await import('../commands/site.js')).site(ctx, 'status', siteOptions(options));
-      refuseSiteOptions(options, ['concurrency', 'ssh-config'], 'status', WITH_A_SITE);
+      refuseSiteOptions(options, ['concurrency', 'limit', 'timeout', 'ssh-config'], 'status', WITH_A_SITE);
       return (await import('../commands/status.js')).status(ctx);
     },
   },

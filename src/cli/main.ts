@@ -4,6 +4,7 @@ import { chooseLanguage, setLanguage, t } from '../i18n/translate.js';
 import { asGateError, badInput, ExitCode, pointToLog } from '../model/errors.js';
 import { crashPoint, newRun } from '../run/fault.js';
 import { ignoreClosedPipes } from '../ui/print.js';
+import { visible } from '../ui/visible.js';
 import { stringOption } from './options.js';
 import { buildProgram, commandWords, type Selected } from './program.js';
 import { usageError } from './usage-errors.js';
@@ -129,8 +130,9 @@ export async function main(argv: string[], io: CliStreams = process): Promise<nu
       const error = { code: gate.exitCode, message: gate.message, ...(gate.hint ? { hint: gate.hint } : {}) };
       io.stdout.write(`${JSON.stringify({ command, ok: false, changed: false, steps: [], error }, null, 2)}\n`);
     } else {
-      io.stderr.write(`${t('error: {{message}}', { message: gate.message })}\n`);
-      if (gate.hint) io.stderr.write(`${t('hint: {{hint}}', { hint: gate.hint })}\n`);
+      // Whatever a message quotes (a file's bytes, a host name) reaches the terminal escaped, never raw.
+      io.stderr.write(`${t('error: {{message}}', { message: visible(gate.message) })}\n`);
+      if (gate.hint) io.stderr.write(`${t('hint: {{hint}}', { hint: visible(gate.hint) })}\n`);
     }
     return gate.exitCode;
   }

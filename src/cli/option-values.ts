@@ -5,16 +5,24 @@ import { listOption, type OptionName, type ParsedOptions, parseCount, stringOpti
 /** What the command table reads from the parsed options, shared by several commands. */
 
 export const PASSWORD: OptionName[] = ['password-stdin', 'password-file'];
-export const SITE: OptionName[] = ['target', 'inventory', 'concurrency', 'ssh-config'];
+export const SITE: OptionName[] = ['target', 'inventory', 'limit', 'concurrency', 'timeout', 'ssh-config'];
 /** Gateways checked at once by default: each is an ssh client and a pty here, the work is on the gateways. */
 const DEFAULT_CONCURRENCY = 16;
+/** How long one gateway of a site may take (--timeout): a dead one gives up alone, the others go on. */
+const DEFAULT_GATEWAY_TIMEOUT_SECONDS = 90;
 
-/** A site's gateways and how to reach them, from --inventory, --target (repeated) and --concurrency. */
+/** A site's gateways and how to reach them: --inventory (--limit), --target (repeated), --concurrency, --timeout. */
 export function siteOptions(options: ParsedOptions) {
+  const inventory = stringOption(options, 'inventory');
+  const limit = stringOption(options, 'limit');
+  if (limit !== undefined && inventory === undefined)
+    throw badInput(t('--limit goes with --inventory'), t('e.g. --inventory site.ini --limit warsaw'));
   return {
     targets: listOption(options, 'target'),
-    inventory: stringOption(options, 'inventory'),
+    inventory,
+    limit,
     concurrency: parseCount(stringOption(options, 'concurrency'), DEFAULT_CONCURRENCY, 256, '--concurrency'),
+    timeoutSeconds: parseCount(stringOption(options, 'timeout'), DEFAULT_GATEWAY_TIMEOUT_SECONDS, 86_400, '--timeout'),
     sshConfig: stringOption(options, 'ssh-config'),
   };
 }

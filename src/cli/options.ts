@@ -46,10 +46,18 @@ export const OPTION_SPECS = {
     repeatable: true,
   },
   inventory: {
-    flags: '--inventory <file>',
+    flags: '--inventory <source>',
     description: msg(
-      'check every gateway of an Ansible inventory (INI or YAML: ansible_host, ansible_port, ansible_user, gate_mqtt_prefix, gate_mqtt_root)',
+      'check the gateways of an Ansible inventory (a file, a folder, a script or "host1,host2,"), reached as Ansible\'s ssh reaches them; read by ansible-inventory when Ansible is installed',
     ),
+  },
+  limit: {
+    flags: '--limit <pattern>',
+    description: msg('only the inventory hosts this Ansible pattern selects (groups, globs, a:b, a:&b, a:!b)'),
+  },
+  timeout: {
+    flags: '--timeout <seconds>',
+    description: msg('how long one gateway may take before it is reported as not answering (default 90)'),
   },
   concurrency: { flags: '--concurrency <n>', description: msg('how many gateways are checked at once (default 16)') },
   'ssh-config': { flags: '--ssh-config <file>', description: msg('an ssh_config file for the ssh client (ssh -F)') },

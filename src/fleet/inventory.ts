@@ -1,129 +1,122 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { t } from '../i18n/translate.js';
-import { badInput } from '../model/errors.js';
+import { badInput, GateError } from '../model/errors.js';
+import { findProgram } from '../pty/connect-failure.js';
+import type { SshTarget } from '../pty/transports.js';
+import type { Runner } from '../run/runner.js';
+import { visible } from '../ui/visible.js';
+import { readWithAnsible } from './ansible-inventory.js';
+import { InventorySyntaxError } from './ansible-syntax.js';
+import { NeedsAnsible, type ReadInventory, readBuiltIn } from './builtin-inventory.js';
+import { connectionOf, type HostLayout, layoutOf } from './connection.js';
+import { InventoryLineError } from './ini-inventory.js';
+import { selectHosts } from './patterns.js';
 
-/** One gateway of an Ansible inventory, as a site doctor reaches it. */
+/** One gateway of an inventory, as a site command reaches it. */
 export interface InventoryHost {
   name: string;
-  host: string;
-  port?: number;
-  user?: string;
-  /** gate_mqtt_prefix: the gateway's Termux prefix when it is not the default one. */
-  prefix?: string;
-  /** gate_mqtt_root: a sandbox gateway below this folder (tests, training). */
-  root?: string;
+  /** Its groups as Ansible's group_names has them: every group it is in, `all` aside, sorted. */
+  groups: string[];
+  /** Ansible's ssh connection to it; missing when its vars make none (then `error` says why). */
+  target?: SshTarget;
+  layout: HostLayout;
+  error?: string;
 }
 
-type Vars = Record<string, unknown>;
+export interface Inventory {
+  hosts: InventoryHost[];
+  /** Who read it: Ansible itself (ansible-inventory on PATH), or gate-mqtt's reader of static files. */
+  reader: 'ansible' | 'built-in';
+}
 
-function toHost(name: string, vars: Vars): InventoryHost {
-  const text = (key: string) => (vars[key] === undefined || vars[key] === null ? undefined : String(vars[key]));
-  const port = text('ansible_port');
-  const host: InventoryHost = { name, host: text('ansible_host') ?? name };
-  if (port !== undefined) host.port = Number(port);
-  const user = text('ansible_user');
-  if (user) host.user = user;
-  const prefix = text('gate_mqtt_prefix');
-  if (prefix) host.prefix = prefix;
-  const root = text('gate_mqtt_root');
-  if (root) host.root = root;
+const CHECK_HINT = () => t('check it with: ansible-inventory -i SOURCE --graph');
+
+/** Ansible's programs on PATH, both of them, or none. */
+function ansibleTools(): { inventory: string; ansible: string } | undefined {
+  const inventory = findProgram('ansible-inventory');
+  const ansible = findProgram('ansible');
+  return inventory && ansible ? { inventory, ansible } : undefined;
+}
+
+/** A comma makes a source a host list when no file has that name (Ansible's host_list plugin). */
+async function checkSource(source: string): Promise<void> {
+  if (source.trim() === '')
+    throw badInput(t('--inventory is empty'), t('give an Ansible inventory: a file, a folder or "host1,host2,"'));
+  const info = await stat(source).catch((error: NodeJS.ErrnoException) => error);
+  if (!(info instanceof Error)) return;
+  if (info.code === 'ENOENT' && source.includes(',')) return;
+  throw badInput(
+    t('cannot read the inventory {{file}}: {{why}}', {
+      file: visible(source),
+      why: info.code === 'ENOENT' ? t('no such file') : (info.code ?? info.message),
+    }),
+    t('give an Ansible inventory: a file, a folder or "host1,host2,"'),
+  );
+}
+
+/** Why a source could not be read, as one line that names the source (and the line, where there is one). */
+function refused(source: string, error: unknown): never {
+  if (!(error instanceof InventorySyntaxError)) throw error;
+  const where = error instanceof InventoryLineError ? `${visible(source)}:${error.line}` : visible(source);
+  throw badInput(
+    t('the inventory {{where}} cannot be read: {{why}}', { where, why: visible(error.message) }),
+    error instanceof NeedsAnsible
+      ? t('install Ansible (ansible-inventory reads it), or give a static INI or YAML file')
+      : CHECK_HINT(),
+  );
+}
+
+/** A host as a site reaches it: its groups, and the connection and layout its vars give. */
+function hostOf(read: ReadInventory, name: string): InventoryHost {
+  const groups = read.data
+    .groupsOf(name)
+    .filter((group) => group !== 'all')
+    .sort();
+  const vars = read.vars(name);
+  const host: InventoryHost = { name, groups, layout: {} };
+  try {
+    host.layout = layoutOf(vars);
+    host.target = connectionOf(name, vars);
+  } catch (error) {
+    if (!(error instanceof InventorySyntaxError || error instanceof GateError)) throw error;
+    host.error = visible((error as Error).message);
+  }
   return host;
 }
 
-/** "key=value key2='v 2'" (an INI inventory line after the host name). */
-function iniVars(text: string): Vars {
-  const vars: Vars = {};
-  for (const match of text.matchAll(/([A-Za-z_][\w]*)=("([^"]*)"|'([^']*)'|\S+)/g))
-    vars[match[1]!] = match[3] ?? match[4] ?? match[2];
-  return vars;
-}
-
-/** Ansible's INI inventory: [group] host lines, [group:vars], [group:children]; `all:vars` for every host. */
-export function parseIniInventory(text: string): InventoryHost[] {
-  const hosts = new Map<string, Vars>();
-  const groupHosts = new Map<string, string[]>();
-  const groupVars = new Map<string, Vars>();
-  const children = new Map<string, string[]>();
-  let section = 'ungrouped';
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/^\s+|\s+$/g, '');
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      section = header[1]!;
-      continue;
-    }
-    const [group, kind] = section.split(':');
-    if (kind === 'vars') {
-      const eq = line.indexOf('=');
-      if (eq > 0)
-        groupVars.set(group!, { ...groupVars.get(group!), [line.slice(0, eq).trim()]: line.slice(eq + 1).trim() });
-    } else if (kind === 'children') children.set(group!, [...(children.get(group!) ?? []), line]);
-    else {
-      const [name, ...rest] = line.split(/\s+/);
-      hosts.set(name!, { ...hosts.get(name!), ...iniVars(rest.join(' ')) });
-      groupHosts.set(group!, [...(groupHosts.get(group!) ?? []), name!]);
-    }
-  }
-  // Group vars apply to the group's hosts and its children's (host vars win).
-  const membersOf = (group: string, seen = new Set<string>()): string[] =>
-    seen.has(group)
-      ? []
-      : [
-          ...(groupHosts.get(group) ?? []),
-          ...(children.get(group) ?? []).flatMap((child) => membersOf(child, seen.add(group))),
-        ];
-  const inherited = new Map<string, Vars>();
-  const others = [...groupVars].filter(([group]) => group !== 'all');
-  for (const [group, vars] of [['all', groupVars.get('all') ?? {}] as const, ...others])
-    for (const name of group === 'all' ? [...hosts.keys()] : membersOf(group))
-      inherited.set(name, { ...inherited.get(name), ...vars });
-  return [...hosts].map(([name, vars]) => toHost(name, { ...inherited.get(name), ...vars }));
-}
-
-/** Ansible's YAML inventory: groups with `hosts`, `vars` and `children`, from `all` down. */
-export async function parseYamlInventory(text: string): Promise<InventoryHost[]> {
-  // Group vars first (deeper groups over their parents), a host's own vars last: Ansible's precedence.
-  const fromGroups = new Map<string, Vars>();
-  const own = new Map<string, Vars>();
-  const walk = (group: Vars | null | undefined, vars: Vars) => {
-    if (!group || typeof group !== 'object') return;
-    const here = { ...vars, ...((group.vars as Vars | undefined) ?? {}) };
-    for (const [name, hostVars] of Object.entries((group.hosts as Record<string, Vars | null>) ?? {})) {
-      fromGroups.set(name, { ...fromGroups.get(name), ...here });
-      own.set(name, { ...own.get(name), ...(hostVars ?? {}) });
-    }
-    for (const child of Object.values((group.children as Record<string, Vars | null>) ?? {})) walk(child, here);
-  };
-  // yaml is a quarter of the CLI's code: loaded only for a YAML inventory, not at every start.
-  const { parse } = await import('yaml');
-  const document = parse(text) as Record<string, Vars> | null;
-  for (const group of Object.values(document ?? {})) walk(group, {});
-  return [...fromGroups].map(([name, vars]) => toHost(name, { ...vars, ...own.get(name) }));
-}
-
-/** Reads an inventory file (YAML when it looks like YAML, INI otherwise); no host at all is bad input. */
-export async function readInventory(file: string): Promise<InventoryHost[]> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw badInput(
-      t('cannot read the inventory {{file}}', { file }),
-      t('give an Ansible inventory file (INI or YAML)'),
-    );
-  });
-  let hosts: InventoryHost[];
+/**
+ * The gateways of an Ansible inventory that `--limit PATTERN` selects, with the connection Ansible's ssh
+ * would make to each. Ansible reads the source where it is installed (every form it knows); otherwise
+ * the built-in reader reads static INI and YAML by Ansible's rules and refuses the rest. A source that
+ * cannot be read, holds no host or matches none is bad input (exit 2) with a hint; a host whose vars
+ * make no ssh connection is that host's error, the others go on.
+ */
+export async function readInventory(runner: Runner, source: string, limit = 'all'): Promise<Inventory> {
+  await checkSource(source);
+  const tools = ansibleTools();
+  let read: ReadInventory;
+  let selected: string[];
   try {
-    hosts =
-      /\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text) ? await parseYamlInventory(text) : parseIniInventory(text);
+    if (tools) ({ selected, ...read } = await readWithAnsible(runner, tools, source, limit));
+    else {
+      if (limit.startsWith('@')) throw new NeedsAnsible(t('a --limit @FILE is read by Ansible'));
+      read = await readBuiltIn(source);
+      // --limit restricts `all`: the hosts come in the inventory's order, not the pattern's (as in Ansible)
+      const limited = new Set(selectHosts(read.data, limit));
+      selected = read.data.hosts().filter((host) => limited.has(host));
+    }
   } catch (error) {
-    throw badInput(
-      t('the inventory {{file}} cannot be read: {{why}}', { file, why: (error as Error).message.split('\n')[0]! }),
-      t('check it with: ansible-inventory -i FILE --list'),
-    );
+    refused(source, error);
   }
-  if (hosts.length === 0)
+  if (read.data.hosts().length === 0)
     throw badInput(
-      t('the inventory {{file}} holds no host', { file }),
+      t('the inventory {{file}} holds no host', { file: visible(source) }),
       t('list the gateways in it, e.g. a line [gateways] and then one host name per line'),
     );
-  return hosts;
+  if (selected.length === 0)
+    throw badInput(
+      t('--limit {{pattern}} matches no host of the inventory', { pattern: visible(limit) }),
+      t('name a group or a host of it, e.g. --limit gateways or --limit "gw-*:!gw-old"'),
+    );
+  return { hosts: selected.map((name) => hostOf(read, name)), reader: tools ? 'ansible' : 'built-in' };
 }

@@ -3,7 +3,8 @@ import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import type { DoctorResult } from '../model/results.js';
 import { printJson } from '../ui/print.js';
-import { type Outcome, type SiteRow, type SiteTarget, shownTarget, siteRows, tally } from './site-run.js';
+import { visible } from '../ui/visible.js';
+import { type Outcome, rowBase, type SiteOptions, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
 
 export interface SiteResult extends SiteRow {
   checks: DoctorResult['checks'];
@@ -28,7 +29,7 @@ const verdict = (result: SiteResult) =>
   result.error !== undefined ? t('UNREACHABLE') : result.ok ? t('OK') : t('FAILED');
 
 function resultOf(site: SiteTarget, outcome: Outcome<DoctorResult['checks']>): SiteResult {
-  const base = { name: site.name, target: shownTarget(site) };
+  const base = rowBase(site);
   if (!outcome.ok) return { ...base, ok: false, checks: [], error: outcome.error };
   return { ...base, ok: !outcome.value.some((c) => c.status === 'fail'), checks: outcome.value };
 }
@@ -38,11 +39,7 @@ function resultOf(site: SiteTarget, outcome: Outcome<DoctorResult['checks']>): S
  * per gateway as it finishes, then a table gateway × problems. Exit 1 when any gateway failed a check
  * or was not reached.
  */
-export async function siteDoctor(
-  ctx: Context,
-  sites: SiteTarget[],
-  options: { concurrency: number; sshConfig?: string },
-): Promise<number> {
+export async function siteDoctor(ctx: Context, sites: SiteTarget[], options: SiteOptions): Promise<number> {
   const { rows: results, ok } = await siteRows(
     ctx,
     sites,
@@ -56,11 +53,15 @@ export async function siteDoctor(
     printJson(ctx, { command: 'doctor', ok, targets: results });
     return ok ? 0 : 1;
   }
-  const width = Math.max(...results.map((r) => r.name.length), t('gateway').length);
+  const groupsOf = (result: SiteResult) => result.groups.join(',') || '-';
+  const width = Math.max(...results.map((r) => visible(r.name).length), t('gateway').length);
+  const groupWidth = Math.max(...results.map((r) => visible(groupsOf(r)).length), t('groups').length);
   const mark = Math.max(...results.map((r) => verdict(r).length));
-  ctx.print(`${t('gateway').padEnd(width)}  ${''.padEnd(mark)}  ${t('problems')}`);
+  ctx.print(`${t('gateway').padEnd(width)}  ${t('groups').padEnd(groupWidth)}  ${''.padEnd(mark)}  ${t('problems')}`);
   for (const result of results)
-    ctx.print(`${result.name.padEnd(width)}  ${verdict(result).padEnd(mark)}  ${problemsOf(result)}`);
+    ctx.print(
+      `${visible(result.name).padEnd(width)}  ${visible(groupsOf(result)).padEnd(groupWidth)}  ${verdict(result).padEnd(mark)}  ${visible(problemsOf(result))}`,
+    );
   const { count, ok: fine, notOk: failed, unreachable } = tally(results);
   ctx.print(
     t('{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable', {

@@ -4,36 +4,43 @@ import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { type Profile, resolveProfile } from '../platform/profile.js';
 import { PtySession } from '../pty/session.js';
-import { describeTarget, sshTarget, type Target, TERMUX_SSH_PORT, transportFor } from '../pty/transports.js';
+import { describeTarget, type Target, transportFor } from '../pty/transports.js';
 import { randomBytes } from '../run/lazy-builtins.js';
+import { visible } from '../ui/visible.js';
 import type { InventoryHost } from './inventory.js';
 
 /** One gateway of a site: a name for people, how to reach it, and where its gateway keeps its files. */
 export interface SiteTarget {
   name: string;
-  target: Target;
+  /** Its inventory groups (Ansible's group_names); none for a --target. */
+  groups: string[];
+  /** Missing when the inventory gives no way to reach it: `error` says why, and it is that gateway's row. */
+  target?: Target;
   /** The gateway's layout (its prefix, or a sandbox root on it), as its own doctor would resolve it. */
   profile: Profile;
+  error?: string;
+}
+
+/** What every site command is given: how many gateways at once, how long each may take, the ssh client's config. */
+export interface SiteOptions {
+  concurrency: number;
+  timeoutSeconds: number;
+  sshConfig?: string;
 }
 
 /**
- * A dead gateway gives up alone after this long (90 s); the others go on. Tests shorten it with
- * GATE_MQTT_GATEWAY_TIMEOUT_SECONDS (nothing else reads it).
- */
-function gatewayTimeoutMs(): number {
-  const asked = Number(process.env.GATE_MQTT_GATEWAY_TIMEOUT_SECONDS);
-  return (Number.isFinite(asked) && asked > 0 && asked <= 86_400 ? asked : 90) * 1000;
-}
-
-/**
- * A gateway of an inventory as a site reaches it: ssh (Termux's sshd port unless it says), checked as
- * --target is, at its own layout (gate_mqtt_root, gate_mqtt_prefix) or else the command line's.
+ * A gateway of an inventory as a site reaches it: Ansible's ssh connection to it, at its own layout
+ * (gate_mqtt_root, gate_mqtt_prefix) or else the command line's.
  */
 export function targetOf(host: InventoryHost, layout: Profile): SiteTarget {
-  const user = host.user ?? process.env.USER ?? 'root';
-  const target = sshTarget(user, host.host, host.port ?? TERMUX_SSH_PORT);
-  const own = host.root !== undefined || host.prefix !== undefined;
-  return { name: host.name, target, profile: own ? remoteProfile(host.root, host.prefix) : layout };
+  const own = host.layout.root !== undefined || host.layout.prefix !== undefined;
+  return {
+    name: host.name,
+    groups: host.groups,
+    ...(host.target ? { target: host.target } : {}),
+    profile: own ? remoteProfile(host.layout.root, host.layout.prefix) : layout,
+    ...(host.error !== undefined ? { error: host.error } : {}),
+  };
 }
 
 /** A remote gateway's layout: its paths only (this machine's environment says nothing of it). */
@@ -41,7 +48,7 @@ export const remoteProfile = (root: string | undefined, prefix: string | undefin
   resolveProfile({ root, prefix, environment: {} }, false);
 
 /** How a site names a gateway's target: "ssh://u0_a123@192.168.1.20:8022". */
-export const shownTarget = (site: SiteTarget): string => describeTarget(site.target);
+export const shownTarget = (site: SiteTarget): string => (site.target ? describeTarget(site.target) : '-');
 
 /** One gateway reached: its shell, and what the checks and probes need to work on it. */
 export interface Reached {
@@ -60,15 +67,17 @@ const messageOf = (error: unknown) => (error instanceof Error && error.message) 
  */
 async function onGateway<R>(
   site: SiteTarget,
-  sshConfig: string | undefined,
+  options: SiteOptions,
   work: (reached: Reached) => Promise<R>,
 ): Promise<Outcome<R>> {
+  const { target, profile } = site;
+  if (!target) return { ok: false, error: site.error ?? t('no way to reach it') };
+  const { sshConfig } = options;
   let session: PtySession | undefined;
   let timedOut = false;
   const stop = new AbortController();
-  const timeoutMs = gatewayTimeoutMs();
+  const timeoutMs = options.timeoutSeconds * 1000;
   const attempt = (async (): Promise<Outcome<R>> => {
-    const { target, profile } = site;
     session = await PtySession.open(transportFor(target, profile, { sshConfig }), undefined, stop.signal);
     const env: CheckEnv = {
       prober: new SessionProber(session),
@@ -100,11 +109,20 @@ async function onGateway<R>(
 /** What a site command makes of one gateway: a row of its table and of its JSON. */
 export interface SiteRow {
   name: string;
+  /** The gateway's inventory groups (Ansible's group_names). */
+  groups: string[];
   target: string;
   ok: boolean;
   /** The gateway could not be reached or did not answer in time: why. */
   error?: string;
 }
+
+/** What every row says of its gateway: its name, its groups, how it was reached. */
+export const rowBase = (site: SiteTarget): Pick<SiteRow, 'name' | 'groups' | 'target'> => ({
+  name: site.name,
+  groups: site.groups,
+  target: shownTarget(site),
+});
 
 /** How a site came out, for the summary line under its table. */
 export function tally(rows: SiteRow[]): { count: number; ok: number; notOk: number; unreachable: number } {
@@ -121,7 +139,7 @@ export function tally(rows: SiteRow[]): { count: number; ok: number; notOk: numb
 export async function siteRows<R, Row extends SiteRow>(
   ctx: Context,
   sites: SiteTarget[],
-  options: { concurrency: number; sshConfig?: string },
+  options: SiteOptions,
   command: string,
   work: (reached: Reached) => Promise<R>,
   rowOf: (site: SiteTarget, outcome: Outcome<R>) => Row,
@@ -130,7 +148,7 @@ export async function siteRows<R, Row extends SiteRow>(
   const outcomes = await overSite(ctx, sites, options, work, (site, outcome) => {
     if (ctx.output.json || !ctx.output.interactive) return;
     const row = rowOf(site, outcome);
-    ctx.print(`${stateOf(row).padEnd(11)} ${row.name} (${row.target})`);
+    ctx.print(`${stateOf(row).padEnd(11)} ${visible(row.name)} (${visible(row.target)})`);
   });
   const rows = sites.map((site, i) => rowOf(site, outcomes[i]!));
   const state = (row: Row) => (row.error !== undefined ? 'unreachable' : row.ok ? 'ok' : 'not ok');
@@ -146,7 +164,7 @@ export async function siteRows<R, Row extends SiteRow>(
 async function overSite<R>(
   ctx: Context,
   sites: SiteTarget[],
-  options: { concurrency: number; sshConfig?: string },
+  options: SiteOptions,
   work: (reached: Reached) => Promise<R>,
   finished: (site: SiteTarget, outcome: Outcome<R>) => void,
 ): Promise<Array<Outcome<R>>> {
@@ -157,7 +175,7 @@ async function overSite<R>(
       const index = next++;
       const site = sites[index]!;
       const started = Date.now();
-      const outcome = await onGateway(site, options.sshConfig, work);
+      const outcome = await onGateway(site, options, work);
       ctx.log.write(
         `${site.name} (${shownTarget(site)}) in ${Date.now() - started} ms: ${outcome.ok ? 'reached' : outcome.error}`,
       );

@@ -7,7 +7,8 @@ import { parseMosquittoVersion } from '../mosquitto/binary.js';
 import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
 import { shortDuration } from '../ui/durations.js';
 import { printJson } from '../ui/print.js';
-import { type Outcome, type SiteRow, type SiteTarget, shownTarget, siteRows, tally } from './site-run.js';
+import { visible } from '../ui/visible.js';
+import { type Outcome, rowBase, type SiteOptions, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
 
 /** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
 export interface GatewayStatus {
@@ -53,7 +54,7 @@ async function gatewayStatus(env: CheckEnv): Promise<GatewayStatus> {
 }
 
 function rowOf(site: SiteTarget, outcome: Outcome<GatewayStatus>): SiteStatusRow {
-  const base = { name: site.name, target: shownTarget(site) };
+  const base = rowBase(site);
   if (!outcome.ok) return { ...base, ok: false, error: outcome.error };
   return { ...base, ok: outcome.value.pm2.status === 'online', ...outcome.value };
 }
@@ -77,11 +78,7 @@ function cellsOf(row: SiteStatusRow): string[] {
  * gateway as it finishes), then one row each (mqtt's state, mosquitto's version, uptime, restarts, the
  * listener). Exit 1 when any gateway's mqtt is not online or the gateway was not reached.
  */
-export async function siteStatus(
-  ctx: Context,
-  sites: SiteTarget[],
-  options: { concurrency: number; sshConfig?: string },
-): Promise<number> {
+export async function siteStatus(ctx: Context, sites: SiteTarget[], options: SiteOptions): Promise<number> {
   const { rows, ok } = await siteRows(
     ctx,
     sites,
@@ -95,8 +92,8 @@ export async function siteStatus(
     printJson(ctx, { command: 'status', ok, targets: rows });
     return ok ? 0 : 1;
   }
-  const head = [t('gateway'), 'mqtt', 'mosquitto', t('up'), t('restarts'), t('listener')];
-  const table = [head, ...rows.map((row) => [row.name, ...cellsOf(row)])];
+  const head = [t('gateway'), t('groups'), 'mqtt', 'mosquitto', t('up'), t('restarts'), t('listener')];
+  const table = [head, ...rows.map((row) => [row.name, row.groups.join(',') || '-', ...cellsOf(row)].map(visible))];
   // A column is as wide as its cells that are not the last of their row (an unreachable gateway's
   // reason runs on from the mqtt column).
   const widths = head.map((_, col) =>

@@ -4,10 +4,22 @@ import type { Profile } from '../platform/profile.js';
 import { shQuote } from '../run/quote.js';
 import type { TransportSpec } from './session.js';
 
-export type Target =
-  | { kind: 'local' }
-  | { kind: 'ssh'; user: string; host: string; port: number }
-  | { kind: 'adb'; serial: string | undefined };
+/**
+ * An ssh connection: what `--target ssh://USER@HOST[:PORT]` names (Termux's port 8022 when none), or
+ * what Ansible's ssh connection would use for an inventory host (no user or port: ssh's own choice).
+ */
+export interface SshTarget {
+  kind: 'ssh';
+  user?: string;
+  host: string;
+  port?: number;
+  /** ansible_ssh_private_key_file. */
+  identity?: string;
+  /** ansible_ssh_common_args, then ansible_ssh_extra_args, as ssh arguments. */
+  options?: string[];
+}
+
+export type Target = { kind: 'local' } | SshTarget | { kind: 'adb'; serial: string | undefined };
 
 export const TERMUX_SSH_PORT = 8022;
 
@@ -17,18 +29,22 @@ const TARGET_HINT = () => t('e.g. --target ssh://u0_a123@192.168.1.20 (Termux ss
 const SSH_USER = /^[\w.][\w.-]{0,31}$/;
 const SSH_HOST = /^(?:[A-Za-z0-9.][A-Za-z0-9.-]{0,252}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
 
-/** An ssh target from its parts (an inventory's host, user and port), checked as --target is: exit 2 otherwise. */
-export function sshTarget(user: string, host: string, port: number, shown = `ssh://${user}@${host}:${port}`): Target {
-  if (!SSH_USER.test(user) || !SSH_HOST.test(host))
+/** An ssh target from its parts (an inventory host's connection), checked as --target is: exit 2 otherwise. */
+export function sshTarget(
+  parts: Omit<SshTarget, 'kind'>,
+  shown = describeTarget({ kind: 'ssh', ...parts }),
+): SshTarget {
+  const { user, host, port } = parts;
+  if ((user !== undefined && !SSH_USER.test(user)) || !SSH_HOST.test(host))
     throw badInput(
       t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
         target: JSON.stringify(shown),
       }),
       TARGET_HINT(),
     );
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
     throw badInput(t('--target port must be 1-65535: {{target}}', { target: shown }), TARGET_HINT());
-  return { kind: 'ssh', user, host, port };
+  return { kind: 'ssh', ...parts };
 }
 
 /** `local`, `ssh://USER@HOST[:PORT]` (Termux's sshd listens on 8022), `adb` or `adb://SERIAL`. */
@@ -40,7 +56,7 @@ export function parseTarget(text: string | undefined): Target {
   const ssh = /^ssh:\/\/([^@]*)@([^[\]:]*|\[[^\]]*\])(?::(\d{1,5}))?$/.exec(text);
   if (ssh) {
     const host = ssh[2]!.replace(/^\[(.*)\]$/, '$1');
-    return sshTarget(ssh[1]!, host, ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]), text);
+    return sshTarget({ user: ssh[1]!, host, port: ssh[3] === undefined ? TERMUX_SSH_PORT : Number(ssh[3]) }, text);
   }
   throw badInput(
     t('--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}', {
@@ -54,7 +70,8 @@ export function describeTarget(target: Target): string {
   if (target.kind === 'local') return 'local';
   if (target.kind === 'adb') return target.serial ? `adb://${target.serial}` : 'adb';
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  return `ssh://${target.user}@${host}:${target.port}`;
+  const user = target.user === undefined ? '' : `${target.user}@`;
+  return `ssh://${user}${host}${target.port === undefined ? '' : `:${target.port}`}`;
 }
 
 /** Exports that give a remote shell the device's layout (harmless on a real Termux shell, needed in a sandbox). */
@@ -105,8 +122,7 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
         file: 'ssh',
         args: [
           '-tt',
-          '-p',
-          String(target.port),
+          ...(target.port === undefined ? [] : ['-p', String(target.port)]),
           '-o',
           'BatchMode=yes',
           '-o',
@@ -116,8 +132,10 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
           '-o',
           'StrictHostKeyChecking=accept-new',
           ...(options.sshConfig ? ['-F', options.sshConfig] : []),
+          ...(target.identity ? ['-i', target.identity] : []),
+          ...(target.options ?? []),
           '--',
-          `${target.user}@${target.host}`,
+          target.user === undefined ? target.host : `${target.user}@${target.host}`,
           // A plain sh instead of the user's login shell: no profile, motd or prompt hooks to wait for
           // (a login cost ~0.4 CPU-s more here). Debian's bash still reads ~/.bashrc for ssh commands.
           'exec sh -i',
@@ -125,7 +143,7 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
         env: hostEnv,
         setup: [deviceExports(profile)],
         connectTimeoutMs: REMOTE_CONNECT_TIMEOUT_MS,
-        client: { kind: 'ssh', user: target.user, port: target.port },
+        client: { kind: 'ssh', user: target.user ?? t('(your ssh user)'), port: target.port ?? 22 },
       };
     case 'adb':
       return {

@@ -1,6 +1,7 @@
 import { t } from '../i18n/translate.js';
 import type { CommandResult } from '../model/results.js';
 import type { Output } from './output.js';
+import { visible } from './visible.js';
 
 let pipesGuarded = false;
 let stdoutClosed = false;
@@ -35,8 +36,8 @@ export function finishSteps(ctx: Output, result: CommandResult): number {
   } else {
     for (const line of result.planned ?? []) ctx.print(t('would: {{action}}', { action: line }));
     if (result.error) {
-      process.stderr.write(`${t('error: {{message}}', { message: result.error.message })}\n`);
-      if (result.error.hint) process.stderr.write(`${t('hint: {{hint}}', { hint: result.error.hint })}\n`);
+      process.stderr.write(`${t('error: {{message}}', { message: visible(result.error.message) })}\n`);
+      if (result.error.hint) process.stderr.write(`${t('hint: {{hint}}', { hint: visible(result.error.hint) })}\n`);
     } else {
       const outcome = result.changed ? t('ok, changed') : t('ok, nothing changed');
       ctx.print(

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { cleanEnv, freePort, parseJson, provisioned, waitFor } from '../helpers/sandbox.js';
+import { freePort, parseJson, provisioned, waitFor } from '../helpers/sandbox.js';
 import { startSshd } from '../helpers/sshd.js';
 import { lines } from '../helpers/text.js';
 
@@ -60,10 +60,10 @@ test('doctor and status --inventory: a whole site over a real sshd, one stopped 
   assert.match(site.targets[2]!.error ?? '', /refused the connection/);
   const plain = await healthy.cli(args, { root: false });
   assert.equal(plain.code, 1);
-  assert.match(plain.stdout, /^gateway +problems\n/);
-  assert.match(plain.stdout, /\ngw-hall +OK +(-|WARN config\.security)\n/);
-  assert.match(plain.stdout, /\ngw-attic +FAILED +FAIL pm2\.process \("mqtt" is stopped\), broker\.listening, /);
-  assert.match(plain.stdout, /\ngw-gone +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
+  assert.match(plain.stdout, /^gateway +groups +problems\n/);
+  assert.match(plain.stdout, /\ngw-hall +site +OK +(-|WARN config\.security)\n/);
+  assert.match(plain.stdout, /\ngw-attic +site +FAILED +FAIL pm2\.process \("mqtt" is stopped\), broker\.listening, /);
+  assert.match(plain.stdout, /\ngw-gone +site +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
   assert.match(plain.stdout, /\n3 gateways: 1 ok, 1 with problems, 1 unreachable\n$/);
 
   // status --inventory: the same gateways, one row each, from the same probes (nothing of ours on them)
@@ -85,10 +85,10 @@ test('doctor and status --inventory: a whole site over a real sshd, one stopped 
   assert.ok((rows[0]!.pm2?.pid ?? 0) > 0 && rows[1]!.pm2?.pid === null);
   const table = await healthy.cli(statusArgs, { root: false });
   assert.equal(table.code, 1);
-  assert.match(table.stdout, /^gateway +mqtt +mosquitto +up +restarts +listener\n/);
-  assert.match(table.stdout, /\ngw-hall +online +\d+\.\d+\.\d+ +\d+[smhd] +0 +\d+ answering\n/);
-  assert.match(table.stdout, /\ngw-attic +stopped +\d+\.\d+\.\d+ +- +0 +\d+ not answering\n/);
-  assert.match(table.stdout, /\ngw-gone +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
+  assert.match(table.stdout, /^gateway +groups +mqtt +mosquitto +up +restarts +listener\n/);
+  assert.match(table.stdout, /\ngw-hall +site +online +\d+\.\d+\.\d+ +\d+[smhd] +0 +\d+ answering\n/);
+  assert.match(table.stdout, /\ngw-attic +site +stopped +\d+\.\d+\.\d+ +- +0 +\d+ not answering\n/);
+  assert.match(table.stdout, /\ngw-gone +site +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
   assert.match(table.stdout, /\n3 gateways: 1 online, 1 not online, 1 unreachable\n$/);
 });
 
@@ -144,11 +144,18 @@ test('gateways that never answer are given up one by one at their timeout, each 
       'ansible_user=gate',
     ),
   );
-  const args = ['status', '--inventory', inventory, '--ssh-config', '/dev/null', '--concurrency', '1'];
-  const run = await gateway.cli([...args, '--json'], {
-    root: false,
-    env: cleanEnv({ GATE_MQTT_GATEWAY_TIMEOUT_SECONDS: '2' }),
-  });
+  const args = [
+    'status',
+    '--inventory',
+    inventory,
+    '--ssh-config',
+    '/dev/null',
+    '--concurrency',
+    '1',
+    '--timeout',
+    '2',
+  ];
+  const run = await gateway.cli([...args, '--json'], { root: false });
   assert.equal(run.code, 1);
   const rows = parseJson<{ targets: StatusRow[] }>(run).targets;
   assert.deepEqual(
