@@ -32,9 +32,9 @@ export interface Inventory {
 const CHECK_HINT = () => t('check it with: ansible-inventory -i SOURCE --graph');
 
 /** Ansible's programs on PATH, both of them, or none. */
-function ansibleTools(): { inventory: string; ansible: string } | undefined {
-  const inventory = findProgram('ansible-inventory');
-  const ansible = findProgram('ansible');
+function ansibleTools(search: string): { inventory: string; ansible: string } | undefined {
+  const inventory = findProgram('ansible-inventory', search);
+  const ansible = findProgram('ansible', search);
   return inventory && ansible ? { inventory, ansible } : undefined;
 }
 
@@ -89,11 +89,16 @@ function hostOf(read: ReadInventory, name: string): InventoryHost {
  * would make to each. Ansible reads the source where it is installed (every form it knows); otherwise
  * the built-in reader reads static INI and YAML by Ansible's rules and refuses the rest. A source that
  * cannot be read, holds no host or matches none is bad input (exit 2) with a hint; a host whose vars
- * make no ssh connection is that host's error, the others go on.
+ * make no ssh connection is that host's error, the others go on. `search` is where Ansible is looked for.
  */
-export async function readInventory(runner: Runner, source: string, limit = 'all'): Promise<Inventory> {
+export async function readInventory(
+  runner: Runner,
+  source: string,
+  limit = 'all',
+  search = process.env.PATH ?? '',
+): Promise<Inventory> {
   await checkSource(source);
-  const tools = ansibleTools();
+  const tools = ansibleTools(search);
   let read: ReadInventory;
   let selected: string[];
   try {
