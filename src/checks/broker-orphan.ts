@@ -1,5 +1,5 @@
 import { t } from '../i18n/translate.js';
-import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
@@ -30,7 +30,7 @@ export function orphanProbe(configFile: string): string {
 /** The pid pm2 runs `mqtt` as, when it runs it (from the pm2 probe). */
 function pm2BrokerPid(out: ProbeOutput): number | undefined {
   try {
-    const mqtt = parseJlist(out.output).find((p) => p.name === PROCESS_NAME);
+    const mqtt = parsePm2Probe(out.output).find((p) => p.name === PROCESS_NAME);
     return mqtt?.pid ? mqtt.pid : undefined; // 0: pm2 runs no process for it now
   } catch {
     return undefined; // no daemon, or no list: every broker found is outside pm2

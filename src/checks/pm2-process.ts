@@ -1,5 +1,5 @@
 import { t } from '../i18n/translate.js';
-import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
 
@@ -8,9 +8,9 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
   if (/^no-daemon$/m.test(out.output)) {
     return fail(id, t('pm2 is not running (no daemon)'), t('run: gate-mqtt doctor --fix (starts pm2 and mqtt)'));
   }
-  let list: ReturnType<typeof parseJlist>;
+  let list: ReturnType<typeof parsePm2Probe>;
   try {
-    list = parseJlist(out.output);
+    list = parsePm2Probe(out.output);
   } catch {
     return fail(
       id,
@@ -36,7 +36,7 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
       t('crash loop: "{{name}}" is {{status}} after {{count}} restarts', {
         name: PROCESS_NAME,
         status: mqtt.status,
-        count: mqtt.restarts,
+        count: mqtt.restarts ?? '?',
       }),
       t('see why: gate-mqtt logs -n 50; then gate-mqtt config validate, or gate-mqtt reset'),
     );
@@ -47,6 +47,9 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
       t('"{{name}}" is {{status}}', { name: PROCESS_NAME, status: mqtt.status }),
       t('run: gate-mqtt doctor --fix'),
     );
+  // read from pm2's files and /proc (no node started on the device): they keep no restart count
+  if (mqtt.restarts === undefined)
+    return pass(id, t('online, pid {{pid}}, up {{seconds}}s', { pid: mqtt.pid, seconds: upFor }));
   return pass(
     id,
     t('online, pid {{pid}}, up {{seconds}}s, {{count}} restarts', {

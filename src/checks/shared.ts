@@ -4,6 +4,7 @@ import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
 import { t } from '../i18n/translate.js';
 import { localTarget } from '../network/listener-target.js';
 import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
+import { PROCESS_NAME } from '../pm2/process-list.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckEnv, type CheckOutcome, type OutcomeId, type ProbeOutput, warn } from './check.js';
 
@@ -109,20 +110,57 @@ const RPC_LIST_JS = [
   'req.connect(sock);',
 ].join('\n');
 
-export function pm2Probe(pm2: { node: string; script: string; home: string; rpcSocket: string }): string {
+/**
+ * pm2's state from its own files and /proc, without starting node: the daemon's pid (pm2.pid, a live
+ * "God Daemon"), and mqtt's pid file naming a live child of that daemon, i.e. online. Prints
+ * "pm2-files id=N pid=P start=TICKS uptime=SECONDS", or nothing when the files do not settle it (no
+ * daemon pid, a pid file left by a stopped or crashed broker, several ids): the daemon is asked then.
+ */
+const PM2_FILES_SH = [
+  'd=$(cat "$h/pm2.pid" 2>/dev/null)',
+  'if [ -n "$d" ] && grep -q "God Daemon" "/proc/$d/cmdline" 2>/dev/null; then',
+  // NAME-ID.pid: digits after the name, so that mqtt-logs-1.pid is not taken for mqtt's
+  `  set -- "$h/pids/${PROCESS_NAME}-"[0-9]*.pid`,
+  '  if [ $# -eq 1 ] && [ -f "$1" ]; then',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
+  '    i=${1##*-}; i=${i%.pid}; p=$(cat "$1")',
+  '    case "$i:$p" in *[!0-9:]*|:*|*:) ;; *)',
+  // the fields after the command name (which may hold spaces): state, ppid, …, starttime (the 22nd of stat)
+  '      set -- $(sed "s/.*) //" "/proc/$p/stat" 2>/dev/null)',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
+  '      [ "$2" = "$d" ] && { echo "pm2-files id=$i pid=$p start=${20} uptime=$(cut -d" " -f1 /proc/uptime)"; exit 0; } ;;',
+  '    esac',
+  '  fi',
+  'fi',
+];
+
+/**
+ * What pm2 runs: from its files where they suffice (`files`: the doctor, which needs no restart count),
+ * else from the daemon over its RPC socket, else the pm2 CLI's jlist.
+ */
+export function pm2Probe(
+  pm2: { node: string; script: string; home: string; rpcSocket: string },
+  files: boolean,
+): string {
   const dir = pm2.script.replace(/\/bin\/pm2$/, '');
   return [
     `h=${shQuote(pm2.home)}; s=${shQuote(pm2.rpcSocket)}; n=${shQuote(pm2.node)}`,
     'echo "now=$(date +%s)"',
     '[ -S "$s" ] || { echo no-daemon; exit 0; }',
+    ...(files ? PM2_FILES_SH : []),
     `"$n" -e ${shQuote(RPC_LIST_JS)} ${shQuote(dir)} "$s" 2>/dev/null ||`,
     `  PM2_HOME="$h" "$n" ${shQuote(pm2.script)} jlist`,
   ].join('\n');
 }
 
-/** pm2's process list on the device (read once: pm2.process and broker.orphan share it). */
+/** pm2's process list on the device, read once (pm2.process and broker.orphan share it): its files first. */
 export function probePm2(env: CheckEnv): Promise<ProbeOutput> {
-  return env.prober.probe('pm2', pm2Probe(env.profile.pm2), 30_000);
+  return env.prober.probe('pm2', pm2Probe(env.profile.pm2, true), 30_000);
+}
+
+/** pm2's process list from the daemon itself, restart counts and all (status shows them). */
+export function probePm2List(env: CheckEnv): Promise<ProbeOutput> {
+  return env.prober.probe('pm2-list', pm2Probe(env.profile.pm2, false), 30_000);
 }
 
 /**

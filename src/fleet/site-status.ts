@@ -1,10 +1,10 @@
 import { judgeListening } from '../checks/broker-listening.js';
 import type { CheckEnv, ProbeOutput } from '../checks/check.js';
-import { brokerTarget, probeBrokerTrip, probeMosquitto, probePm2 } from '../checks/shared.js';
+import { brokerTarget, probeBrokerTrip, probeMosquitto, probePm2List } from '../checks/shared.js';
 import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { parseMosquittoVersion } from '../mosquitto/binary.js';
-import { PROCESS_NAME, parseJlist } from '../pm2/process-list.js';
+import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { shortDuration } from '../ui/durations.js';
 import { printJson } from '../ui/print.js';
 import { visible } from '../ui/visible.js';
@@ -24,9 +24,9 @@ export interface SiteStatusRow extends Partial<GatewayStatus>, SiteRow {}
 export function pm2Facts(out: ProbeOutput): GatewayStatus['pm2'] {
   const none = { pid: null, uptimeSeconds: null, restarts: null };
   if (/^no-daemon$/m.test(out.output)) return { status: 'no daemon', ...none };
-  let mqtt: ReturnType<typeof parseJlist>[number] | undefined;
+  let mqtt: ReturnType<typeof parsePm2Probe>[number] | undefined;
   try {
-    mqtt = parseJlist(out.output).find((p) => p.name === PROCESS_NAME);
+    mqtt = parsePm2Probe(out.output).find((p) => p.name === PROCESS_NAME);
   } catch {
     return { status: out.timedOut ? t('unknown (timed out)') : t('unknown'), ...none };
   }
@@ -37,13 +37,13 @@ export function pm2Facts(out: ProbeOutput): GatewayStatus['pm2'] {
     status: mqtt.status,
     pid: online ? mqtt.pid : null,
     uptimeSeconds: online && mqtt.uptimeSince ? Math.max(0, Math.round(now - mqtt.uptimeSince / 1000)) : null,
-    restarts: mqtt.restarts,
+    restarts: mqtt.restarts ?? null,
   };
 }
 
 /** One gateway's status from the doctor's probes (two pty round trips; nothing of ours on the gateway). */
 async function gatewayStatus(env: CheckEnv): Promise<GatewayStatus> {
-  const [mosquitto, pm2, at] = await Promise.all([probeMosquitto(env), probePm2(env), brokerTarget(env)]);
+  const [mosquitto, pm2, at] = await Promise.all([probeMosquitto(env), probePm2List(env), brokerTarget(env)]);
   const binary = mosquitto.exitCode === 0 ? (/^path=(.+)$/m.exec(mosquitto.output)?.[1] ?? null) : null;
   const trip = at ? await probeBrokerTrip(env, at) : undefined;
   return {

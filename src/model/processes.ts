@@ -5,7 +5,8 @@ export interface Pm2Process {
   id: number;
   pid: number;
   status: string;
-  restarts: number;
+  /** pm2's restart_time; undefined when read from pm2's files, which do not keep it. */
+  restarts: number | undefined;
   uptimeSince: number | undefined;
   execPath: string;
   args: string[];

@@ -49,6 +49,32 @@ export function parseJlist(stdout: string): Pm2Process[] {
   return (JSON.parse(line) as RawProcess[]).map(toProcess);
 }
 
+/**
+ * What the pm2 probe printed (src/checks/shared.ts): mqtt online as pm2's files and /proc show it
+ * ("pm2-files id=N pid=P start=TICKS uptime=SECONDS": its start in clock ticks after boot, the
+ * machine's uptime; USER_HZ is 100 on Linux), or the daemon's list.
+ */
+export function parsePm2Probe(output: string): Pm2Process[] {
+  const files = /^pm2-files id=(\d+) pid=(\d+) start=(\d+) uptime=([\d.]+)$/m.exec(output);
+  if (!files) return parseJlist(output);
+  const now = Number(/^now=(\d+)$/m.exec(output)?.[1] ?? Date.now() / 1000);
+  const ageSeconds = Math.max(0, Number(files[4]) - Number(files[3]) / 100);
+  return [
+    {
+      name: PROCESS_NAME,
+      id: Number(files[1]),
+      pid: Number(files[2]),
+      status: 'online',
+      restarts: undefined,
+      uptimeSince: Math.round((now - ageSeconds) * 1000),
+      execPath: '',
+      args: [],
+      outLog: undefined,
+      errLog: undefined,
+    },
+  ];
+}
+
 /** Process names recorded in pm2's dump (what `pm2 resurrect` brings back at boot). */
 export function parseDump(text: string): string[] {
   const list = JSON.parse(text) as Array<{ name?: string }>;

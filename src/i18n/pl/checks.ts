@@ -108,6 +108,7 @@ export const CHECKS: Catalog = {
     other: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restartach',
   },
   '"{{name}}" is {{status}}': '„{{name}}” ma stan {{status}}',
+  'online, pid {{pid}}, up {{seconds}}s': 'online, PID {{pid}}, działa od {{seconds}} s',
   'online, pid {{pid}}, up {{seconds}}s, {{count}} restarts': {
     one: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restart',
     few: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restarty',
