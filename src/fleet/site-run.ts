@@ -4,7 +4,14 @@ import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { type Profile, resolveProfile } from '../platform/profile.js';
 import { PtySession } from '../pty/session.js';
-import { describeTarget, type Target, transportFor } from '../pty/transports.js';
+import {
+  clientEnv,
+  describeTarget,
+  SSH_KEX_QUERY,
+  sshKexPreference,
+  type Target,
+  transportFor,
+} from '../pty/transports.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 import { visible } from '../ui/visible.js';
 import type { InventoryHost } from './inventory.js';
@@ -26,6 +33,15 @@ export interface SiteOptions {
   concurrency: number;
   timeoutSeconds: number;
   sshConfig?: string;
+  /** ssh's key exchange preference for this site's sessions (found once per run: kexForSite). */
+  kex?: string;
+}
+
+/** The key exchange a site prefers (sshKexPreference), asked of the ssh client once per run; none if it cannot say. */
+async function kexForSite(ctx: Context, sites: SiteTarget[]): Promise<string | undefined> {
+  if (!sites.some((site) => site.target?.kind === 'ssh')) return undefined;
+  const asked = await ctx.runner.run(SSH_KEX_QUERY, { env: clientEnv(), timeoutMs: 10_000 });
+  return asked.exitCode === 0 ? sshKexPreference(asked.stdout) : undefined;
 }
 
 /**
@@ -72,13 +88,17 @@ async function onGateway<R>(
 ): Promise<Outcome<R>> {
   const { target, profile } = site;
   if (!target) return { ok: false, error: site.error ?? t('no way to reach it') };
-  const { sshConfig } = options;
+  const { sshConfig, kex } = options;
   let session: PtySession | undefined;
   let timedOut = false;
   const stop = new AbortController();
   const timeoutMs = options.timeoutSeconds * 1000;
   const attempt = (async (): Promise<Outcome<R>> => {
-    session = await PtySession.open(transportFor(target, profile, { sshConfig }), undefined, stop.signal);
+    session = await PtySession.open(
+      transportFor(target, profile, { sshConfig, ...(kex ? { kex } : {}) }),
+      undefined,
+      stop.signal,
+    );
     const env: CheckEnv = {
       prober: new SessionProber(session),
       token: randomBytes(6).toString('hex'),
@@ -145,7 +165,8 @@ export async function siteRows<R, Row extends SiteRow>(
   rowOf: (site: SiteTarget, outcome: Outcome<R>) => Row,
   stateOf: (row: Row) => string,
 ): Promise<{ rows: Row[]; ok: boolean }> {
-  const outcomes = await overSite(ctx, sites, options, work, (site, outcome) => {
+  const kex = await kexForSite(ctx, sites);
+  const outcomes = await overSite(ctx, sites, { ...options, ...(kex ? { kex } : {}) }, work, (site, outcome) => {
     if (ctx.output.json || !ctx.output.interactive) return;
     const row = rowOf(site, outcome);
     ctx.print(`${stateOf(row).padEnd(11)} ${visible(row.name)} (${visible(row.target)})`);

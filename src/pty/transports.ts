@@ -85,6 +85,23 @@ export interface TransportOptions {
   sshConfig?: string;
   /** The adb program (ADB in the environment, else adb on PATH). */
   adb?: string;
+  /** ssh's KexAlgorithms for this connection (a site's cheaper key exchange: sshKexPreference). */
+  kex?: string;
+}
+
+/** The key exchanges the ssh client supports (run with clientEnv(): the same ssh the sessions start). */
+export const SSH_KEX_QUERY: [string, string[]] = ['ssh', ['-Q', 'kex']];
+
+/**
+ * What a site asks ssh to prefer, from `ssh -Q kex`: ML-KEM (post-quantum, and cheap) where this ssh has
+ * it; else curve25519, ahead of sntrup761, which costs ~60 ms of the laptop's CPU per gateway (OpenSSH
+ * 9.2): most of a site's cost. `^` puts it at the head of ssh's own list, the others stay as fallbacks.
+ */
+export function sshKexPreference(supported: string): string | undefined {
+  const known = new Set(supported.split('\n').map((line) => line.trim()));
+  if (known.has('mlkem768x25519-sha256')) return '^mlkem768x25519-sha256';
+  if (known.has('curve25519-sha256')) return '^curve25519-sha256';
+  return undefined;
 }
 
 /** ssh handshakes and a device's login scripts can be slow (a 20-s ~/.bashrc must still get through, with room). */
@@ -98,13 +115,19 @@ export function noStartupFiles(shell: string): string[] {
   return [];
 }
 
-export function transportFor(target: Target, profile: Profile, options: TransportOptions = {}): TransportSpec {
-  const hostEnv: Record<string, string> = {
+/** The environment of the ssh and adb clients: this machine's PATH and HOME, its ssh agent, nothing else. */
+export function clientEnv(): Record<string, string> {
+  const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/',
     LANG: 'C.UTF-8',
   };
-  if (process.env.SSH_AUTH_SOCK) hostEnv.SSH_AUTH_SOCK = process.env.SSH_AUTH_SOCK;
+  if (process.env.SSH_AUTH_SOCK) env.SSH_AUTH_SOCK = process.env.SSH_AUTH_SOCK;
+  return env;
+}
+
+export function transportFor(target: Target, profile: Profile, options: TransportOptions = {}): TransportSpec {
+  const hostEnv = clientEnv();
   switch (target.kind) {
     case 'local':
       return {
@@ -134,6 +157,8 @@ export function transportFor(target: Target, profile: Profile, options: Transpor
           ...(options.sshConfig ? ['-F', options.sshConfig] : []),
           ...(target.identity ? ['-i', target.identity] : []),
           ...(target.options ?? []),
+          // after the inventory's own ssh args: an -o KexAlgorithms there wins (ssh takes the first value)
+          ...(options.kex ? ['-o', `KexAlgorithms=${options.kex}`] : []),
           '--',
           target.user === undefined ? target.host : `${target.user}@${target.host}`,
           // A plain sh instead of the user's login shell: no profile, motd or prompt hooks to wait for

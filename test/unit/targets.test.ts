@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GateError } from '../../src/model/errors.js';
 import { resolveProfile } from '../../src/platform/profile.js';
-import { describeTarget, parseTarget, transportFor } from '../../src/pty/transports.js';
+import { describeTarget, parseTarget, sshKexPreference, sshTarget, transportFor } from '../../src/pty/transports.js';
 
 const profile = resolveProfile({ root: '/tmp/box', environment: {} }, true);
 
@@ -52,6 +52,39 @@ test('ssh runs a plain sh in batch mode with a tty and the device layout exporte
   assert.match(ssh.setup[0] ?? '', /export PREFIX=.*PM2_HOME=/);
   const adb = transportFor(parseTarget('adb://SER1'), profile, { adb: '/x/adb' });
   assert.deepEqual([adb.file, adb.args], ['/x/adb', ['-s', 'SER1', 'shell']]);
+});
+
+test("an inventory host's connection: key, its ssh args, then a site's key exchange; no user or port leaves them to ssh", () => {
+  const target = sshTarget({ host: 'gw', identity: '/k', options: ['-o', 'KexAlgorithms=curve25519-sha256'] });
+  const ssh = transportFor(target, profile, { kex: '^curve25519-sha256' });
+  assert.ok(!ssh.args.includes('-p'), 'no port: ssh chooses (its config, or 22), as Ansible leaves it');
+  assert.deepEqual(
+    ssh.args.slice(-9),
+    [
+      '-i',
+      '/k',
+      '-o',
+      'KexAlgorithms=curve25519-sha256',
+      '-o',
+      'KexAlgorithms=^curve25519-sha256',
+      '--',
+      'gw',
+      'exec sh -i',
+    ],
+    "the inventory's own -o comes first, so it wins (ssh takes the first value of an option)",
+  );
+});
+
+test("a site's key exchange: ML-KEM where ssh has it, else curve25519 ahead of sntrup761, else ssh's own", () => {
+  assert.equal(
+    sshKexPreference('curve25519-sha256\nsntrup761x25519-sha512\nmlkem768x25519-sha256\n'),
+    '^mlkem768x25519-sha256',
+  );
+  assert.equal(
+    sshKexPreference('ecdh-sha2-nistp256\ncurve25519-sha256\nsntrup761x25519-sha512@openssh.com\n'),
+    '^curve25519-sha256',
+  );
+  assert.equal(sshKexPreference('diffie-hellman-group14-sha256\n'), undefined);
 });
 
 test("the local doctor starts the profile's shell with the profile's environment", () => {
