@@ -7,12 +7,27 @@ export interface Sample {
   /** Peak resident memory of the started process itself (VmHWM), KiB. */
   peakKiB: number;
   code: number | null;
+  /** CPU time of the started process and every process it waited for (user + system), ms. */
+  cpuMs: number;
 }
 
-/** Runs a program and reads its peak resident memory from /proc until it exits. */
+/** CPU time of this process's waited-for children so far (cutime + cstime of /proc/self/stat), ms. */
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  // after the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14
+  return (Number(fields[13]) + Number(fields[14])) * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Runs a program and reads its peak resident memory from /proc until it exits; its CPU time is what it
+ * added to this process's children's time (one measure at a time).
+ */
 export function measure(file: string, args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(file, args, { env, stdio: 'ignore' });
     let peakKiB = 0;
     const poll = setInterval(() => {
@@ -25,7 +40,12 @@ export function measure(file: string, args: string[], env: Record<string, string
     }, 5);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, peakKiB, code });
+      resolve({
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        peakKiB,
+        code,
+        cpuMs: childrenCpuMs() - cpuBefore,
+      });
     });
   });
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/profile.js';
 import { freePort, measure, median, paired, type Sample } from './measure.js';
-import { GATEWAYS, siteBench } from './site.js';
+import { GATEWAYS, LARGE_SITE, siteBench } from './site.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(PROJECT, 'bin', 'gate-mqtt.js');
@@ -70,6 +70,8 @@ function check(samples: Sample[], what: string): Sample[] {
 
 interface Row {
   figure: string;
+  /** What the two figures count: wall time (ms, the default) or CPU time (CPU-ms). */
+  unit?: string;
   gateMqttMs: number;
   anchor: string;
   anchorMs: number | null;
@@ -221,6 +223,46 @@ try {
       `${(floorMs / 1000).toFixed(1)} s = ${(floorMs / oneMs).toFixed(1)}x one gateway's doctor`,
   );
 
+  // The gateway's side of one remote doctor: the CPU of the gateway user's processes in its ssh session,
+  // against the docs' manual checks run over the same ssh, on the anchors' own gateway (they look for the
+  // images' boot hook, start-pm2).
+  const shellChecks = () => site.overSsh(['bash', path.join(ANCHORS, 'shell-doctor.sh'), theirs, theirPort, PM2]);
+  const oursCpu: number[] = [];
+  const theirsCpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    check([await site.one()], 'a remote doctor');
+    oursCpu.push(await site.gatewayCpuMs());
+    check([await shellChecks()], 'shell-doctor.sh over ssh');
+    theirsCpu.push(await site.gatewayCpuMs());
+  }
+  const gatewayRatio = median(oursCpu) / median(theirsCpu);
+  rows.push({
+    figure: "one remote doctor, the gateway's side (CPU of the gateway user's processes)",
+    unit: 'CPU-ms',
+    gateMqttMs: Math.round(median(oursCpu)),
+    anchor: "the docs' manual checks over the same ssh (shell-doctor.sh)",
+    anchorMs: Math.round(median(theirsCpu)),
+    ratio: +gatewayRatio.toFixed(2),
+    target: '<= 0.5x',
+    ok: gatewayRatio <= 0.5,
+  });
+
+  // The laptop's side of a large site: the CLI and its ssh clients, per gateway.
+  const large: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) large.push(await site.large());
+  check(large, 'a large site');
+  const perGatewayMs = median(large.map((sample) => sample.cpuMs)) / LARGE_SITE;
+  rows.push({
+    figure: `site doctor of ${LARGE_SITE} gateways, the laptop's CPU per gateway (the CLI and its ssh clients)`,
+    unit: 'CPU-ms',
+    gateMqttMs: Math.round(perGatewayMs),
+    anchor: '(absolute)',
+    anchorMs: null,
+    ratio: null,
+    target: '<= 100 CPU-ms',
+    ok: perGatewayMs <= 100,
+  });
+
   const first: Sample[] = [];
   for (let i = 0; i < RUNS; i++)
     first.push(await ours('provision', '--root', newRoot(), '--port', String(await freePort())));
@@ -253,8 +295,9 @@ const table = [
   '| figure | gate-mqtt | anchor in the same run | ratio | target | met |',
   '|---|---|---|---|---|---|',
   ...rows.map((r) => {
-    const ours = r.gateMqttMs ? `${r.gateMqttMs} ms` : '-';
-    const theirs = `${r.anchor}${r.anchorMs !== null ? ` ${r.anchorMs} ms` : ''}`;
+    const unit = r.unit ?? 'ms';
+    const ours = r.gateMqttMs ? `${r.gateMqttMs} ${unit}` : '-';
+    const theirs = `${r.anchor}${r.anchorMs !== null ? ` ${r.anchorMs} ${unit}` : ''}`;
     const met = r.ok === null ? 'skipped' : r.ok ? 'yes' : '**no**';
     return `| ${r.figure} | ${ours} | ${theirs} | ${r.ratio === null ? '-' : `${r.ratio}x`} | ${r.target} | ${met} |`;
   }),
