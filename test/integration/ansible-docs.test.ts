@@ -108,6 +108,8 @@ function ansibleDoc(args: string[]): { status: number | null; stdout: string; st
         ANSIBLE_COLLECTIONS_PATH: COLLECTIONS,
         ANSIBLE_LOCAL_TEMP: path.join(home, 'tmp'),
         ANSIBLE_NOCOLOR: '1',
+        // ansible-doc imports the doc fragments: no __pycache__ left in the collection.
+        PYTHONDONTWRITEBYTECODE: '1',
       },
     });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
