@@ -54,7 +54,7 @@ test('ssh runs a plain sh in batch mode with a tty and the device layout exporte
   assert.deepEqual([adb.file, adb.args], ['/x/adb', ['-s', 'SER1', 'shell']]);
 });
 
-test("an inventory host's connection: key, its ssh args, then a site's key exchange; no user or port leaves them to ssh", () => {
+test("an inventory host's connection: key, its ssh args, then a site's key exchange; ssh picks port and user", () => {
   const target = sshTarget({ host: 'gw', identity: '/k', options: ['-o', 'KexAlgorithms=curve25519-sha256'] });
   const ssh = transportFor(target, profile, { kex: '^curve25519-sha256' });
   assert.ok(!ssh.args.includes('-p'), 'no port: ssh chooses (its config, or 22), as Ansible leaves it');
