@@ -10,7 +10,9 @@ const TIMEOUT_MS = 120_000; // a dynamic inventory script may ask a cloud
 function ansibleEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return { ...env, ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' };
+  // C.UTF-8: Ansible refuses to start under a locale the machine lacks (LANG=pl_PL.UTF-8 without it), and
+  // what it says is read here in its own English words
+  return { ...env, LC_ALL: 'C.UTF-8', ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' };
 }
 
 /** Ansible's warnings, each on one line again (it wraps them at 80 columns). */

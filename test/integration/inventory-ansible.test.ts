@@ -259,6 +259,10 @@ test('the site commands reach the hosts Ansible reaches: names, groups and targe
       assert.match(row.error ?? '', /refused the connection/);
       assert.ok(row.groups.includes('site'), `${row.name}: groups ${row.groups}`);
     }
+    // a Polish technician's locale, installed on this machine or not: Ansible still reads the inventory
+    const polish = await box.cli(args, { root: false, env: { ...env, PATH: search, LANG: 'pl_PL.UTF-8' } });
+    assert.equal(polish.code, 1, polish.stderr);
+    assert.match(polish.stdout, /^bramka +grupy +mqtt/);
     const table = await box.cli(args, { root: false, env: { ...env, PATH: search } });
     assert.match(table.stdout, /^gateway +groups +mqtt/);
     assert.match(
