@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { shQuote } from '../run/quote.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass, warn } from './check.js';
@@ -13,7 +14,7 @@ export function judgeDisk(out: ProbeOutput): CheckOutcome {
   const columns = out.output.trim().split('\n').pop()?.split(/\s+/) ?? [];
   const free = Number(columns[3]);
   if (!Number.isFinite(free)) return warn(id, t('cannot read free space (df)'), t('run: df -h $PREFIX'));
-  const mib = (free / 1024).toFixed(0);
+  const mib = formatNumber(free / 1024);
   if (free < MIN_FREE_KIB)
     return fail(
       id,

@@ -1,5 +1,6 @@
+import { formatDuration } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
-import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
+import { describePm2Status, PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass } from './check.js';
 import { probePm2 } from './shared.js';
 
@@ -35,7 +36,7 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
       id,
       t('crash loop: "{{name}}" is {{status}} after {{count}} restarts', {
         name: PROCESS_NAME,
-        status: mqtt.status,
+        status: describePm2Status(mqtt.status),
         count: mqtt.restarts ?? '?',
       }),
       t('see why: gate-mqtt logs -n 50; then gate-mqtt config validate, or gate-mqtt reset'),
@@ -44,19 +45,15 @@ export function judgePm2(out: ProbeOutput): CheckOutcome {
   if (mqtt.status !== 'online')
     return fail(
       id,
-      t('"{{name}}" is {{status}}', { name: PROCESS_NAME, status: mqtt.status }),
+      t('"{{name}}" is {{status}}', { name: PROCESS_NAME, status: describePm2Status(mqtt.status) }),
       t('run: gate-mqtt doctor --fix'),
     );
   // read from pm2's files and /proc (no node started on the device): they keep no restart count
-  if (mqtt.restarts === undefined)
-    return pass(id, t('online, pid {{pid}}, up {{seconds}}s', { pid: mqtt.pid, seconds: upFor }));
+  const uptime = formatDuration(upFor);
+  if (mqtt.restarts === undefined) return pass(id, t('online, pid {{pid}}, up {{uptime}}', { pid: mqtt.pid, uptime }));
   return pass(
     id,
-    t('online, pid {{pid}}, up {{seconds}}s, {{count}} restarts', {
-      pid: mqtt.pid,
-      seconds: upFor,
-      count: mqtt.restarts,
-    }),
+    t('online, pid {{pid}}, up {{uptime}}, {{count}} restart(s)', { pid: mqtt.pid, uptime, count: mqtt.restarts }),
   );
 }
 

@@ -18,6 +18,35 @@ export interface ProgramOutput {
 // commander's headings, translated through styleTitle (it is called with each of them).
 const HEADINGS = [msg('Usage:'), msg('Options:'), msg('Global Options:'), msg('Commands:'), msg('Arguments:')];
 
+/**
+ * The value names in commander's usage and option terms ("--root <dir>", "apply [options] <file>"), said
+ * in the chosen language; the flags themselves stay as typed. A name missing here is shown as it is.
+ */
+const VALUE_NAMES: Record<string, string> = {
+  dir: msg('dir'),
+  file: msg('file'),
+  'host:port': msg('host:port'),
+  id: msg('id'),
+  n: msg('n'),
+  path: msg('path'),
+  pattern: msg('pattern'),
+  'pl|en': msg('pl|en'),
+  seconds: msg('seconds'),
+  source: msg('source'),
+  target: msg('target'),
+  user: msg('user'),
+  version: msg('version'),
+  shell: msg('shell'),
+  options: msg('options'),
+  command: msg('command'),
+};
+
+/** "<dir>" and "[options]" inside a help term, with the names translated ("<katalog>", "[opcje]"). */
+const valueNames = (text: string) =>
+  text.replace(/([<[])([^\]>]+)([\]>])/g, (whole, open: string, name: string, close: string) =>
+    VALUE_NAMES[name] === undefined ? whole : `${open}${t(VALUE_NAMES[name])}${close}`,
+  );
+
 const EXIT_CODES = msg(
   'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it), 130/143 stopped by Ctrl-C/SIGTERM after finishing or undoing the change under way.',
 );
@@ -51,6 +80,10 @@ function configure(command: Command, out: ProgramOutput): Command {
     .configureHelp({
       showGlobalOptions: true,
       styleTitle: (title: string) => (HEADINGS.includes(title) ? t(title) : title),
+      // commander measures its columns on these styled texts, so translated names keep them aligned
+      styleOptionText: valueNames,
+      styleArgumentText: valueNames,
+      styleSubcommandText: valueNames,
     })
     .configureOutput({
       writeOut: (text) => out.stdout.write(text),
@@ -94,7 +127,7 @@ export function buildProgram(
   const program = configure(new Command('gate-mqtt'), out)
     .description(t('keeps the MQTT broker of a Termux home gateway working'))
     .version(version, '-v, --version', t('print the version'))
-    .helpCommand('help [command]', t('show the help of a command'))
+    .helpCommand(`help [${t(VALUE_NAMES.command!)}]`, t('show the help of a command'))
     .addHelpText('after', () => `\n${t(EXIT_CODES)}\n`);
   for (const name of Object.keys(OPTION_SPECS) as OptionName[])
     if ((OPTION_SPECS[name] as OptionSpec).global) program.addOption(optionOf(name));

@@ -2,6 +2,7 @@ import { isListening } from '../broker/port.js';
 import { readConfigFile } from '../config/load.js';
 import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
 import type { Context } from '../context/context.js';
+import { formatDuration } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
@@ -9,8 +10,7 @@ import { CLASS_TEXT } from '../network/address-class.js';
 import { listenerReach } from '../network/exposure.js';
 import { localTarget } from '../network/listener-target.js';
 import { readLocalAddresses } from '../network/read-addresses.js';
-import { PROCESS_NAME } from '../pm2/process-list.js';
-import { shortDuration } from '../ui/durations.js';
+import { describePm2Status, PROCESS_NAME } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 
 /** Seconds since a start time; null when there is none (a stopped process has no uptime). */
@@ -117,13 +117,13 @@ function printStatus(ctx: Context, report: StatusReport, configProblem: string |
     pm2.pid !== null && pm2.uptimeSeconds !== null
       ? t(', pid {{pid}}, up {{uptime}}, {{count}} restart(s)', {
           pid: pm2.pid,
-          uptime: shortDuration(pm2.uptimeSeconds),
+          uptime: formatDuration(pm2.uptimeSeconds),
           count: pm2.restarts ?? 0,
         })
       : pm2.restarts !== null
         ? t(', {{count}} restart(s)', { count: pm2.restarts })
         : '';
-  ctx.print(`${label(t('pm2'))}${pm2.status}${running}`);
+  ctx.print(`${label(t('pm2'))}${describePm2Status(pm2.status)}${running}`);
   ctx.print(`${label(t('config'))}${report.config.file}${configProblem ? ` (${configProblem})` : ''}`);
   const indent = ' '.repeat(width + 2);
   for (const l of report.listeners) {

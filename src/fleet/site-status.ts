@@ -2,10 +2,10 @@ import { judgeListening } from '../checks/broker-listening.js';
 import type { CheckEnv, ProbeOutput } from '../checks/check.js';
 import { brokerTarget, probeBrokerTrip, probeMosquitto, probePm2List } from '../checks/shared.js';
 import type { Context } from '../context/context.js';
+import { formatDuration } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { parseMosquittoVersion } from '../mosquitto/binary.js';
-import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
-import { shortDuration } from '../ui/durations.js';
+import { describePm2Status, PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 import { visible } from '../ui/visible.js';
 import { type Outcome, rowBase, type SiteOptions, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
@@ -65,9 +65,9 @@ function cellsOf(row: SiteStatusRow): string[] {
     ? `${row.listener.port} ${row.listener.answering ? t('answering') : t('not answering')}`
     : '-';
   return [
-    row.pm2?.status ?? '-',
+    row.pm2 ? describePm2Status(row.pm2.status) : '-',
     row.broker?.version ?? (row.broker?.binary ? '?' : t('not installed')),
-    row.pm2?.uptimeSeconds != null ? shortDuration(row.pm2.uptimeSeconds) : '-',
+    row.pm2?.uptimeSeconds != null ? formatDuration(row.pm2.uptimeSeconds) : '-',
     String(row.pm2?.restarts ?? '-'),
     listener,
   ];
@@ -86,7 +86,7 @@ export async function siteStatus(ctx: Context, sites: SiteTarget[], options: Sit
     'status',
     ({ env }) => gatewayStatus(env),
     rowOf,
-    (row) => (row.error !== undefined ? t('UNREACHABLE') : (row.pm2?.status ?? '-')),
+    (row) => (row.error !== undefined ? t('UNREACHABLE') : row.pm2 ? describePm2Status(row.pm2.status) : '-'),
   );
   if (ctx.output.json) {
     printJson(ctx, { command: 'status', ok, targets: rows });

@@ -1,4 +1,5 @@
 /** Dates and numbers for people, the same in both languages where the form is the same. */
+import { language } from './translate.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -6,4 +7,33 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function localTime(date: Date): string {
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+const locale = () => (language() === 'pl' ? 'pl-PL' : 'en-GB');
+
+/**
+ * A quantity for people, as the language writes it: "80 559,5" in Polish, "80,559.5" in English (Polish
+ * groups from five digits on). Not for ports, PIDs or line numbers, which are names, not amounts.
+ */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** Bytes as MiB for people ("80 559,5 MiB"); whole MiB from 10 MiB up. */
+export function formatMiB(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  return `${formatNumber(mib, mib < 10 && mib % 1 !== 0 ? 1 : 0)} MiB`;
+}
+
+/**
+ * A duration for people, in SI units with a space, the number in the language's form: "42 s", "7 min",
+ * "3,5 h", "2,1 d" (Intl.DurationFormat is not in Node 20). JSON keeps the seconds.
+ */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${formatNumber(Math.round(seconds))} s`;
+  if (seconds < 7200) return `${formatNumber(Math.round(seconds / 60))} min`;
+  return seconds < 172_800 ? `${formatNumber(seconds / 3600, 1)} h` : `${formatNumber(seconds / 86_400, 1)} d`;
 }

@@ -1,7 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
-import { localTime } from '../i18n/format.js';
+import { formatNumber, localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { asGateError, ExitCode, failed, unsupported } from '../model/errors.js';
 import { done, type Pipeline, type Step, skipped } from '../model/steps.js';
@@ -60,14 +60,14 @@ export function diskStep(ctx: Context): Step {
     title: t('Free disk space'),
     run: async () => {
       const free = await freeBytes(prefix);
-      const mib = (free / 1024 / 1024).toFixed(1);
+      const mib = formatNumber(free / 1024 / 1024, 1);
       if (free < MIN_FREE_BYTES) {
         const need = MIN_FREE_BYTES / 1024 / 1024;
         throw failed(
           t('only {{free}} MiB free below {{folder}}; at least {{need}} MiB are needed', {
             free: mib,
             folder: prefix,
-            need,
+            need: formatNumber(need),
           }),
           t('free some space on the device and run again'),
         );

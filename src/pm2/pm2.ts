@@ -7,7 +7,14 @@ import type { Profile } from '../platform/profile.js';
 import { crashPoint } from '../run/fault.js';
 import type { DryRunPlan } from '../run/plan.js';
 import { describeCommand } from '../run/runner.js';
-import { type Pm2Process, PROCESS_NAME, parseDump, type RawProcess, toProcess } from './process-list.js';
+import {
+  describePm2Status,
+  type Pm2Process,
+  PROCESS_NAME,
+  parseDump,
+  type RawProcess,
+  toProcess,
+} from './process-list.js';
 import { Pm2Rpc } from './rpc.js';
 
 export { type Pm2Process, PROCESS_NAME, parseDump, parseJlist } from './process-list.js';
@@ -112,7 +119,9 @@ export class Pm2 {
       const current = await this.byName(name);
       if (current.status === 'stopped') return crashPoint(`pm2:stop:${name}`);
       if (Date.now() > deadline)
-        throw failed(t('pm2 did not stop "{{name}}" (it is {{status}})', { name, status: current.status }));
+        throw failed(
+          t('pm2 did not stop "{{name}}" (it is {{status}})', { name, status: describePm2Status(current.status) }),
+        );
       await this.rpc.call('stopProcessId', current.id);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

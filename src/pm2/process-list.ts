@@ -1,4 +1,4 @@
-import { t } from '../i18n/translate.js';
+import { msg, t } from '../i18n/translate.js';
 import type { Pm2Process } from '../model/processes.js';
 
 export type { Pm2Process } from '../model/processes.js';
@@ -6,6 +6,29 @@ export type { Pm2Process } from '../model/processes.js';
 /** pm2's process list as data: what the daemon's getMonitorData (and `pm2 jlist`) says of each process. */
 
 export const PROCESS_NAME = 'mqtt';
+
+/**
+ * pm2's states (pm2/constants.js) and ours (no process, no daemon) as people read them: pm2's own word in
+ * English, the technician's in Polish. JSON keeps pm2's word.
+ */
+const STATUS_TEXT: Record<string, string> = {
+  online: msg('online'),
+  stopping: msg('stopping'),
+  stopped: msg('stopped'),
+  'waiting restart': msg('waiting restart'),
+  launching: msg('launching'),
+  errored: msg('errored'),
+  'one-launch-status': msg('one-launch-status'),
+  missing: msg('missing'),
+  'no daemon': msg('no daemon'),
+  unknown: msg('unknown'),
+};
+
+/** A pm2 state for people ("zatrzymany"); a state we do not know is shown as pm2 says it. */
+export function describePm2Status(status: string): string {
+  const key = STATUS_TEXT[status];
+  return key === undefined ? status : t(key);
+}
 
 export interface RawProcess {
   name?: string;

@@ -1,4 +1,5 @@
 import type { Context } from '../context/context.js';
+import { formatMiB } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { done, type Step } from '../model/steps.js';
 import { definitionFile, matchesDefinition } from '../pm2/definition.js';
@@ -18,7 +19,7 @@ export function logKeeperStep(ctx: Context): Step {
       const file = profile.paths.logKeeperDefinition;
       const written = await ctx.writer.write(file, definitionFile(definition), { reason: 'pm2-definition' });
       const current = await pm2.find(LOG_KEEPER_NAME);
-      const size = `${MAX_LOG_BYTES / 1024 / 1024} MiB`;
+      const size = formatMiB(MAX_LOG_BYTES);
       if (current?.status === 'online' && !written.changed && matchesDefinition(current, definition))
         return done(
           t('"{{name}}" keeps {{file}} under {{size}}', { name: LOG_KEEPER_NAME, file: profile.paths.brokerLog, size }),

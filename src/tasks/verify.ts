@@ -5,7 +5,7 @@ import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { done, type RunFacts, type Step, skipped } from '../model/steps.js';
-import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
+import { describePm2Status, type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 
 /** What the verification needs to know of the run so far. */
 export type VerifyFacts = Pick<RunFacts, 'target' | 'credentials' | 'broker' | 'brokerStarted'>;
@@ -39,7 +39,7 @@ async function raceWithPm2(
       const now = await ctx.pm2.find(PROCESS_NAME);
       if (now?.status !== 'online' || now.restarts !== before?.restarts) {
         const reason = now
-          ? t('the broker stopped (pm2: {{status}})', { status: now.status })
+          ? t('the broker stopped (pm2: {{status}})', { status: describePm2Status(now.status) })
           : t('the broker stopped (pm2: missing)');
         resolve({ ok: false, reason });
       } else if (!finished) timer = setTimeout(look, 250);
@@ -90,7 +90,7 @@ export async function verifyBroker(ctx: Context, facts: VerifyFacts): Promise<st
   const reason = !trip.ok
     ? trip.reason
     : after
-      ? t('pm2 shows {{name}} {{status}} (restarting)', { name: PROCESS_NAME, status: after.status })
+      ? t('pm2 shows {{name}} {{status}} (restarting)', { name: PROCESS_NAME, status: describePm2Status(after.status) })
       : t('pm2 shows {{name}} missing (restarting)', { name: PROCESS_NAME });
   throw failed(
     t('the broker does not serve on port {{port}}: {{reason}}; {{why}}', { port, reason, why }),

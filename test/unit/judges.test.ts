@@ -94,14 +94,14 @@ test('config.security fails a config with a password that other apps can read, w
 test('pm2.process passes an online broker with its uptime from the probe clock', () => {
   const out = judgePm2(probe(jlist([mqtt('online')])));
   assert.equal(out.status, 'pass');
-  assert.equal(out.detail, 'online, pid 42, up 60s, 3 restarts');
+  assert.equal(out.detail, 'online, pid 42, up 60 s, 3 restarts');
 });
 
 test("pm2.process from pm2's files and /proc: online with its uptime, no restart count claimed", () => {
   // started 500 ticks (5 s) after boot; the machine is up 65 s: the broker runs for 60 s
   const out = judgePm2(probe('now=1000\npm2-files id=0 pid=42 start=500 uptime=65.25'));
   assert.equal(out.status, 'pass');
-  assert.equal(out.detail, 'online, pid 42, up 60s');
+  assert.equal(out.detail, 'online, pid 42, up 60 s');
 });
 
 test('pm2.process tells a dead daemon, a missing process, a stopped one and a crash loop apart', () => {

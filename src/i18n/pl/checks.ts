@@ -108,12 +108,12 @@ export const CHECKS: Catalog = {
     other: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restartach',
   },
   '"{{name}}" is {{status}}': '„{{name}}” ma stan {{status}}',
-  'online, pid {{pid}}, up {{seconds}}s': 'online, PID {{pid}}, działa od {{seconds}} s',
-  'online, pid {{pid}}, up {{seconds}}s, {{count}} restarts': {
-    one: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restart',
-    few: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restarty',
-    many: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restartów',
-    other: 'online, PID {{pid}}, działa od {{seconds}} s, {{count}} restartu',
+  'online, pid {{pid}}, up {{uptime}}': 'działa, PID {{pid}}, od {{uptime}}',
+  'online, pid {{pid}}, up {{uptime}}, {{count}} restart(s)': {
+    one: 'działa, PID {{pid}}, od {{uptime}}, {{count}} restart',
+    few: 'działa, PID {{pid}}, od {{uptime}}, {{count}} restarty',
+    many: 'działa, PID {{pid}}, od {{uptime}}, {{count}} restartów',
+    other: 'działa, PID {{pid}}, od {{uptime}}, {{count}} restartu',
   },
 
   // broker.orphan

@@ -3,6 +3,22 @@ import type { Catalog } from '../translate.js';
 /** Polish for src/cli.ts, cli-options.ts, src/cli, src/commands and src/ui (help texts, prompts, printed lines). */
 export const CLI: Catalog = {
   // command line and help
+  dir: 'katalog',
+  file: 'plik',
+  'host:port': 'host:port',
+  id: 'nazwa',
+  n: 'liczba',
+  path: 'ścieżka',
+  pattern: 'wzorzec',
+  'pl|en': 'pl|en',
+  seconds: 'sekundy',
+  source: 'źródło',
+  target: 'cel',
+  user: 'użytkownik',
+  version: 'wersja',
+  shell: 'powłoka',
+  options: 'opcje',
+  command: 'polecenie',
   'Usage:': 'Użycie:',
   'Options:': 'Opcje:',
   'Global Options:': 'Opcje globalne:',
@@ -233,10 +249,10 @@ export const CLI: Catalog = {
     'broker nie działał tu jeszcze pod pm2: gate-mqtt provision',
   'not installed': 'nie zainstalowany',
   ', pid {{pid}}, up {{uptime}}, {{count}} restart(s)': {
-    one: ', pid {{pid}}, działa od {{uptime}}, {{count}} restart',
-    few: ', pid {{pid}}, działa od {{uptime}}, {{count}} restarty',
-    many: ', pid {{pid}}, działa od {{uptime}}, {{count}} restartów',
-    other: ', pid {{pid}}, działa od {{uptime}}, {{count}} restartu',
+    one: ', PID {{pid}}, od {{uptime}}, {{count}} restart',
+    few: ', PID {{pid}}, od {{uptime}}, {{count}} restarty',
+    many: ', PID {{pid}}, od {{uptime}}, {{count}} restartów',
+    other: ', PID {{pid}}, od {{uptime}}, {{count}} restartu',
   },
   ', {{count}} restart(s)': {
     one: ', {{count}} restart',
