@@ -1,6 +1,6 @@
 import { t } from '../i18n/translate.js';
 import { type CheckModule, type CheckOutcome, fail, type ProbeOutput, pass, warn } from './check.js';
-import { brokerTarget, noTarget, probeBrokerTrip } from './shared.js';
+import { brokerTarget, clientFailure, noTarget, probeBrokerTrip } from './shared.js';
 
 /** From the broker probe (shared with broker.roundtrip): did anything MQTT answer at all? */
 export function judgeListening(out: ProbeOutput, host: string, port: number): CheckOutcome {
@@ -29,7 +29,7 @@ export function judgeListening(out: ProbeOutput, host: string, port: number): Ch
     : t('nothing answers on {{host}}:{{port}}: {{output}}', {
         host,
         port,
-        output: out.output.trim().split('\n').pop() ?? '',
+        output: clientFailure(out.output),
       });
   return fail(id, detail, t('check pm2.process and log.errors; run: gate-mqtt doctor --fix'));
 }

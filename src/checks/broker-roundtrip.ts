@@ -1,6 +1,6 @@
 import { t } from '../i18n/translate.js';
 import { type CheckModule, type CheckOutcome, fail, field, type ProbeOutput, pass, warn } from './check.js';
-import { brokerTarget, noTarget, probeBrokerTrip } from './shared.js';
+import { brokerTarget, clientFailure, noTarget, probeBrokerTrip } from './shared.js';
 
 export function judgeRoundTrip(out: ProbeOutput, payload: string): CheckOutcome {
   const id = 'broker.roundtrip';
@@ -23,7 +23,7 @@ export function judgeRoundTrip(out: ProbeOutput, payload: string): CheckOutcome 
   }
   const detail = out.timedOut
     ? t('no round trip (timed out)')
-    : t('no round trip: {{output}}', { output: out.output.trim().split('\n').slice(-1)[0] ?? '' });
+    : t('no round trip: {{output}}', { output: clientFailure(out.output) });
   return fail(id, detail, t('run: gate-mqtt doctor --fix; if it persists: gate-mqtt reset'));
 }
 

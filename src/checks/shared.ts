@@ -1,7 +1,7 @@
 import { analyzeText, decodeConfig } from '../config/load.js';
 import type { ConfModel } from '../config/model.js';
 import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
-import { t } from '../i18n/translate.js';
+import { msg, t } from '../i18n/translate.js';
 import { localTarget } from '../network/listener-target.js';
 import { addressesProbe, parseAddressesProbe } from '../network/read-addresses.js';
 import { PROCESS_NAME } from '../pm2/process-list.js';
@@ -186,4 +186,36 @@ export function brokerTripProbe(host: string, port: number, token: string): stri
 
 export function probeBrokerTrip(env: CheckEnv, at: { host: string; port: number }): Promise<ProbeOutput> {
   return env.prober.probe('broker-trip', brokerTripProbe(at.host, at.port, env.token), 15_000);
+}
+
+// What the mosquitto clients say when they cannot reach a broker, in our words (their text is English).
+const CLIENT_FAILURES: Array<[RegExp, string]> = [
+  [/connection refused/i, msg('the connection was refused (no program listens on that port)')],
+  [/timed out|timeout/i, msg('no answer (timed out)')],
+  [/no route to host|network is unreachable/i, msg('the address cannot be reached (no route)')],
+  [/lookup error|name or service not known|nodename nor servname/i, msg('the host name does not resolve')],
+  [/not authori[sz]ed|bad user/i, msg('the broker refused the client (not authorised)')],
+  [/protocol error|unacceptable protocol/i, msg('the broker speaks another protocol')],
+];
+
+/**
+ * The client's last words (the probe prints them after "got="), in the technician's terms: a known
+ * failure in our words, anything else quoted as the client said it.
+ */
+export function clientFailure(output: string): string {
+  const said =
+    output
+      .trim()
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/^got=/, '')
+          .replace(/^Error:\s*/i, '')
+          .trim(),
+      )
+      .filter((line) => line !== '')
+      .pop() ?? '';
+  const known = CLIENT_FAILURES.find(([pattern]) => pattern.test(said));
+  if (known) return t(known[1]);
+  return said ? t('the client said: "{{said}}"', { said }) : t('the client ended without a message');
 }

@@ -11,7 +11,7 @@ import { PtySession } from '../pty/session.js';
 import { describeTarget, parseTarget, type Target, transportFor } from '../pty/transports.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 import { countOutcomes, Progress, renderTable, summaryLine } from '../ui/doctor-view.js';
-import { printJson } from '../ui/print.js';
+import { printHint, printJson } from '../ui/print.js';
 
 export interface DoctorOptions {
   target: string | undefined;
@@ -105,6 +105,8 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
         ctx,
         PIPELINES['doctor --fix'](ctx, { actions: plan.actions, port: options.port }),
       );
+      // the failed step's line is in the list above; what to do about it is not
+      if (fixed.error && !ctx.output.json) printHint(fixed.error.hint);
       result.fixes = fixed.steps
         .filter((s) => s.changed || s.status === 'failed')
         .map((s) => ({ id: s.id, action: s.title, ok: s.status !== 'failed', detail: s.detail }));
@@ -118,7 +120,7 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
   result.counts = countOutcomes(result.checks);
   if (ctx.output.json) printJson(ctx, result);
   else {
-    const where = { target: result.target };
+    const where = { target: result.target === 'local' ? t('this gateway') : result.target };
     printTable(
       ctx,
       result.checks,

@@ -2,9 +2,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
 import { readEnd, readFrom } from '../fsx/read.js';
+import { formatLine, type LogLine, readableLine } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { asGateError, badInput, failed } from '../model/errors.js';
-import { formatLine, type LogLine, lastLines, readableLine } from '../ui/log-lines.js';
+import { lastLines } from '../ui/log-lines.js';
 import { outputClosed, printJson } from '../ui/print.js';
 
 export interface LogsOptions {

@@ -13,7 +13,9 @@ export function diffSummary(before: string, after: string): string {
   let removed = 0;
   for (const [line, n] of b) added += Math.max(0, n - (a.get(line) ?? 0));
   for (const [line, n] of a) removed += Math.max(0, n - (b.get(line) ?? 0));
-  return added === 0 && removed === 0 ? t('same lines') : t('+{{added}} -{{removed}} lines', { added, removed });
+  return added === 0 && removed === 0
+    ? t('same lines')
+    : t('+{{added}} -{{removed}} lines', { added, removed, count: removed });
 }
 
 /**

@@ -154,7 +154,7 @@ export function judgeExposure(reach: ListenerReach[], list: AddressList): Exposu
       status: 'fail',
       detail: t(
         'anonymous clients are let in on {{addresses}}: anyone who can route to it can read and send every message ({{source}})',
-        { addresses: through(outside), source },
+        { addresses: through(outside), source, count: outside.length },
       ),
       hint,
       exposed,
@@ -168,6 +168,7 @@ export function judgeExposure(reach: ListenerReach[], list: AddressList): Exposu
         ? [
             t('anonymous clients are let in on {{addresses}}: other customers of the mobile operator can reach it', {
               addresses: through(carrier),
+              count: carrier.length,
             }),
           ]
         : []),

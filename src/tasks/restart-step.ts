@@ -66,7 +66,9 @@ export function restartOrUndoStep(ctx: Context, what: 'config' | 'package'): Ste
             : t('the new broker did not serve ({{why}}); {{back}}', { why, back }),
           what === 'config'
             ? t('check the new config with: gate-mqtt config validate FILE')
-            : t('the version that works stays; see why the new one did not: gate-mqtt logs -n 50'),
+            : t(
+                'the previous version is back and serves (nothing to do to keep it); why the new one did not: gate-mqtt logs -n 50; to stop pkg upgrade from installing it again: apt-mark hold mosquitto',
+              ),
         );
       }
     },

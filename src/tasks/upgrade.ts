@@ -2,7 +2,7 @@ import type { Context } from '../context/context.js';
 import { filesBelow } from '../fsx/backups.js';
 import { t } from '../i18n/translate.js';
 import { asGateError, ExitCode, failed } from '../model/errors.js';
-import { done, type Step, skipped } from '../model/steps.js';
+import { done, type Step } from '../model/steps.js';
 import { readPackageState, recordOf } from '../packages/install.js';
 import { undoChange } from './finish.js';
 import { beginChange, fileBefore, readJournal } from './journal.js';
@@ -28,18 +28,31 @@ export function upgradeInstallStep(ctx: Context, options: UpgradeOptions): Step 
       await recoverConfig(ctx); // a killed run may have left the package's config in place
       const previous = await readPackageState(ctx);
       const from = await installedVersion(ctx, previous);
+      // Without package files a dry run cannot know the offered version: it says what the run would try.
       if (ctx.dryRun && !options.packagesDir)
-        return skipped(
-          t('dry-run: would download mosquitto {{version}} and install it', { version: options.to ?? '' }),
+        return done(
+          options.to
+            ? t('dry-run: would download mosquitto {{version}} and install it', { version: options.to })
+            : t('dry-run: would download the newest mosquitto and install it if it is newer than {{version}}', {
+                version: from ?? t('nothing installed'),
+              }),
+          true,
+          { needsRestart: 'binary-changed' },
         );
       const set = await chooseSet(ctx, options.packagesDir, options.to);
       const to = set.broker.version;
       const { newerThan } = await import('../packages/deb.js');
       if (from && from !== to && !options.to && !(await newerThan(ctx.runner, ctx.profile.packages.dpkg, to, from)))
         return done(
-          t('mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)', {
+          t('mosquitto {{version}} is newer than {{offered}}: nothing to do; to go back on purpose: {{command}}', {
             version: from,
             offered: to,
+            command: [
+              'gate-mqtt upgrade',
+              ...(options.packagesDir ? ['--packages', options.packagesDir] : []),
+              '--to',
+              to,
+            ].join(' '),
           }),
           false,
           { learned: { mosquitto: await brokerAfterInstall(ctx) } },
@@ -74,7 +87,13 @@ export function upgradeInstallStep(ctx: Context, options: UpgradeOptions): Step 
         );
         throw failed(
           t('installing mosquitto {{version}} failed ({{why}}); {{back}}', { version: to, why: why.message, back }),
-          t('the version that works stays; see why the new one did not: gate-mqtt logs -n 50'),
+          t(
+            'mosquitto {{version}} stays (nothing to do to keep it); why {{offered}} did not install: gate-mqtt logs --ours',
+            {
+              version: from ?? t('nothing installed'),
+              offered: to,
+            },
+          ),
         );
       }
       return done(from ? t('{{from}} -> {{detail}}', { from, detail }) : detail, true, {

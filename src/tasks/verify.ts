@@ -2,6 +2,7 @@ import { addressInUse, configErrorIn, tailFile } from '../broker/log.js';
 import { waitForListener } from '../broker/port.js';
 import { type RoundTripResult, roundTrip } from '../broker/round-trip.js';
 import type { Context } from '../context/context.js';
+import { formatLine, readableLine } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { done, type RunFacts, type Step, skipped } from '../model/steps.js';
@@ -19,7 +20,12 @@ async function diagnose(ctx: Context, port: number): Promise<string> {
   if (configError) return t('mosquitto refused its config: {{error}}', { error: configError });
   if (addressInUse(lines)) return t('port {{port}} is in use by another program', { port });
   return lines.length
-    ? t('last broker log lines: {{lines}}', { lines: lines.slice(-3).join(' | ') })
+    ? t('last broker log lines: {{lines}}', {
+        lines: lines
+          .slice(-3)
+          .map((line) => formatLine(readableLine(line)))
+          .join(' | '),
+      })
     : t('the broker log is empty');
 }
 
@@ -94,7 +100,7 @@ export async function verifyBroker(ctx: Context, facts: VerifyFacts): Promise<st
       : t('pm2 shows {{name}} missing (restarting)', { name: PROCESS_NAME });
   throw failed(
     t('the broker does not serve on port {{port}}: {{reason}}; {{why}}', { port, reason, why }),
-    t('run: gate-mqtt doctor'),
+    t('read the broker log: gate-mqtt logs -n 50; then check the config: gate-mqtt config validate'),
   );
 }
 

@@ -29,6 +29,11 @@ export function printJson(ctx: Pick<Output, 'secrets'>, document: unknown): void
   process.stdout.write(`${ctx.secrets.scrub(JSON.stringify(document, null, 2))}\n`);
 }
 
+/** The hint line of an error, on stderr (none when there is no hint). */
+export function printHint(hint: string | undefined): void {
+  if (hint) process.stderr.write(`${t('hint: {{hint}}', { hint: visible(hint) })}\n`);
+}
+
 /** Finishes a step command: the JSON document, or for people the outcome and what to do. */
 export function finishSteps(ctx: Output, result: CommandResult): number {
   if (ctx.output.json) {
@@ -37,16 +42,11 @@ export function finishSteps(ctx: Output, result: CommandResult): number {
     for (const line of result.planned ?? []) ctx.print(t('would: {{action}}', { action: line }));
     if (result.error) {
       process.stderr.write(`${t('error: {{message}}', { message: visible(result.error.message) })}\n`);
-      if (result.error.hint) process.stderr.write(`${t('hint: {{hint}}', { hint: visible(result.error.hint) })}\n`);
+      printHint(result.error.hint);
     } else {
       const outcome = result.changed ? t('ok, changed') : t('ok, nothing changed');
-      ctx.print(
-        t('{{command}}: {{outcome}} (changed: {{changed}})', {
-          command: result.command,
-          outcome,
-          changed: String(result.changed),
-        }),
-      );
+      // the words say whether it changed anything; scripts read "changed" from --json
+      ctx.print(t('{{command}}: {{outcome}}', { command: result.command, outcome }));
     }
   }
   return result.error?.code ?? 0;

@@ -86,7 +86,10 @@ test('doctor and status --inventory: a whole site over a real sshd, one stopped 
   const table = await healthy.cli(statusArgs, { root: false });
   assert.equal(table.code, 1);
   assert.match(table.stdout, /^gateway +groups +mqtt +mosquitto +up +restarts +listener\n/);
-  assert.match(table.stdout, /\ngw-hall +site +online +\d+\.\d+\.\d+ +\d+(?:[.,]\d)? (?:s|min|h|d) +0 +\d+ answering\n/);
+  assert.match(
+    table.stdout,
+    /\ngw-hall +site +online +\d+\.\d+\.\d+ +\d+(?:[.,]\d)? (?:s|min|h|d) +0 +\d+ answering\n/,
+  );
   assert.match(table.stdout, /\ngw-attic +site +stopped +\d+\.\d+\.\d+ +- +0 +\d+ not answering\n/);
   assert.match(table.stdout, /\ngw-gone +site +UNREACHABLE +ssh:\/\/.* refused the connection\n/);
   assert.match(table.stdout, /\n3 gateways: 1 online, 1 not online, 1 unreachable\n$/);

@@ -12,7 +12,7 @@ import { judgeLog } from '../../src/checks/log-errors.js';
 import { judgeMosquittoInstalled } from '../../src/checks/mosquitto-installed.js';
 import { judgeMosquittoVersion } from '../../src/checks/mosquitto-version.js';
 import { judgePm2 } from '../../src/checks/pm2-process.js';
-import { configFacts } from '../../src/checks/shared.js';
+import { clientFailure, configFacts } from '../../src/checks/shared.js';
 import { judgeStartup } from '../../src/checks/startup-registered.js';
 import { factoryConfig } from '../../src/config/factory.js';
 import { analyzeText } from '../../src/config/load.js';
@@ -141,7 +141,10 @@ test('broker.listening reads the broker probe: an answer, a refusal or a lost ro
   );
   assert.equal(judgeListening(probe('no-client', 127), 'h', 1).status, 'warn');
   assert.match(judgeListening(probe('', null, { timedOut: true }), 'h', 1).detail, /timed out/);
-  assert.match(judgeListening(probe('got=Error: Connection refused', 1), 'h', 1).detail, /nothing answers on h:1/);
+  assert.equal(
+    judgeListening(probe('got=Error: Connection refused', 1), 'h', 1).detail,
+    'nothing answers on h:1: the connection was refused (no program listens on that port)',
+  );
 });
 
 test('broker.roundtrip passes only when the payload came back', () => {
@@ -193,4 +196,16 @@ test('broker.reachable: an answer or a refusal passes; refused connections fail,
   assert.equal(judgeReachable({ ok: false, reason: 'not authorised', refused: true }, 'gw', 1883).status, 'pass');
   assert.equal(judgeReachable({ ok: false, reason: 'connect ECONNREFUSED gw:1883' }, 'gw', 1883).status, 'fail');
   assert.equal(judgeReachable({ ok: false, reason: 'no answer within 5000 ms' }, 'gw', 1883).status, 'warn');
+});
+
+test("the clients' failures in our words: known ones named, others quoted, none empty", () => {
+  assert.equal(
+    clientFailure('got=Error: Connection refused\n'),
+    'the connection was refused (no program listens on that port)',
+  );
+  assert.equal(clientFailure('got=Error: No route to host'), 'the address cannot be reached (no route)');
+  assert.equal(clientFailure('Warning: x\ngot=Lookup error.'), 'the host name does not resolve');
+  assert.equal(clientFailure('got=Error: something new'), 'the client said: "something new"');
+  assert.equal(clientFailure('got=\n'), 'the client ended without a message');
+  assert.equal(clientFailure(''), 'the client ended without a message');
 });

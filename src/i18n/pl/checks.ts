@@ -86,7 +86,7 @@ export const CHECKS: Catalog = {
   'run: chmod 600 on the config (gate-mqtt writes it 0600)':
     'ustaw uprawnienia pliku konfiguracyjnego: chmod 600 (gate-mqtt sam zapisuje go z uprawnieniami 0600)',
   'anonymous clients are allowed on {{where}}: anyone on this network can read and send every message (the factory default, meant for a trusted home LAN)':
-    'anonimowi klienci mogą się łączyć przez {{where}}: każdy w tej sieci może czytać i wysyłać wszystkie wiadomości (ustawienie fabryczne, przeznaczone dla zaufanej sieci domowej)',
+    'anonimowi klienci mogą się łączyć na {{where}}: każdy w tej sieci może czytać i wysyłać wszystkie komunikaty (ustawienie fabryczne, przeznaczone dla zaufanej sieci domowej)',
   'keep the gateway off untrusted networks and never forward this port on the router; to require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file (gate-mqtt config edit)':
     'nie podłączaj bramki do niezaufanych sieci i nigdy nie przekierowuj tego portu na routerze; aby wymagać haseł, uruchom gate-mqtt provision --auth na fabrycznej konfiguracji albo ustaw allow_anonymous false i password_file (gate-mqtt config edit)',
   'no anonymous listener reachable from the network': 'żaden listener z anonimowym dostępem nie jest osiągalny z sieci',
@@ -232,9 +232,16 @@ export const CHECKS: Catalog = {
   'bind the listener to a LAN address (listener {{port}} {{address}}), or require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file':
     'ogranicz listener do adresu w sieci lokalnej (listener {{port}} {{address}}) albo wymagaj haseł: uruchom gate-mqtt provision --auth na fabrycznej konfiguracji albo ustaw allow_anonymous false i password_file',
   'anonymous clients are let in on {{addresses}}: anyone who can route to it can read and send every message ({{source}})':
-    'anonimowi klienci mogą się łączyć z {{addresses}}: każdy, kto może tam dotrzeć, może czytać i wysyłać wszystkie wiadomości ({{source}})',
-  'anonymous clients are let in on {{addresses}}: other customers of the mobile operator can reach it':
-    'anonimowi klienci mogą się łączyć z {{addresses}}: dostęp mają też inni klienci operatora komórkowego',
+    {
+      one: 'anonimowi klienci mogą się łączyć na adresie {{addresses}}: każdy, kto może tam dotrzeć, może czytać i wysyłać wszystkie komunikaty ({{source}})',
+      other:
+        'anonimowi klienci mogą się łączyć na adresach {{addresses}}: każdy, kto może tam dotrzeć, może czytać i wysyłać wszystkie komunikaty ({{source}})',
+    },
+  'anonymous clients are let in on {{addresses}}: other customers of the mobile operator can reach it': {
+    one: 'anonimowi klienci mogą się łączyć na adresie {{addresses}}: dostęp mają też inni klienci operatora komórkowego',
+    other:
+      'anonimowi klienci mogą się łączyć na adresach {{addresses}}: dostęp mają też inni klienci operatora komórkowego',
+  },
   'not checked: {{what}}': 'nie sprawdzono: {{what}}',
 
   // src/network: reading the addresses
@@ -242,4 +249,13 @@ export const CHECKS: Catalog = {
   '/proc/net/if_inet6 could not be read': 'nie udało się odczytać /proc/net/if_inet6',
   '{{program}} timed out after {{ms}} ms': '{{program}}: przekroczono limit czasu ({{ms}} ms)',
   'exit {{code}}': 'kod wyjścia {{code}}',
+  'the connection was refused (no program listens on that port)':
+    'połączenie odrzucone (na tym porcie nic nie nasłuchuje)',
+  'no answer (timed out)': 'brak odpowiedzi (przekroczono czas)',
+  'the address cannot be reached (no route)': 'adres jest nieosiągalny (brak trasy)',
+  'the host name does not resolve': 'nazwy hosta nie da się przetłumaczyć na adres',
+  'the broker refused the client (not authorised)': 'broker odrzucił klienta (brak uprawnień)',
+  'the broker speaks another protocol': 'broker używa innego protokołu',
+  'the client said: "{{said}}"': 'klient zgłosił: „{{said}}”',
+  'the client ended without a message': 'klient zakończył działanie bez komunikatu',
 };

@@ -228,6 +228,7 @@ export const CLI: Catalog = {
   'not fixed: {{why}}': 'nie naprawiono: {{why}}',
   'After the fixes ({{target}}):': 'Po poprawkach ({{target}}):',
   'Doctor ({{target}}):': 'Diagnostyka ({{target}}):',
+  'this gateway': 'ta bramka',
   '(see the hints above)': '(zobacz wskazówki powyżej)',
   PASS: 'OK',
   WARN: 'UWAGA',
@@ -274,7 +275,7 @@ export const CLI: Catalog = {
   bridge: 'most',
 
   // step and result lines
-  'would: {{action}}': 'zrobiłbym: {{action}}',
+  'would: {{action}}': 'zostałoby wykonane: {{action}}',
   'error: {{message}}': 'błąd: {{message}}',
   'the edited copy': 'edytowana kopia',
   'no changes in the editor': 'bez zmian w edytorze',
@@ -301,7 +302,7 @@ export const CLI: Catalog = {
   'hint: {{hint}}': 'wskazówka: {{hint}}',
   'ok, changed': 'ok, zmieniono',
   'ok, nothing changed': 'ok, nic nie zmieniono',
-  '{{command}}: {{outcome}} (changed: {{changed}})': '{{command}}: {{outcome}} (changed: {{changed}})',
+  '{{command}}: {{outcome}}': '{{command}}: {{outcome}}',
   '[Y/n]': '[T/n]',
   '[y/N]': '[t/N]',
   'it is a symbolic link': 'to dowiązanie symboliczne',
@@ -318,7 +319,7 @@ export const CLI: Catalog = {
   'Broker log kept small': 'Ograniczanie logu brokera',
   '"{{name}}" keeps {{file}} under {{size}}': '„{{name}}” utrzymuje {{file}} poniżej {{size}}',
   'dry-run: would start "{{name}}" to keep {{file}} under {{size}}':
-    'dry-run: „{{name}}” zostałby uruchomiony, by utrzymać {{file}} poniżej {{size}}',
+    'próba na sucho: „{{name}}” zostałby uruchomiony, by utrzymać {{file}} poniżej {{size}}',
   'started "{{name}}": it keeps {{file}} under {{size}}': 'uruchomiono „{{name}}”: utrzymuje {{file}} poniżej {{size}}',
   'change the port with: gate-mqtt config apply FILE': 'port zmienisz poleceniem: gate-mqtt config apply PLIK',
   'see it with gate-mqtt config show; gate-mqtt reset brings the factory config back (the current one is backed up)':

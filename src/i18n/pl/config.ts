@@ -52,8 +52,12 @@ export const CONFIG: Catalog = {
   'log_dest must be one of {{kinds}}, not "{{kind}}"':
     'log_dest musi mieć jedną z wartości ({{kinds}}), a nie "{{kind}}"',
   'log_dest file needs a path': 'log_dest file wymaga ścieżki do pliku',
-  'same lines': 'te same linie',
-  '+{{added}} -{{removed}} lines': 'linie: +{{added}} -{{removed}}',
+  'same lines': 'bez różnic',
+  '+{{added}} -{{removed}} lines': {
+    one: 'różnica: +{{added}} −{{removed}} wiersz',
+    few: 'różnica: +{{added}} −{{removed}} wiersze',
+    other: 'różnica: +{{added}} −{{removed}} wierszy',
+  },
   'file is too large for a config ({{count}} bytes, at most {{max}})': {
     one: 'plik jest za duży jak na konfigurację ({{count}} bajt, najwyżej {{max}})',
     few: 'plik jest za duży jak na konfigurację ({{count}} bajty, najwyżej {{max}})',

@@ -52,7 +52,7 @@ export const PACKAGES: Catalog = {
   'installed mosquitto {{version}} from {{source}} (the package replaced mosquitto.conf; it was put back)':
     'zainstalowano mosquitto {{version}} z {{source}} (pakiet zastąpił mosquitto.conf; przywrócono poprzedni plik)',
   "{{installed}}; the package's own mosquitto.conf was set aside (backed up) for the factory config":
-    '{{installed}}; własny mosquitto.conf pakietu odłożono (w kopii zapasowej), by zapisać konfigurację fabryczną',
+    '{{installed}}; mosquitto.conf dostarczony z pakietem przeniesiono do kopii zapasowej i zapisano konfigurację fabryczną',
   'the package was installed but no mosquitto is in {{bin}}': 'pakiet zainstalowano, ale w {{bin}} nie ma mosquitto',
   'mosquitto {{version}} in place ({{binary}})': 'mosquitto {{version}} jest na miejscu ({{binary}})',
   'pm2 processes removed': 'Usunięcie procesów pm2',
@@ -91,9 +91,7 @@ export const PACKAGES: Catalog = {
   'without network: gate-mqtt provision --packages DIR; or install it here: sudo apt-get install mosquitto':
     'bez sieci: gate-mqtt provision --packages KATALOG; albo zainstaluj go tutaj: sudo apt-get install mosquitto',
   'dry-run: would download mosquitto {{version}} and install it':
-    'dry-run: mosquitto {{version}} zostałby pobrany i zainstalowany',
-  'mosquitto {{version}} is newer than {{offered}}: nothing to do (--to goes back on purpose)':
-    'mosquitto {{version}} jest nowszy niż {{offered}}: nie ma nic do zrobienia (--to cofa wersję celowo)',
+    'próba na sucho: mosquitto {{version}} zostałby pobrany i zainstalowany',
   '{{file}} is damaged (truncated, or not whole): its contents cannot be read; nothing was changed':
     '{{file}} jest uszkodzony (ucięty albo niepełny): nie da się odczytać jego zawartości; nic nie zmieniono',
   'copy it again, and compare it with SHA256SUMS (sha256sum -c SHA256SUMS)':
@@ -108,4 +106,11 @@ export const PACKAGES: Catalog = {
     'zainstalowany mosquitto {{version}} jest nowszy niż {{offered}} w {{dir}}: zostaje bez zmian',
   'to go back to {{offered}} on purpose: gate-mqtt upgrade --packages {{dir}} --to {{offered}}':
     'żeby celowo wrócić do {{offered}}: gate-mqtt upgrade --packages {{dir}} --to {{offered}}',
+  'dry-run: would download the newest mosquitto and install it if it is newer than {{version}}':
+    'próba na sucho: najnowszy mosquitto zostałby pobrany i zainstalowany, jeśli jest nowszy niż {{version}}',
+  'nothing installed': 'brak zainstalowanej wersji',
+  'mosquitto {{version}} is newer than {{offered}}: nothing to do; to go back on purpose: {{command}}':
+    'mosquitto {{version}} jest nowszy niż {{offered}}: nie ma nic do zrobienia; żeby celowo wrócić do starszej wersji: {{command}}',
+  'mosquitto {{version}} stays (nothing to do to keep it); why {{offered}} did not install: gate-mqtt logs --ours':
+    'zostaje mosquitto {{version}} (nic nie trzeba robić, by go zachować); dlaczego {{offered}} się nie zainstalował: gate-mqtt logs --ours',
 };

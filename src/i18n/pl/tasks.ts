@@ -71,8 +71,6 @@ export const TASKS: Catalog = {
     'nowy broker nie działał ({{why}}), a powrót do poprzedniego też się nie udał: {{how}}',
   'the new config did not come up ({{why}}); {{back}}': 'nowa konfiguracja nie ruszyła ({{why}}); {{back}}',
   'the new broker did not serve ({{why}}); {{back}}': 'nowy broker nie działał ({{why}}); {{back}}',
-  'the version that works stays; see why the new one did not: gate-mqtt logs -n 50':
-    'zostaje działająca wersja; dlaczego nowa nie działała: gate-mqtt logs -n 50',
   'the broker serves (pid {{pid}}); {{verified}}': 'broker działa (PID {{pid}}); {{verified}}',
   '{{action}}; {{verified}}': '{{action}}; {{verified}}',
   // src/tasks/uninstall.ts
@@ -91,7 +89,7 @@ export const TASKS: Catalog = {
   // src/model/errors.ts
   'run again with --verbose, and see gate-mqtt doctor': 'uruchom ponownie z --verbose i sprawdź: gate-mqtt doctor',
   'internal error: {{message}}, please report it': 'błąd wewnętrzny: {{message}}; prosimy go zgłosić',
-  'the run log holds the details': 'szczegóły są w dzienniku przebiegu',
+  'the run log holds the details': 'szczegóły są w logu uruchomienia',
   'the details are in {{file}}': 'szczegóły są w {{file}}',
   // src/pipelines/preflight.ts
   'check that the prefix exists': 'sprawdź, czy prefiks istnieje',
@@ -223,6 +221,8 @@ export const TASKS: Catalog = {
   'the pm2 daemon did not answer {{method}} within {{ms}} ms':
     'demon pm2 nie odpowiedział na {{method}} w ciągu {{ms}} ms',
   'run: gate-mqtt doctor': 'uruchom: gate-mqtt doctor',
+  'read the broker log: gate-mqtt logs -n 50; then check the config: gate-mqtt config validate':
+    'przeczytaj log brokera: gate-mqtt logs -n 50; potem sprawdź konfigurację: gate-mqtt config validate',
   'pm2 {{method}} failed: {{error}}': 'wywołanie pm2 {{method}} nie powiodło się: {{error}}',
 
   // src/pty/session.ts
@@ -272,7 +272,7 @@ export const TASKS: Catalog = {
   },
   'Back up and write': 'Kopia zapasowa i zapis',
   'the config already is this; nothing written': 'konfiguracja ma już tę treść; nic nie zapisano',
-  'dry-run: would write ({{summary}})': 'dry-run: konfiguracja zostałaby zapisana ({{summary}})',
+  'dry-run: would write ({{summary}})': 'próba na sucho: konfiguracja zostałaby zapisana ({{summary}})',
   'wrote {{file}} ({{summary}}), backup {{backup}}': 'zapisano {{file}} ({{summary}}), kopia zapasowa {{backup}}',
   'wrote {{file}} ({{summary}})': 'zapisano {{file}} ({{summary}})',
   'the new config did not come up and there was no previous config to put back':
@@ -282,7 +282,7 @@ export const TASKS: Catalog = {
   'Restart and verify': 'Restart i weryfikacja',
   'nothing changed: the broker was not restarted': 'nic się nie zmieniło: brokera nie restartowano',
   'dry-run: would run {{command}} ({{reasons}}) and a round trip':
-    'dry-run: zostałoby wykonane {{command}} ({{reasons}}) oraz test publikacji i subskrypcji',
+    'próba na sucho: zostałoby wykonane {{command}} ({{reasons}}) oraz test publikacji i subskrypcji',
   'restarted ({{reasons}}); {{verified}}': 'zrestartowano ({{reasons}}); {{verified}}',
   'check the new config with: gate-mqtt config validate FILE':
     'sprawdź nową konfigurację: gate-mqtt config validate PLIK',
@@ -306,9 +306,9 @@ export const TASKS: Catalog = {
   },
   'port {{port}} is in use by {{holder}}; it was left alone and the broker was not started':
     'port {{port}} jest zajęty przez {{holder}}; nie zatrzymano go, a broker nie został uruchomiony',
-  'dry-run: would be started: {{reasons}}': 'dry-run: broker zostałby uruchomiony: {{reasons}}',
+  'dry-run: would be started: {{reasons}}': 'próba na sucho: broker zostałby uruchomiony: {{reasons}}',
   'started: {{reasons}}': 'uruchomiono: {{reasons}}',
-  'dry-run: would be restarted: {{reasons}}': 'dry-run: broker zostałby zrestartowany: {{reasons}}',
+  'dry-run: would be restarted: {{reasons}}': 'próba na sucho: broker zostałby zrestartowany: {{reasons}}',
   'restarted: {{reasons}}': 'zrestartowano: {{reasons}}',
   'stop the broker outside pm2 ({{processes}})': 'zatrzymanie brokera spoza pm2 ({{processes}})',
   'stopping brokers outside pm2 that serve this config: {{processes}}':
@@ -345,8 +345,8 @@ export const TASKS: Catalog = {
   "the running broker was stopped and removed from pm2's saved list":
     'działający broker zatrzymano i usunięto z zapisanej listy procesów pm2',
   'Local access only': 'Dostęp tylko lokalny',
-  'dry-run: the config is not written yet': 'dry-run: konfiguracja nie jest jeszcze zapisana',
-  'dry-run: nothing was stopped': 'dry-run: niczego nie zatrzymano',
+  'dry-run: the config is not written yet': 'próba na sucho: konfiguracja nie jest jeszcze zapisana',
+  'dry-run: nothing was stopped': 'próba na sucho: niczego nie zatrzymano',
   'refusing to serve (--refuse-exposed): {{verdict}}; {{withdrawn}}':
     'broker nie zostanie udostępniony (--refuse-exposed): {{verdict}}; {{withdrawn}}',
 
@@ -363,31 +363,31 @@ export const TASKS: Catalog = {
     'zainstalowano za pomocą {{manager}} (pakiet zastąpił mosquitto.conf; przywrócono poprzedni plik)',
   'found {{binary}}': 'znaleziono {{binary}}',
   'dry-run: would install mosquitto with {{manager}}':
-    'dry-run: mosquitto zostałby zainstalowany za pomocą {{manager}}',
+    'próba na sucho: mosquitto zostałby zainstalowany za pomocą {{manager}}',
   or: 'lub',
   'mosquitto was installed but is not at {{where}}': 'mosquitto został zainstalowany, ale nie ma go w {{where}}',
   'install it by hand and run again': 'zainstaluj go ręcznie i uruchom ponownie',
-  'dry-run: not installed yet': 'dry-run: jeszcze nie zainstalowany',
+  'dry-run: not installed yet': 'próba na sucho: jeszcze nie zainstalowany',
   'cannot read the version of {{binary}} (mosquitto -h)': 'nie można odczytać wersji {{binary}} (mosquitto -h)',
   'reinstall mosquitto': 'zainstaluj ponownie mosquitto',
   'mosquitto {{version}} is older than {{floor}}': 'mosquitto {{version}} jest starszy niż {{floor}}',
 
   // src/tasks/pipeline.ts
   'Run lock': 'Blokada uruchomienia',
-  'dry-run takes no lock': 'dry-run nie zakłada blokady',
+  'dry-run takes no lock': 'próba na sucho nie zakłada blokady',
   'held by pid {{pid}}': 'założona przez PID {{pid}}',
 
   // src/tasks/pm2.ts
   'pm2 installed': 'pm2 zainstalowany',
   'pm2 is missing at {{path}}': 'brak pm2 w {{path}}',
   'run npm ci in the gate-mqtt folder': 'uruchom npm ci w katalogu gate-mqtt',
-  'dry-run: would install {{package}}': 'dry-run: zostałby zainstalowany {{package}}',
+  'dry-run: would install {{package}}': 'próba na sucho: zostałby zainstalowany {{package}}',
   'pm2 {{version}} is older than {{floor}}': 'pm2 {{version}} jest starszy niż {{floor}}',
   'pm2 (unknown) is older than {{floor}}': 'pm2 (wersja nieznana) jest starszy niż {{floor}}',
   'upgrade it: npm install -g {{package}}': 'zaktualizuj go: npm install -g {{package}}',
   'pm2 process list saved': 'Lista procesów pm2 zapisana',
   '{{file}} holds "{{name}}"': '{{file}} zawiera „{{name}}”',
-  'dry-run: would run {{command}}': 'dry-run: zostałoby wykonane {{command}}',
+  'dry-run: would run {{command}}': 'próba na sucho: zostałoby wykonane {{command}}',
   'saved to {{file}}': 'zapisano w {{file}}',
 
   // src/tasks/preflight.ts
@@ -406,8 +406,9 @@ export const TASKS: Catalog = {
   // src/tasks/reset.ts
   'Back up the current broker files': 'Kopia zapasowa obecnych plików brokera',
   'already the factory state: nothing to back up': 'stan już jest fabryczny: nie ma czego kopiować',
-  'dry-run: would back up {{config}} and {{data}}': 'dry-run: zostałaby zrobiona kopia zapasowa {{config}} i {{data}}',
-  'dry-run: would back up {{config}}': 'dry-run: zostałaby zrobiona kopia zapasowa {{config}}',
+  'dry-run: would back up {{config}} and {{data}}':
+    'próba na sucho: zostałaby zrobiona kopia zapasowa {{config}} i {{data}}',
+  'dry-run: would back up {{config}}': 'próba na sucho: zostałaby zrobiona kopia zapasowa {{config}}',
   'backup {{id}} ({{count}} file(s))': {
     one: 'kopia zapasowa {{id}} ({{count}} plik)',
     few: 'kopia zapasowa {{id}} ({{count}} pliki)',
@@ -418,9 +419,9 @@ export const TASKS: Catalog = {
   'Factory config': 'Konfiguracja fabryczna',
   'the contents of {{folder}}': 'zawartość {{folder}}',
   'dry-run: would write the factory config (listener {{port}}), bridges dropped; removed {{removed}}':
-    'dry-run: zostałaby zapisana konfiguracja fabryczna (listener {{port}}) bez mostów; zostałyby usunięte: {{removed}}',
+    'próba na sucho: zostałaby zapisana konfiguracja fabryczna (listener {{port}}) bez mostów; zostałyby usunięte: {{removed}}',
   'dry-run: would write the factory config (listener {{port}}), bridges dropped':
-    'dry-run: zostałaby zapisana konfiguracja fabryczna (listener {{port}}) bez mostów',
+    'próba na sucho: zostałaby zapisana konfiguracja fabryczna (listener {{port}}) bez mostów',
   'wrote the factory config (listener {{port}}), bridges dropped; removed {{removed}}':
     'zapisano konfigurację fabryczną (listener {{port}}) bez mostów; usunięto: {{removed}}',
   'wrote the factory config (listener {{port}}), bridges dropped':
@@ -472,5 +473,7 @@ export const TASKS: Catalog = {
     'broker nie działa na porcie {{port}}: {{reason}}; {{why}}',
   'Broker answers': 'Broker odpowiada',
   'dry-run: would publish and subscribe on {{host}}:{{port}}':
-    'dry-run: zostałby wykonany test publikacji i subskrypcji na {{host}}:{{port}}',
+    'próba na sucho: zostałby wykonany test publikacji i subskrypcji na {{host}}:{{port}}',
+  'the previous version is back and serves (nothing to do to keep it); why the new one did not: gate-mqtt logs -n 50; to stop pkg upgrade from installing it again: apt-mark hold mosquitto':
+    'poprzednia wersja wróciła i działa (nic nie trzeba robić, by ją zachować); dlaczego nowa nie działała: gate-mqtt logs -n 50; żeby pkg upgrade nie zainstalował jej ponownie: apt-mark hold mosquitto',
 };
