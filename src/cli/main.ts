@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
 import { chooseLanguage, setLanguage, t } from '../i18n/translate.js';
-import { asGateError, badInput, ExitCode, pointToLog } from '../model/errors.js';
+import { asGateError, badInput, ExitCode, type GateError, pointToLog } from '../model/errors.js';
 import { crashPoint, newRun } from '../run/fault.js';
 import { ignoreClosedPipes } from '../ui/print.js';
 import { visible } from '../ui/visible.js';
+import { COMMANDS } from './commands.js';
 import { stringOption } from './options.js';
 import { buildProgram, commandWords, type Selected } from './program.js';
 import { usageError } from './usage-errors.js';
@@ -30,7 +31,8 @@ function early(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') return undefined;
-    if (word === `--${name}`) return argv[i + 1] ?? '';
+    // a next word that is an option is not this one's value ("--lang --root x": no value given)
+    if (word === `--${name}`) return argv[i + 1]?.startsWith('-') ? '' : (argv[i + 1] ?? '');
     if (word.startsWith(`--${name}=`)) return word.slice(name.length + 3);
   }
   return undefined;
@@ -49,6 +51,21 @@ function commandPath(program: Command, argv: string[]): string[] {
   return path;
 }
 
+/**
+ * After commander showed a help for a command line that names no command (a group alone, "help nosuch"):
+ * the one error line and hint every usage error has.
+ */
+function incomplete(path: string[], argv: string[]): GateError {
+  if (argv[0] === 'help')
+    return badInput(t('unknown command "{{name}}"', { name: argv.slice(1).join(' ') }), t('see: gate-mqtt --help'));
+  const group = path.join(' ');
+  const example = COMMANDS.find((c) => c.path.slice(0, path.length).join(' ') === group)?.examples[0];
+  return badInput(
+    t('{{group}} needs a command (listed above)', { group: `gate-mqtt ${group}` }),
+    example ? t('e.g. {{example}}', { example }) : t('see: gate-mqtt --help'),
+  );
+}
+
 /** Where the CLI's own lines go (the process's streams; a test may pass others). */
 export interface CliStreams {
   stdout: { write(text: string): unknown };
@@ -63,11 +80,17 @@ export async function main(argv: string[], io: CliStreams = process): Promise<nu
   let command = 'gate-mqtt';
   try {
     const lang = chooseLanguage(early(argv, 'lang'), process.env);
-    if (!lang)
+    if (!lang) {
+      // the refusal itself in the language of the locale
+      await setLanguage(chooseLanguage(undefined, process.env) ?? 'en');
+      const value = early(argv, 'lang') ?? '';
       throw badInput(
-        t('--lang takes pl or en, not "{{value}}"', { value: early(argv, 'lang') ?? '' }),
+        value === ''
+          ? t('option "{{name}}" needs a value', { name: '--lang' })
+          : t('--lang takes pl or en, not "{{value}}"', { value }),
         t('--lang pl (Polish) or --lang en (English)'),
       );
+    }
     await setLanguage(lang);
     if (argv.some((word) => word === '--password' || word.startsWith('--password=')))
       throw badInput(
@@ -91,7 +114,10 @@ export async function main(argv: string[], io: CliStreams = process): Promise<nu
       if (!(error instanceof CommanderError)) throw error;
       // Help or the version asked for: done. A group without its subcommand: its help was shown, exit 2.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
-      if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+      if (error.code === 'commander.help') {
+        if (error.exitCode === 0) return ExitCode.ok;
+        throw incomplete(commandPath(program, argv), argv);
+      }
       throw usageError(error, commandPath(program, argv).join(' '));
     }
     if (!selected) return ExitCode.ok; // a command that printed its output itself (completion)

@@ -1,6 +1,6 @@
 import { msg, t } from '../i18n/translate.js';
 import { badInput } from '../model/errors.js';
-import { listOption, type OptionName, type ParsedOptions, parseCount, stringOption } from './options.js';
+import { exampleHint, listOption, type OptionName, type ParsedOptions, parseCount, stringOption } from './options.js';
 
 /** What the command table reads from the parsed options, shared by several commands. */
 
@@ -47,6 +47,7 @@ export function applyPolicy(options: ParsedOptions): { strict: boolean; allowLoc
 
 export function requireOption(options: ParsedOptions, name: OptionName): string {
   const value = stringOption(options, name);
-  if (value === undefined) throw badInput(t('--{{name}} is required', { name }), t('see: gate-mqtt COMMAND --help'));
+  if (value === undefined)
+    throw badInput(t('--{{name}} is required', { name }), exampleHint(name) ?? t('see: gate-mqtt COMMAND --help'));
   return value;
 }

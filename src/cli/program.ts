@@ -1,7 +1,14 @@
 import { Command, Option } from 'commander';
 import { msg, t } from '../i18n/translate.js';
 import { COMMANDS, type CommandDef, GROUPS } from './commands.js';
-import { OPTION_SPECS, type OptionName, type OptionSpec, type ParsedOptions } from './options.js';
+import {
+  OPTION_SPECS,
+  type OptionName,
+  type OptionSpec,
+  type ParsedOptions,
+  VALUE_NAMES,
+  valueNames,
+} from './options.js';
 
 /** What the command line asked for: the command, its positional arguments, its options by our names. */
 export interface Selected {
@@ -17,35 +24,6 @@ export interface ProgramOutput {
 
 // commander's headings, translated through styleTitle (it is called with each of them).
 const HEADINGS = [msg('Usage:'), msg('Options:'), msg('Global Options:'), msg('Commands:'), msg('Arguments:')];
-
-/**
- * The value names in commander's usage and option terms ("--root <dir>", "apply [options] <file>"), said
- * in the chosen language; the flags themselves stay as typed. A name missing here is shown as it is.
- */
-const VALUE_NAMES: Record<string, string> = {
-  dir: msg('dir'),
-  file: msg('file'),
-  'host:port': msg('host:port'),
-  id: msg('id'),
-  n: msg('n'),
-  path: msg('path'),
-  pattern: msg('pattern'),
-  'pl|en': msg('pl|en'),
-  seconds: msg('seconds'),
-  source: msg('source'),
-  target: msg('target'),
-  user: msg('user'),
-  version: msg('version'),
-  shell: msg('shell'),
-  options: msg('options'),
-  command: msg('command'),
-};
-
-/** "<dir>" and "[options]" inside a help term, with the names translated ("<katalog>", "[opcje]"). */
-const valueNames = (text: string) =>
-  text.replace(/([<[])([^\]>]+)([\]>])/g, (whole, open: string, name: string, close: string) =>
-    VALUE_NAMES[name] === undefined ? whole : `${open}${t(VALUE_NAMES[name])}${close}`,
-  );
 
 const EXIT_CODES = msg(
   'Exit codes: 0 done, 1 a step or check failed, 2 bad usage or input (nothing changed), 3 another run holds the lock (nothing changed), 4 the environment cannot be served, 70 an internal error (a bug: please report it), 130/143 stopped by Ctrl-C/SIGTERM after finishing or undoing the change under way.',

@@ -1,7 +1,8 @@
 import type { CommanderError } from 'commander';
 import { t } from '../i18n/translate.js';
 import { badInput, type GateError } from '../model/errors.js';
-import { OPTION_SPECS } from './options.js';
+import { COMMANDS } from './commands.js';
+import { exampleHint, OPTION_SPECS, type OptionName, VALUE_NAMES } from './options.js';
 
 /** Options some command takes ("--fix"), so "status --fix" says that status does not take it. */
 const KNOWN_OPTIONS = new Set(Object.keys(OPTION_SPECS).map((name) => `--${name}`));
@@ -34,13 +35,24 @@ export function usageError(error: CommanderError, where: string): GateError {
       if (where && KNOWN_OPTIONS.has(quoted.split('=')[0] ?? quoted))
         return badInput(t('gate-mqtt {{command}} does not take {{option}}', { command: where, option: quoted }), help);
       return badInput(t('unknown option "{{name}}"', { name: quoted }), hint);
-    case 'commander.missingArgument':
-      return badInput(t('missing argument {{name}}', { name: quoted.toUpperCase() }), help);
-    case 'commander.optionMissingArgument':
-      return badInput(t('option "{{name}}" needs a value', { name: quoted.split(/[ ,]/)[0] ?? quoted }), help);
+    case 'commander.missingArgument': {
+      const name = VALUE_NAMES[quoted] === undefined ? quoted : t(VALUE_NAMES[quoted]);
+      const example = COMMANDS.find((c) => c.path.join(' ') === where)?.examples[0];
+      return badInput(
+        t('missing argument {{name}}', { name: name.toUpperCase() }),
+        example ? t('e.g. {{example}}', { example }) : help,
+      );
+    }
+    case 'commander.optionMissingArgument': {
+      // commander quotes the whole flags ("-n, --lines <n>"): the long one names it
+      const long = quoted.split(/[ ,]+/).find((word) => word.startsWith('--')) ?? quoted;
+      const hint = long.slice(2) in OPTION_SPECS ? exampleHint(long.slice(2) as OptionName) : undefined;
+      return badInput(t('option "{{name}}" needs a value', { name: long }), hint ?? help);
+    }
     case 'commander.excessArguments':
       return badInput(t('too many arguments'), help);
     default:
-      return badInput(error.message.replace(/^error: /, ''), help);
+      // none of ours reaches here today (no mandatory, conflicting or choice options); commander's text is English
+      return badInput(t('the command line is not understood'), help);
   }
 }

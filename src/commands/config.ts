@@ -15,7 +15,7 @@ import { PIPELINES } from '../pipelines/catalog.js';
 import { runPipeline } from '../pipelines/run.js';
 import type { ApplyPolicy } from '../tasks/apply.js';
 import { describeIssues, lanListenerProblem, type ValidateOptions, validateCandidate } from '../tasks/validate.js';
-import { finishSteps, printJson } from '../ui/print.js';
+import { finishSteps, printHint, printJson } from '../ui/print.js';
 
 /** Reads a file the user hands us as a config candidate (exit 2 when it is not one). */
 export async function readCandidate(file: string): Promise<string> {
@@ -104,7 +104,7 @@ export async function configValidate(
       warnings: validation.warnings,
       policy: policyNote ?? null,
       steps: [],
-      error: ok ? null : { code: 2, message: describeIssues(validation.errors) },
+      error: ok ? null : { code: 2, message: describeIssues(validation.errors), hint: fixHint(target) },
     });
     return ok ? 0 : 2;
   }
@@ -116,9 +116,13 @@ export async function configValidate(
   else {
     const errors = t('{{count}} error(s)', { count: validation.errors.length });
     process.stderr.write(`${t('{{file}}: invalid: {{errors}}', { file: target, errors })}${counted}\n`);
+    printHint(fixHint(target));
   }
   return ok ? 0 : 2;
 }
+
+const fixHint = (file: string) =>
+  t('fix the lines named above, then check again: gate-mqtt config validate {{file}}', { file });
 
 export async function configBackups(ctx: Context): Promise<number> {
   const store = ctx.writer.backups;

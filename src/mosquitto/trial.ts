@@ -54,27 +54,53 @@ export async function trialConfig(entries: Located[], socketDir: string): Promis
 export type TrialResult = { ok: true } | { ok: false; issue: ConfIssue };
 
 /** Finds the config line a mosquitto error is about: by "Error found at" or by a value it names. */
-function locateError(output: string, trial: TrialConfig, trialFile: string, fallback: Located | undefined): ConfIssue {
+function locateError(
+  output: string,
+  exitCode: number | null,
+  trial: TrialConfig,
+  trialFile: string,
+  fallback: Located | undefined,
+): ConfIssue {
   const errorsSeen = output.split('\n').filter((l) => /Error/.test(l));
-  const message = (
-    errorsSeen.find((l) => !/Error found at/.test(l)) ??
-    errorsSeen[0] ??
-    output.trim().split('\n').pop() ??
-    t('mosquitto refused the config')
-  )
-    .replace(/^\d+: /, '')
+  const said = (errorsSeen.find((l) => !/Error found at/.test(l)) || errorsSeen[0] || output.trim().split('\n').pop())
+    ?.replace(/^\d+: /, '')
     .replace(/^Error: /, '')
     .trim();
+  if (!said) return silentExit(exitCode, trial, fallback);
   const at = new RegExp(`Error found at ${trialFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(output);
   const from = at
     ? trial.origin.get(Number(at[1]))
-    : [...trial.origin.values()].find((e) => e.value && message.includes(e.value));
+    : [...trial.origin.values()].find((e) => e.value && said.includes(e.value));
   const where = from ?? fallback;
   return {
     file: where?.file ?? 'mosquitto.conf',
     line: where?.line ?? 1,
     severity: 'error',
-    message: t('mosquitto: {{message}}', { message }),
+    message: t('mosquitto: {{message}}', { message: said }),
+  };
+}
+
+/**
+ * mosquitto that exits without a word: 2.0.11 does so when memory_limit is too small to start in (about
+ * 21 KB). Said in our words, at the memory_limit line when the config has one.
+ */
+function silentExit(exitCode: number | null, trial: TrialConfig, fallback: Located | undefined): ConfIssue {
+  const limit = [...trial.origin.values()].find((e) => e.name === 'memory_limit');
+  const where = limit ?? fallback;
+  const code = exitCode ?? '?';
+  return {
+    file: where?.file ?? 'mosquitto.conf',
+    line: where?.line ?? 1,
+    severity: 'error',
+    message: limit
+      ? t(
+          'mosquitto exited at once without a message (exit {{code}}): memory_limit {{value}} is too little to start in',
+          {
+            code,
+            value: limit.value,
+          },
+        )
+      : t('mosquitto exited at once without a message (exit {{code}})', { code }),
   };
 }
 
@@ -106,7 +132,7 @@ export async function trialStart(
       });
       return { ok: false, issue: { file: entries[0]?.file ?? file, line: 1, severity: 'error', message } };
     }
-    return { ok: false, issue: locateError(run.output, trial, file, entries[0]) };
+    return { ok: false, issue: locateError(run.output, run.exitCode, trial, file, entries[0]) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

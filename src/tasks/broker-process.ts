@@ -35,7 +35,9 @@ export function planBrokerAction(input: {
   if (!current) return { kind: 'start', reasons: input.orphans ? ['broker-down', 'orphan-replaced'] : ['broker-down'] };
   const reasons = new Set<RestartReason>(input.pending);
   if (input.orphans) reasons.add('orphan-replaced');
-  if (current.status !== 'online') reasons.add('broker-down');
+  // A process that is not running is started afresh from the definition: a start, and the reasons that
+  // describe a running broker (an older binary or config under it) do not apply.
+  if (current.status !== 'online') return { kind: 'start', reasons: ['broker-down', ...reasons] };
   if (current.execPath !== definition.script || input.binaryNewerThanBroker) reasons.add('binary-changed');
   else if (input.definitionWritten || !matchesDefinition(current, definition)) reasons.add('definition-changed');
   if (input.configNewerThanBroker) reasons.add('config-newer-than-broker');

@@ -31,11 +31,11 @@ export function restartOrUndoStep(ctx: Context, what: 'config' | 'package'): Ste
         });
         if (served.restarted.length === 0 && current?.status === 'online')
           return skipped(t('nothing changed: the broker was not restarted'));
+        const words = { reasons: describeReasons(served.restarted), verified: served.verified };
         return done(
-          t('restarted ({{reasons}}); {{verified}}', {
-            reasons: describeReasons(served.restarted),
-            verified: served.verified,
-          }),
+          served.restarted.includes('broker-down')
+            ? t('started ({{reasons}}); {{verified}}', words)
+            : t('restarted ({{reasons}}); {{verified}}', words),
           true,
           { restarted: served.restarted },
         );

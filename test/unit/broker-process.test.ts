@@ -38,9 +38,9 @@ test('no broker in pm2: start it, because it was not running', () => {
   assert.deepEqual(plan({ current: undefined }), { kind: 'start', reasons: ['broker-down'] });
 });
 
-test('a stopped or crashing broker restarts as broker-down', () => {
-  assert.deepEqual(plan({ current: running({ status: 'stopped' }) }), { kind: 'restart', reasons: ['broker-down'] });
-  assert.deepEqual(plan({ current: running({ status: 'errored' }) }), { kind: 'restart', reasons: ['broker-down'] });
+test('a stopped or crashing broker is started (not restarted) as broker-down', () => {
+  assert.deepEqual(plan({ current: running({ status: 'stopped' }) }), { kind: 'start', reasons: ['broker-down'] });
+  assert.deepEqual(plan({ current: running({ status: 'errored' }) }), { kind: 'start', reasons: ['broker-down'] });
 });
 
 test('a changed config restarts the broker, naming the reason', () => {
@@ -65,12 +65,18 @@ test('another binary or another definition restarts it', () => {
 
 test('a broker older than its config restarts to read it; several reasons are all named', () => {
   assert.deepEqual(plan({ configNewerThanBroker: true }), { kind: 'restart', reasons: ['config-newer-than-broker'] });
-  const both = plan({
+  const both = plan({ pending: ['config-changed'], configNewerThanBroker: true, orphans: true });
+  assert.deepEqual(both, {
+    kind: 'restart',
+    reasons: ['config-changed', 'orphan-replaced', 'config-newer-than-broker'],
+  });
+  // a stopped broker runs no config: it is started, and the stale start time names no reason
+  const stopped = plan({
     pending: ['config-changed'],
     configNewerThanBroker: true,
     current: running({ status: 'stopped' }),
   });
-  assert.deepEqual(both, { kind: 'restart', reasons: ['config-changed', 'broker-down', 'config-newer-than-broker'] });
+  assert.deepEqual(stopped, { kind: 'start', reasons: ['broker-down', 'config-changed'] });
 });
 
 test('a broker outside pm2 (its daemon was killed) is replaced: started under pm2, naming both reasons', () => {

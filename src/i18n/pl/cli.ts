@@ -324,4 +324,8 @@ export const CLI: Catalog = {
   'change the port with: gate-mqtt config apply FILE': 'port zmienisz poleceniem: gate-mqtt config apply PLIK',
   'see it with gate-mqtt config show; gate-mqtt reset brings the factory config back (the current one is backed up)':
     'zobacz ją: gate-mqtt config show; gate-mqtt reset przywraca konfigurację fabryczną (obecna trafi do kopii zapasowej)',
+  'e.g. {{example}}': 'np. {{example}}',
+  'the command line is not understood': 'nie rozumiem wiersza poleceń',
+  '{{group}} needs a command (listed above)': '{{group}} wymaga polecenia (lista powyżej)',
+  'see: gate-mqtt --help': 'zobacz: gate-mqtt --help',
 };

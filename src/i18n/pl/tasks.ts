@@ -176,7 +176,9 @@ export const TASKS: Catalog = {
   },
 
   // src/mosquitto/trial.ts
-  'mosquitto refused the config': 'mosquitto odrzucił konfigurację',
+  'mosquitto exited at once without a message (exit {{code}}): memory_limit {{value}} is too little to start in':
+    'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}}): memory_limit {{value}} to za mało, by wystartował',
+  'mosquitto exited at once without a message (exit {{code}})': 'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}})',
   'mosquitto: {{message}}': 'mosquitto: {{message}}',
   'the trial start of mosquitto timed out: no "running" within {{ms}} ms':
     'próbne uruchomienie mosquitto przekroczyło limit czasu: brak "running" w ciągu {{ms}} ms',
@@ -284,6 +286,7 @@ export const TASKS: Catalog = {
   'dry-run: would run {{command}} ({{reasons}}) and a round trip':
     'próba na sucho: zostałoby wykonane {{command}} ({{reasons}}) oraz test publikacji i subskrypcji',
   'restarted ({{reasons}}); {{verified}}': 'zrestartowano ({{reasons}}); {{verified}}',
+  'started ({{reasons}}); {{verified}}': 'uruchomiono ({{reasons}}); {{verified}}',
   'check the new config with: gate-mqtt config validate FILE':
     'sprawdź nową konfigurację: gate-mqtt config validate PLIK',
 
