@@ -232,5 +232,6 @@ export const CONFIG: Catalog = {
     'TLS w mosquitto 2.0.11 wymaga zarówno certfile, jak i keyfile: bez obu ten listener działa jako zwykłe TCP',
   'tls_version must be tlsv1.3, tlsv1.2 or tlsv1.1, not "{{value}}"':
     'tls_version musi mieć wartość tlsv1.3, tlsv1.2 lub tlsv1.1, a nie "{{value}}"',
-  'fix the lines named above, then check again: gate-mqtt config validate {{file}}': 'popraw wskazane wiersze i sprawdź ponownie: gate-mqtt config validate {{file}}',
+  'fix the lines named above, then check again: gate-mqtt config validate {{file}}':
+    'popraw wskazane wiersze i sprawdź ponownie: gate-mqtt config validate {{file}}',
 };

@@ -178,7 +178,8 @@ export const TASKS: Catalog = {
   // src/mosquitto/trial.ts
   'mosquitto exited at once without a message (exit {{code}}): memory_limit {{value}} is too little to start in':
     'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}}): memory_limit {{value}} to za mało, by wystartował',
-  'mosquitto exited at once without a message (exit {{code}})': 'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}})',
+  'mosquitto exited at once without a message (exit {{code}})':
+    'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}})',
   'mosquitto: {{message}}': 'mosquitto: {{message}}',
   'the trial start of mosquitto timed out: no "running" within {{ms}} ms':
     'próbne uruchomienie mosquitto przekroczyło limit czasu: brak "running" w ciągu {{ms}} ms',
