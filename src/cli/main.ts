@@ -59,9 +59,11 @@ function incomplete(path: string[], argv: string[]): GateError {
   if (argv[0] === 'help')
     return badInput(t('unknown command "{{name}}"', { name: argv.slice(1).join(' ') }), t('see: gate-mqtt --help'));
   const group = path.join(' ');
-  const example = COMMANDS.find((c) => c.path.slice(0, path.length).join(' ') === group)?.examples[0];
+  const inGroup = COMMANDS.filter((c) => c.path.slice(0, path.length).join(' ') === group);
+  const commands = [...new Set(inGroup.map((c) => c.path[path.length]))].join(', ');
+  const example = inGroup[0]?.examples[0];
   return badInput(
-    t('{{group}} needs a command (listed above)', { group: `gate-mqtt ${group}` }),
+    t('{{group}} needs a command: {{commands}}', { group: `gate-mqtt ${group}`, commands }),
     example ? t('e.g. {{example}}', { example }) : t('see: gate-mqtt --help'),
   );
 }

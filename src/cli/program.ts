@@ -60,12 +60,14 @@ function configure(command: Command, out: ProgramOutput): Command {
       styleTitle: (title: string) => (HEADINGS.includes(title) ? t(title) : title),
       // commander measures its columns on these styled texts, so translated names keep them aligned
       styleOptionText: valueNames,
-      styleArgumentText: valueNames,
+      // the Arguments section names an argument bare ("shell"), the usage line in brackets ("<shell>")
+      styleArgumentText: (text: string) => (VALUE_NAMES[text] === undefined ? valueNames(text) : t(VALUE_NAMES[text])),
       styleSubcommandText: valueNames,
     })
     .configureOutput({
       writeOut: (text) => out.stdout.write(text),
-      writeErr: (text) => out.stderr.write(text),
+      // commander writes a help to stderr only for a command line without a command: main.ts says it in one line
+      writeErr: () => undefined,
       outputError: () => undefined, // our own one-line error and hint are printed instead
     });
 }

@@ -10,7 +10,7 @@ import { fromPackage } from '../fsx/backups.js';
 import { readText } from '../fsx/read.js';
 import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
-import { badInput, failed } from '../model/errors.js';
+import { badInput, errnoText, failed } from '../model/errors.js';
 import { PIPELINES } from '../pipelines/catalog.js';
 import { runPipeline } from '../pipelines/run.js';
 import type { ApplyPolicy } from '../tasks/apply.js';
@@ -23,7 +23,7 @@ export async function readCandidate(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = errnoText((error as NodeJS.ErrnoException).code);
     throw badInput(t('cannot read {{file}}: {{why}}; nothing was changed', { file, why }), t('name a readable file'));
   }
   const decoded = decodeConfig(bytes);

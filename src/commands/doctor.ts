@@ -43,7 +43,10 @@ async function openSession(ctx: Context, target: Target, options: DoctorOptions)
   } catch (error) {
     if (error instanceof GateError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw failed(t('cannot open a shell on {{target}}: {{why}}', { target: describeTarget(target), why: message }));
+    throw failed(
+      t('cannot open a shell on {{target}}: {{why}}', { target: describeTarget(target), why: message }),
+      t('check that the target answers (ssh or adb by hand), then run again'),
+    );
   }
 }
 

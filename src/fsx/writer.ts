@@ -113,7 +113,11 @@ export class DeviceWriter {
   async link(file: string, target: string): Promise<WriteResult> {
     const info = await lstat(file).catch(() => undefined);
     if (info?.isSymbolicLink() && (await readlink(file)) === target) return { changed: false };
-    if (info?.isDirectory()) throw failed(t('{{file}} is a folder; a link was to go there', { file }));
+    if (info?.isDirectory())
+      throw failed(
+        t('{{file}} is a folder; a link was to go there', { file }),
+        t('move the folder aside, then run again'),
+      );
     if (this.dryRun) {
       this.plan.add(t('link {{file}} to {{target}}', { file, target }));
       return { changed: true };

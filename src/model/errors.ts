@@ -1,4 +1,4 @@
-import { t } from '../i18n/translate.js';
+import { msg, t } from '../i18n/translate.js';
 
 /** Exit codes of the CLI contract (shared/CLI.md), and 70 (EX_SOFTWARE) for a bug of ours. */
 export const ExitCode = {
@@ -47,6 +47,32 @@ function systemError(error: unknown): NodeJS.ErrnoException | undefined {
   return err instanceof Error && typeof err.code === 'string' && /^E[A-Z0-9]+$/.test(err.code) ? err : undefined;
 }
 
+// The system's error codes in words (Node's own texts are English); the code stays in parentheses.
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: msg('no such file or folder'),
+  EACCES: msg('permission denied'),
+  EPERM: msg('not permitted'),
+  EISDIR: msg('it is a folder'),
+  ENOTDIR: msg('a part of the path is not a folder'),
+  EROFS: msg('read-only file system'),
+  EEXIST: msg('it exists already'),
+  ELOOP: msg('it is a symbolic link'),
+  ENOSPC: msg('no space left on device'),
+  ECONNREFUSED: msg('connection refused'),
+  ETIMEDOUT: msg('timed out'),
+  EHOSTUNREACH: msg('the host cannot be reached'),
+  EADDRINUSE: msg('the address is in use'),
+  EMFILE: msg('too many open files'),
+  EIO: msg('input/output error'),
+};
+
+/** "no such file or folder (ENOENT)": a system error code in the technician's words. */
+export function errnoText(code: string | undefined): string {
+  if (!code) return t('a system error');
+  const words = ERRNO_WORDS[code];
+  return words ? `${t(words)} (${code})` : code;
+}
+
 /**
  * Turns anything thrown into a GateError. Expected failures keep their codes: ours (GateError), and the
  * system's (a full disk, a read-only folder, a refused connection: exit 1 with what it said). Anything
@@ -66,11 +92,20 @@ export function asGateError(error: unknown): GateError {
   if (err && (err.code === 'EROFS' || err.code === 'EACCES' || err.code === 'EPERM')) {
     const message =
       err.path === undefined
-        ? t('cannot write a file: {{code}}', { code: err.code })
-        : t('cannot write {{file}}: {{code}}', { file: err.path, code: err.code });
+        ? t('cannot write a file: {{code}}', { code: errnoText(err.code) })
+        : t('cannot write {{file}}: {{code}}', { file: err.path, code: errnoText(err.code) });
     return failed(message, t('check the folder is writable by this user'));
   }
-  if (err) return failed(err.message, t('run again with --verbose, and see gate-mqtt doctor'));
+  if (err) {
+    // what it was about: a file, or an address for a socket error
+    const { address, port } = err as { address?: string; port?: number };
+    const about = err.path ?? (address ? (port ? `${address}:${port}` : address) : undefined);
+    const why = errnoText(err.code);
+    return failed(
+      about ? t('{{file}}: {{why}}', { file: about, why }) : why,
+      t('run again with --verbose, and see gate-mqtt doctor'),
+    );
+  }
   const message = (error instanceof Error ? error.message : String(error)) || String(error);
   return new GateError(
     ExitCode.internal,

@@ -1,4 +1,5 @@
 import { access, constants } from 'node:fs/promises';
+import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import type { Profile } from '../platform/profile.js';
 import { type Command, describeCommand, describeFailure, type Runner } from '../run/runner.js';
@@ -41,6 +42,10 @@ export async function mosquittoVersion(
 ): Promise<string | undefined> {
   const command: Command = [binary, ['-h']];
   const result = await runner.run(command, { timeoutMs });
-  if (result.timedOut || result.startError) throw failed(describeFailure(describeCommand(command), result, timeoutMs));
+  if (result.timedOut || result.startError)
+    throw failed(
+      describeFailure(describeCommand(command), result, timeoutMs),
+      t('reinstall it: pkg reinstall mosquitto (or gate-mqtt provision --packages DIR)'),
+    );
   return parseMosquittoVersion(`${result.stdout}\n${result.stderr}`);
 }

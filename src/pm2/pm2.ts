@@ -121,6 +121,7 @@ export class Pm2 {
       if (Date.now() > deadline)
         throw failed(
           t('pm2 did not stop "{{name}}" (it is {{status}})', { name, status: describePm2Status(current.status) }),
+          t('run again; if it keeps running: gate-mqtt doctor'),
         );
       await this.rpc.call('stopProcessId', current.id);
       await new Promise((resolve) => setTimeout(resolve, 100));

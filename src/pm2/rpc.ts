@@ -150,7 +150,13 @@ export class Pm2Rpc {
       );
       client.call(method, arg, (error, data) => {
         clearTimeout(timer);
-        if (error) reject(failed(t('pm2 {{method}} failed: {{error}}', { method, error: error.message })));
+        if (error)
+          reject(
+            failed(
+              t('pm2 {{method}} failed: {{error}}', { method, error: error.message }),
+              t("pm2's own log says why: gate-mqtt logs --ours"),
+            ),
+          );
         else resolve(data as T);
       });
     });

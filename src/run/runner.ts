@@ -77,7 +77,11 @@ export class CommandError extends GateError {
     readonly result: RunResult,
     timeoutMs: number,
   ) {
-    super(ExitCode.failed, describeFailure(command, result, timeoutMs));
+    super(
+      ExitCode.failed,
+      describeFailure(command, result, timeoutMs),
+      t('the run log has its whole output: gate-mqtt logs --ours'),
+    );
     this.name = 'CommandError';
   }
 }

@@ -60,7 +60,13 @@ const allKept = (state: PackageState) =>
  * left files of either), the config as it was, the broker proven.
  */
 async function undoPackage(ctx: Context, change: PackageChange): Promise<string> {
-  if (!change.from) throw wayBackGone(failed(t('no kept package of the previous version: nothing to go back to')));
+  if (!change.from)
+    throw wayBackGone(
+      failed(
+        t('no kept package of the previous version: nothing to go back to'),
+        t('install a version that works from package files: gate-mqtt upgrade --packages DIR --to VERSION'),
+      ),
+    );
   await installKept(ctx, change.from);
   const file = ctx.profile.paths.configFile;
   if (change.config && (await fileHash(file)) !== change.config.sha256)
@@ -89,7 +95,10 @@ export async function undoChange(ctx: Context, journal: Journal): Promise<string
         t('run: gate-mqtt reset'),
       ),
     );
-  throw failed(t('{{command}} cannot be undone', { command: journal.command }));
+  throw failed(
+    t('{{command}} cannot be undone', { command: journal.command }),
+    t('run gate-mqtt {{command}} again to complete it', { command: journal.command }),
+  );
 }
 
 /** Whether what the change was going to put in place is there now (a package: installed again from its files). */

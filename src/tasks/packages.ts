@@ -151,7 +151,10 @@ export async function brokerAfterInstall(ctx: Context): Promise<string> {
   const { findMosquitto } = await import('../mosquitto/binary.js');
   const found = await findMosquitto(ctx.profile);
   if (!found && !ctx.dryRun)
-    throw failed(t('the package was installed but no mosquitto is in {{bin}}', { bin: ctx.profile.paths.bin }));
+    throw failed(
+      t('the package was installed but no mosquitto is in {{bin}}', { bin: ctx.profile.paths.bin }),
+      t('install it again: pkg reinstall mosquitto, then gate-mqtt provision'),
+    );
   return found ?? path.join(ctx.profile.paths.bin, 'mosquitto');
 }
 

@@ -99,10 +99,14 @@ test('a bug (an unexpected exception) is exit 70, a hint naming the log, its sta
 
 test("expected failures keep their codes: ours, and the system's (a refused connection is exit 1)", async (t) => {
   const { ctx } = unitContext(t);
-  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+    code: 'ECONNREFUSED',
+    address: '127.0.0.1',
+    port: 1,
+  });
   const result = await runPipeline(ctx, { command: 'job', steps: [step('net', async () => Promise.reject(refused))] });
   assert.equal(result.error?.code, 1);
-  assert.equal(result.error?.message, 'connect ECONNREFUSED 127.0.0.1:1');
+  assert.equal(result.error?.message, '127.0.0.1:1: connection refused (ECONNREFUSED)');
 });
 
 test('facts learned by a step reach the later steps; restart reasons accumulate once each', async (t) => {

@@ -71,7 +71,7 @@ export const CLI: Catalog = {
   'say what would be done; change nothing': 'powiedz, co zostałoby zrobione; niczego nie zmieniaj',
   "the factory config's listener port (default 1883)": 'port listenera w konfiguracji fabrycznej (domyślnie 1883)',
   'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]; repeat it for several gateways':
-    'gdzie sprawdzać: local (domyślnie), ssh://UŻYTKOWNIK@HOST[:PORT] (domyślnie port 8022) albo adb[://NUMER_SERYJNY]; powtórz dla kilku bramek',
+    'gdzie sprawdzać: „local” (ta bramka, domyślnie), ssh://UŻYTKOWNIK@HOST[:PORT] (domyślnie port 8022) albo adb[://NUMER_SERYJNY]; powtórz dla kilku bramek',
   'an ssh_config file for the ssh client (ssh -F)': 'plik ssh_config dla klienta ssh (ssh -F)',
   'apply the safe fixes for what failed (on the device), then check again':
     'zastosuj bezpieczne poprawki tego, co nie przeszło (na urządzeniu), i sprawdź ponownie',
@@ -326,6 +326,6 @@ export const CLI: Catalog = {
     'zobacz ją: gate-mqtt config show; gate-mqtt reset przywraca konfigurację fabryczną (obecna trafi do kopii zapasowej)',
   'e.g. {{example}}': 'np. {{example}}',
   'the command line is not understood': 'nie rozumiem wiersza poleceń',
-  '{{group}} needs a command (listed above)': '{{group}} wymaga polecenia (lista powyżej)',
+  '{{group}} needs a command: {{commands}}': '{{group}} wymaga polecenia: {{commands}}',
   'see: gate-mqtt --help': 'zobacz: gate-mqtt --help',
 };

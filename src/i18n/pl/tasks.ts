@@ -242,7 +242,7 @@ export const TASKS: Catalog = {
   // src/pty/transports.ts
   '--target port must be 1-65535: {{target}}': 'port w --target musi być z zakresu 1-65535: {{target}}',
   '--target must be local, ssh://USER@HOST[:PORT] or adb[://SERIAL], not {{target}}':
-    '--target musi mieć postać local, ssh://UŻYTKOWNIK@HOST[:PORT] albo adb[://NUMER_SERYJNY], a nie {{target}}',
+    '--target musi mieć postać „local”, ssh://UŻYTKOWNIK@HOST[:PORT] albo adb[://NUMER_SERYJNY], a nie {{target}}',
 
   // src/run/runner.ts
   '{{command}} could not start: {{error}}': 'nie udało się uruchomić polecenia {{command}}: {{error}}',
@@ -480,4 +480,33 @@ export const TASKS: Catalog = {
     'próba na sucho: zostałby wykonany test publikacji i subskrypcji na {{host}}:{{port}}',
   'the previous version is back and serves (nothing to do to keep it); why the new one did not: gate-mqtt logs -n 50; to stop pkg upgrade from installing it again: apt-mark hold mosquitto':
     'poprzednia wersja wróciła i działa (nic nie trzeba robić, by ją zachować); dlaczego nowa nie działała: gate-mqtt logs -n 50; żeby pkg upgrade nie zainstalował jej ponownie: apt-mark hold mosquitto',
+  'move the folder aside, then run again': 'przenieś ten katalog w inne miejsce i uruchom ponownie',
+  'install a version that works from package files: gate-mqtt upgrade --packages DIR --to VERSION':
+    'zainstaluj działającą wersję z plików pakietów: gate-mqtt upgrade --packages KATALOG --to WERSJA',
+  'run gate-mqtt {{command}} again to complete it': 'uruchom ponownie gate-mqtt {{command}}, by dokończyć zmianę',
+  'install it again: pkg reinstall mosquitto, then gate-mqtt provision':
+    'zainstaluj go ponownie: pkg reinstall mosquitto, potem gate-mqtt provision',
+  "pm2's own log says why: gate-mqtt logs --ours": 'przyczyna jest w logu PM2: gate-mqtt logs --ours',
+  'run again; if it keeps running: gate-mqtt doctor': 'uruchom ponownie; jeśli proces nadal działa: gate-mqtt doctor',
+  'check that the target answers (ssh or adb by hand), then run again':
+    'sprawdź, czy cel odpowiada (ręcznie przez ssh lub adb), i uruchom ponownie',
+  'reinstall it: pkg reinstall mosquitto (or gate-mqtt provision --packages DIR)':
+    'zainstaluj go ponownie: pkg reinstall mosquitto (albo gate-mqtt provision --packages KATALOG)',
+  'the run log has its whole output: gate-mqtt logs --ours':
+    'pełny wynik programu jest w logu uruchomienia: gate-mqtt logs --ours',
+  'no such file or folder': 'nie ma takiego pliku ani katalogu',
+  'permission denied': 'brak uprawnień',
+  'not permitted': 'operacja niedozwolona',
+  'it is a folder': 'to jest katalog',
+  'a part of the path is not a folder': 'część ścieżki nie jest katalogiem',
+  'read-only file system': 'system plików tylko do odczytu',
+  'it exists already': 'już istnieje',
+  'no space left on device': 'brak miejsca na urządzeniu',
+  'connection refused': 'połączenie odrzucone',
+  'the host cannot be reached': 'host jest nieosiągalny',
+  'the address is in use': 'adres jest zajęty',
+  'too many open files': 'za dużo otwartych plików',
+  'input/output error': 'błąd wejścia/wyjścia',
+  'a system error': 'błąd systemu',
+  '{{file}}: {{why}}': '{{file}}: {{why}}',
 };
