@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { findProcesses, type ProcInfo } from '../platform/proc.js';
@@ -79,7 +80,9 @@ export async function stopProcesses(list: ProcInfo[], graceMs = TERM_GRACE_MS): 
 export function describeOrphans(list: ProcInfo[]): string {
   return list
     .map((p) =>
-      p.startedAt ? t('pid {{pid}} since {{time}}', { pid: p.pid, time: p.startedAt.toISOString() }) : `pid ${p.pid}`,
+      p.startedAt
+        ? t('pid {{pid}} since {{time}}', { pid: p.pid, time: localTime(p.startedAt) })
+        : t('pid {{pid}}', { pid: p.pid }),
     )
     .join(', ');
 }

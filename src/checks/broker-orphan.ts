@@ -1,3 +1,4 @@
+import { localTime } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { shQuote } from '../run/quote.js';
@@ -51,7 +52,7 @@ export function judgeOrphans(brokers: ProbeOutput, pm2: ProbeOutput): CheckOutco
     );
   const one = (o: { pid: number; start: number }) =>
     Number.isFinite(btime)
-      ? t('pid {{pid}} since {{time}}', { pid: o.pid, time: new Date((btime + o.start / 100) * 1000).toISOString() })
+      ? t('pid {{pid}} since {{time}}', { pid: o.pid, time: localTime(new Date((btime + o.start / 100) * 1000)) })
       : t('pid {{pid}}', { pid: o.pid });
   return fail(
     id,

@@ -4,7 +4,17 @@ import { t } from '../i18n/translate.js';
 import type { DoctorResult } from '../model/results.js';
 import { printJson } from '../ui/print.js';
 import { visible } from '../ui/visible.js';
-import { type Outcome, rowBase, type SiteOptions, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
+import {
+  type Outcome,
+  printSiteHints,
+  rowBase,
+  type SiteOptions,
+  type SiteRow,
+  type SiteTarget,
+  siteRows,
+  tally,
+  unreachableRow,
+} from './site-run.js';
 
 export interface SiteResult extends SiteRow {
   checks: DoctorResult['checks'];
@@ -30,7 +40,7 @@ const verdict = (result: SiteResult) =>
 
 function resultOf(site: SiteTarget, outcome: Outcome<DoctorResult['checks']>): SiteResult {
   const base = rowBase(site);
-  if (!outcome.ok) return { ...base, ok: false, checks: [], error: outcome.error };
+  if (!outcome.ok) return { ...base, checks: [], ...unreachableRow(outcome) };
   return { ...base, ok: !outcome.value.some((c) => c.status === 'fail'), checks: outcome.value };
 }
 
@@ -62,6 +72,7 @@ export async function siteDoctor(ctx: Context, sites: SiteTarget[], options: Sit
     ctx.print(
       `${visible(result.name).padEnd(width)}  ${visible(groupsOf(result)).padEnd(groupWidth)}  ${verdict(result).padEnd(mark)}  ${visible(problemsOf(result))}`,
     );
+  printSiteHints(ctx, results);
   const { count, ok: fine, notOk: failed, unreachable } = tally(results);
   ctx.print(
     t('{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable', {

@@ -2,6 +2,7 @@ import type { CheckEnv } from '../checks/check.js';
 import { SessionProber } from '../checks/session-prober.js';
 import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { GateError } from '../model/errors.js';
 import { type Profile, resolveProfile } from '../platform/profile.js';
 import { PtySession } from '../pty/session.js';
 import {
@@ -72,9 +73,15 @@ export interface Reached {
   target: Target;
 }
 
-export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string };
+export type Outcome<R> = { ok: true; value: R } | { ok: false; error: string; hint?: string };
 
-const messageOf = (error: unknown) => (error instanceof Error && error.message) || String(error);
+/** Why a gateway could not be reached, and what to do about it when that is known. */
+function failureOf(error: unknown): { ok: false; error: string; hint?: string } {
+  const message = (error instanceof Error && error.message) || String(error);
+  return error instanceof GateError && error.hint
+    ? { ok: false, error: message, hint: error.hint }
+    : { ok: false, error: message };
+}
 
 /**
  * Opens a shell on one gateway, hands it to `work`, closes it. Everything that goes wrong (no answer,
@@ -106,12 +113,18 @@ async function onGateway<R>(
       ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}),
     };
     return { ok: true, value: await work({ env, target }) };
-  })().catch((error: unknown): Outcome<R> => ({ ok: false, error: messageOf(error) }));
+  })().catch((error: unknown): Outcome<R> => failureOf(error));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Outcome<R>>((resolve) => {
     timer = setTimeout(() => {
       timedOut = true;
-      resolve({ ok: false, error: t('no answer within {{seconds}} s', { seconds: timeoutMs / 1000 }) });
+      resolve({
+        ok: false,
+        error: t('no answer within {{seconds}} s', { seconds: timeoutMs / 1000 }),
+        hint: t('check that the gateway is on and answers ssh; for a slow one: --timeout {{seconds}}', {
+          seconds: (timeoutMs / 1000) * 2,
+        }),
+      });
     }, timeoutMs);
   });
   const outcome = await Promise.race([attempt, timeout]);
@@ -135,6 +148,23 @@ export interface SiteRow {
   ok: boolean;
   /** The gateway could not be reached or did not answer in time: why. */
   error?: string;
+  /** What to do about `error`, when that is known. */
+  hint?: string;
+}
+
+/** A row for a gateway that could not be reached: why, and what to do. */
+export const unreachableRow = (outcome: { error: string; hint?: string }): Pick<SiteRow, 'ok' | 'error' | 'hint'> => ({
+  ok: false,
+  error: outcome.error,
+  ...(outcome.hint ? { hint: outcome.hint } : {}),
+});
+
+/** Under a site's table: each hint once, with the gateways it is for. */
+export function printSiteHints(ctx: Context, rows: SiteRow[]): void {
+  const byHint = new Map<string, string[]>();
+  for (const row of rows) if (row.hint) byHint.set(row.hint, [...(byHint.get(row.hint) ?? []), row.name]);
+  for (const [hint, names] of byHint)
+    ctx.print(t('hint: {{hint}}', { hint: visible(`${hint} (${names.join(', ')})`) }));
 }
 
 /** What every row says of its gateway: its name, its groups, how it was reached. */

@@ -8,7 +8,17 @@ import { parseMosquittoVersion } from '../mosquitto/binary.js';
 import { describePm2Status, PROCESS_NAME, parsePm2Probe } from '../pm2/process-list.js';
 import { printJson } from '../ui/print.js';
 import { visible } from '../ui/visible.js';
-import { type Outcome, rowBase, type SiteOptions, type SiteRow, type SiteTarget, siteRows, tally } from './site-run.js';
+import {
+  type Outcome,
+  printSiteHints,
+  rowBase,
+  type SiteOptions,
+  type SiteRow,
+  type SiteTarget,
+  siteRows,
+  tally,
+  unreachableRow,
+} from './site-run.js';
 
 /** What `status` says of one gateway of a site: the same facts as its own status, in one row. */
 export interface GatewayStatus {
@@ -55,7 +65,7 @@ async function gatewayStatus(env: CheckEnv): Promise<GatewayStatus> {
 
 function rowOf(site: SiteTarget, outcome: Outcome<GatewayStatus>): SiteStatusRow {
   const base = rowBase(site);
-  if (!outcome.ok) return { ...base, ok: false, error: outcome.error };
+  if (!outcome.ok) return { ...base, ...unreachableRow(outcome) };
   return { ...base, ok: outcome.value.pm2.status === 'online', ...outcome.value };
 }
 
@@ -106,6 +116,7 @@ export async function siteStatus(ctx: Context, sites: SiteTarget[], options: Sit
         .join('  ')
         .trimEnd(),
     );
+  printSiteHints(ctx, rows);
   const { count, ok: online, notOk: down, unreachable } = tally(rows);
   ctx.print(
     t('{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable', {

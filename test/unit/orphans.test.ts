@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { brokersServing, orphanBrokers, servesConfig, stopProcesses } from '../../src/broker/orphans.js';
 import { listeningInodes } from '../../src/broker/port-holder.js';
 import { judgeOrphans } from '../../src/checks/broker-orphan.js';
+import { localTime } from '../../src/i18n/format.js';
 import { processAlive } from '../../src/platform/process-info.js';
 import { probe } from '../helpers/unit-context.js';
 
@@ -63,7 +64,8 @@ test('broker.orphan fails on a broker pm2 does not run, naming its pid and since
   const pm2Online = probe(`now=1\n${JSON.stringify([{ name: 'mqtt', pid: 77, pm2_env: { status: 'online' } }])}`);
   const outcome = judgeOrphans(brokers, pm2Online);
   assert.equal(outcome.status, 'fail');
-  assert.match(outcome.detail, /pid 4242 since 2023-11-14T22:30:00\.000Z/);
+  // in the gateway's local time, as its clock shows it
+  assert.ok(outcome.detail.includes(`pid 4242 since ${localTime(new Date('2023-11-14T22:30:00Z'))}`), outcome.detail);
   assert.doesNotMatch(outcome.detail, /pid 77/);
   assert.match(outcome.hint ?? '', /doctor --fix/);
   assert.equal(judgeOrphans(probe('broker pid=77 start=1\nbtime=1'), pm2Online).status, 'pass');

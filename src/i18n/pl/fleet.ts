@@ -66,10 +66,10 @@ export const FLEET: Catalog = {
   up: 'działa od',
   restarts: 'restarty',
   '{{count}} gateway(s): {{online}} online, {{down}} not online, {{unreachable}} unreachable': {
-    one: '{{count}} bramka: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
-    few: '{{count}} bramki: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
-    many: '{{count}} bramek: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
-    other: '{{count}} bramki: {{online}} działa, {{down}} nie działa, {{unreachable}} nieosiągalnych',
+    one: '{{count}} bramka: działa: {{online}}, nie działa: {{down}}, nieosiągalne: {{unreachable}}',
+    few: '{{count}} bramki: działa: {{online}}, nie działa: {{down}}, nieosiągalne: {{unreachable}}',
+    many: '{{count}} bramek: działa: {{online}}, nie działa: {{down}}, nieosiągalne: {{unreachable}}',
+    other: '{{count}} bramki: działa: {{online}}, nie działa: {{down}}, nieosiągalne: {{unreachable}}',
   },
   UNREACHABLE: 'NIEOSIĄGALNA',
   OK: 'OK',
@@ -77,9 +77,11 @@ export const FLEET: Catalog = {
   gateway: 'bramka',
   problems: 'problemy',
   '{{count}} gateway(s): {{ok}} ok, {{failed}} with problems, {{unreachable}} unreachable': {
-    one: '{{count}} bramka: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
-    few: '{{count}} bramki: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
-    many: '{{count}} bramek: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
-    other: '{{count}} bramki: {{ok}} w porządku, {{failed}} z problemami, {{unreachable}} nieosiągalnych',
+    one: '{{count}} bramka: w porządku: {{ok}}, z problemami: {{failed}}, nieosiągalne: {{unreachable}}',
+    few: '{{count}} bramki: w porządku: {{ok}}, z problemami: {{failed}}, nieosiągalne: {{unreachable}}',
+    many: '{{count}} bramek: w porządku: {{ok}}, z problemami: {{failed}}, nieosiągalne: {{unreachable}}',
+    other: '{{count}} bramki: w porządku: {{ok}}, z problemami: {{failed}}, nieosiągalne: {{unreachable}}',
   },
+  'check that the gateway is on and answers ssh; for a slow one: --timeout {{seconds}}':
+    'sprawdź, czy bramka jest włączona i odpowiada przez ssh; dla wolnej: --timeout {{seconds}}',
 };
