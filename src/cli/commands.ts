@@ -60,6 +60,7 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), FACTORY_PORT);
+      const portAsked = stringOption(options, 'port') !== undefined;
       const refuseExposed = options['refuse-exposed'] === true;
       const packagesDir = stringOption(options, 'packages');
       const { provision } = await import('../commands/provision.js');
@@ -67,7 +68,7 @@ export const COMMANDS: CommandDef[] = [
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
           throw badInput(t('--username and a password go with --auth'), t('add --auth, or leave them out'));
         }
-        return provision(ctx, { port, refuseExposed, packagesDir });
+        return provision(ctx, { port, portAsked, refuseExposed, packagesDir });
       }
       const { readPassword } = await import('../commands/password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
@@ -77,7 +78,7 @@ export const COMMANDS: CommandDef[] = [
       });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
-      return provision(ctx, { port, auth, refuseExposed, packagesDir });
+      return provision(ctx, { port, portAsked, auth, refuseExposed, packagesDir });
     },
   },
   {

@@ -141,13 +141,24 @@ export type ParsedOptions = Partial<Record<OptionName, string | boolean | string
 export function stringOption(options: ParsedOptions, name: OptionName): string | undefined {
   const value = options[name];
   if (Array.isArray(value)) return value.at(-1);
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? nonEmpty(name, value) : undefined;
+}
+
+/** An empty value ("--to ''") is no value: refused before it can mean "the default" or "here". */
+function nonEmpty(name: OptionName, value: string): string {
+  if (value === '')
+    throw badInput(
+      t('option "{{name}}" needs a value', { name: `--${name}` }),
+      exampleHint(name) ?? t('see: gate-mqtt COMMAND --help'),
+    );
+  return value;
 }
 
 /** Every value of a repeatable option, in order. */
 export function listOption(options: ParsedOptions, name: OptionName): string[] {
   const value = options[name];
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return values.map((one) => nonEmpty(name, one));
 }
 
 export function parsePort(text: string | undefined, fallback: number): number {

@@ -67,6 +67,8 @@ const configChange = (ctx: Context, change: ConfigChange): Pipeline => ({
 
 export interface ProvisionOptions {
   port: number;
+  /** --port was given (not the default). */
+  portAsked?: boolean;
   /** The opt-in --auth profile: anonymous clients refused, this user in the password file. */
   auth?: AuthOptions;
   /** Do not serve an anonymous broker that answers on an address outside the local networks. */
@@ -105,7 +107,7 @@ export const PIPELINES = {
       steps: [
         ...programs(ctx, o.packagesDir),
         ...(o.auth ? [passwordStep(ctx, o.auth)] : []),
-        factoryConfigStep(ctx, { port: o.port, auth: o.auth !== undefined }),
+        factoryConfigStep(ctx, { port: o.port, auth: o.auth !== undefined, portAsked: o.portAsked === true }),
         ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
       ],
     };

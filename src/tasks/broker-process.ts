@@ -165,7 +165,7 @@ export function brokerProcessStep(ctx: Context): Step {
       });
       if (up.action.kind === 'keep' && up.current)
         return done(
-          t('online (pid {{pid}}, {{count}} restarts)', { pid: up.current.pid, count: up.current.restarts ?? '?' }),
+          t('online (pid {{pid}}, {{count}} restarts)', { pid: up.current.pid, count: up.current.restarts ?? 0 }),
           false,
           { learned: { broker: up.current } },
         );

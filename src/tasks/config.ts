@@ -29,6 +29,8 @@ export function folderStep(ctx: Context): Step {
 
 export interface FactoryConfigOptions {
   port: number;
+  /** --port was given: a factory config on another port is kept, and that is said (not when it was the default). */
+  portAsked?: boolean;
   /** The --auth profile instead of the anonymous factory config. */
   auth: boolean;
 }
@@ -37,7 +39,7 @@ export interface FactoryConfigOptions {
  * Writes the factory config only when none exists; an existing file is the user's and is kept. With
  * --auth, an untouched factory config is replaced by the auth profile (an explicit choice; backed up).
  */
-export function factoryConfigStep(ctx: Context, { port, auth }: FactoryConfigOptions): Step {
+export function factoryConfigStep(ctx: Context, { port, auth, portAsked = false }: FactoryConfigOptions): Step {
   const file = ctx.profile.paths.configFile;
   const desired = auth ? authConfig(port, ctx.profile.paths.passwordFile) : factoryConfig(port);
   const target = { host: '127.0.0.1', port };
@@ -84,16 +86,16 @@ export function factoryConfigStep(ctx: Context, { port, auth }: FactoryConfigOpt
         });
       }
       if (current.text === factoryConfig(inForce.port)) {
-        const detail =
-          inForce.port === port
-            ? t('factory config in place (listener {{port}})', { port })
-            : t(
-                'factory config in place (listener {{port}}); kept it, although --port {{asked}} was asked: change it with gate-mqtt config apply',
-                { port: inForce.port, asked: port },
-              );
+        const asIs = inForce.port === port || !portAsked;
+        const detail = asIs
+          ? t('factory config in place (listener {{port}})', { port: inForce.port })
+          : t(
+              'factory config in place (listener {{port}}); kept it, although --port {{asked}} was asked: change it with gate-mqtt config apply',
+              { port: inForce.port, asked: port },
+            );
         return done(detail, false, {
           learned: { target: inForce },
-          ...(inForce.port === port ? {} : { warning: t('change the port with: gate-mqtt config apply FILE') }),
+          ...(asIs ? {} : { warning: t('change the port with: gate-mqtt config apply FILE') }),
         });
       }
       const [problem] = errors(current.config);

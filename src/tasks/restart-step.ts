@@ -20,7 +20,9 @@ export function restartOrUndoStep(ctx: Context, what: 'config' | 'package'): Ste
         if (facts.restartReasons.length === 0) return skipped(t('nothing changed: the broker was not restarted'));
         const command = ctx.pm2.describe(['restart', PROCESS_NAME]);
         const reasons = describeReasons(facts.restartReasons);
-        return skipped(t('dry-run: would run {{command}} ({{reasons}}) and a round trip', { command, reasons }));
+        // a restart is a change: a dry run says so as the real run would (changed, and in the plan)
+        ctx.plan.add(`${command} (${reasons})`);
+        return done(t('dry-run: would run {{command}} ({{reasons}}) and a round trip', { command, reasons }), true);
       }
       const current = await ctx.pm2.find(PROCESS_NAME);
       const mosquitto = facts.mosquitto ?? (await findMosquitto(ctx.profile));

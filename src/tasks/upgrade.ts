@@ -29,16 +29,24 @@ export function upgradeInstallStep(ctx: Context, options: UpgradeOptions): Step 
       const previous = await readPackageState(ctx);
       const from = await installedVersion(ctx, previous);
       // Without package files a dry run cannot know the offered version: it says what the run would try.
-      if (ctx.dryRun && !options.packagesDir)
+      if (ctx.dryRun && !options.packagesDir) {
+        ctx.plan.add(
+          options.to
+            ? t('download and install mosquitto {{version}}', { version: options.to })
+            : t('download and install the newest mosquitto'),
+        );
         return done(
           options.to
             ? t('dry-run: would download mosquitto {{version}} and install it', { version: options.to })
-            : t('dry-run: would download the newest mosquitto and install it if it is newer than {{version}}', {
-                version: from ?? t('nothing installed'),
-              }),
+            : from
+              ? t('dry-run: would download the newest mosquitto and install it if it is newer than {{version}}', {
+                  version: from,
+                })
+              : t('dry-run: would download the newest mosquitto and install it'),
           true,
           { needsRestart: 'binary-changed' },
         );
+      }
       const set = await chooseSet(ctx, options.packagesDir, options.to);
       const to = set.broker.version;
       const { newerThan } = await import('../packages/deb.js');

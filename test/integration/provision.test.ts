@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { factoryConfig } from '../../src/config/factory.js';
 import { roundTrip } from '../helpers/mqtt.js';
-import { cleanEnv, parseJson, type Result, runCli, sandbox, waitFor } from '../helpers/sandbox.js';
+import { cleanEnv, parseJson, provisioned, type Result, runCli, sandbox, waitFor } from '../helpers/sandbox.js';
 
 function tree(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -90,6 +90,23 @@ test('a hand-edited config is kept and reported as drift', { timeout: 60_000 }, 
   assert.equal(plain.code, 0, plain.stderr);
   assert.match(plain.stdout, /\[WARNING\][^\n]*drift/);
   assert.equal((await roundTrip({ host: '127.0.0.1', port: box.port })).ok, true);
+});
+
+test('a factory config on another port is kept; a warning only when --port asked for another', {
+  timeout: 60_000,
+}, async (t) => {
+  const box = await provisioned(t);
+  const factory = (args: string[]) =>
+    box
+      .cli(['provision', ...args, '--json'])
+      .then((run) => parseJson<Result>(run).steps.find((s) => s.id === 'config.factory'));
+  const plain = await factory([]); // no --port: the default 1883 was not asked for
+  assert.equal(plain?.detail, `factory config in place (listener ${box.port})`);
+  assert.equal(plain?.warning, undefined);
+  const other = box.port === 1883 ? 1884 : 1883;
+  const asked = await factory(['--port', String(other)]);
+  assert.match(asked?.detail ?? '', new RegExp(`kept it, although --port ${other} was asked`));
+  assert.match(asked?.warning ?? '', /gate-mqtt config apply/);
 });
 
 test('--dry-run changes nothing on disk or in pm2 and lists what it would do', { timeout: 30_000 }, async (t) => {

@@ -5,32 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { main } from '../../src/cli/main.js';
 import { parsePort } from '../../src/cli/options.js';
-import { setLanguage } from '../../src/i18n/translate.js';
 import { GateError } from '../../src/model/errors.js';
-
-/** Runs the CLI's entry point in-process (outside Termux, English unless `env` says otherwise). */
-async function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const saved = { ...process.env };
-  for (const name of ['TERMUX_VERSION', 'PREFIX', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete process.env[name];
-  Object.assign(process.env, env);
-  try {
-    const code = await main(args, {
-      stdout: { write: (t: string) => out.push(t) },
-      stderr: { write: (t: string) => err.push(t) },
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.env = saved;
-    await setLanguage('en');
-  }
-}
+import { cli } from '../helpers/in-process.js';
 
 test('every command of the contract is in the table, once', () => {
   const paths = COMMANDS.map((c) => c.path.join(' '));

@@ -102,12 +102,12 @@ export const CHECKS: Catalog = {
   'pm2 has no process "{{name}}"': 'pm2 nie ma procesu „{{name}}”',
   'run: gate-mqtt doctor --fix, or gate-mqtt provision': 'uruchom: gate-mqtt doctor --fix albo gate-mqtt provision',
   'crash loop: "{{name}}" is {{status}} after {{count}} restarts': {
-    one: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restarcie',
-    few: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restartach',
-    many: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restartach',
-    other: 'pętla awarii: „{{name}}” ma stan {{status}} po {{count}} restartach',
+    one: 'pętla awarii: proces „{{name}}” ({{status}}) po {{count}} restarcie',
+    few: 'pętla awarii: proces „{{name}}” ({{status}}) po {{count}} restartach',
+    many: 'pętla awarii: proces „{{name}}” ({{status}}) po {{count}} restartach',
+    other: 'pętla awarii: proces „{{name}}” ({{status}}) po {{count}} restartach',
   },
-  '"{{name}}" is {{status}}': '„{{name}}” ma stan {{status}}',
+  '"{{name}}" is {{status}}': 'proces „{{name}}”: {{status}}',
   'online, pid {{pid}}, up {{uptime}}': 'działa, PID {{pid}}, od {{uptime}}',
   'online, pid {{pid}}, up {{uptime}}, {{count}} restart(s)': {
     one: 'działa, PID {{pid}}, od {{uptime}}, {{count}} restart',
@@ -151,14 +151,14 @@ export const CHECKS: Catalog = {
   '{{host}}:{{port}} answers (anonymous clients refused)':
     '{{host}}:{{port}} odpowiada (anonimowi klienci są odrzucani)',
   '{{host}}:{{port}} accepts connections (the round trip did not come back: see broker.roundtrip)':
-    '{{host}}:{{port}} przyjmuje połączenia (wiadomość testowa nie wróciła: zobacz broker.roundtrip)',
+    '{{host}}:{{port}} przyjmuje połączenia (komunikat testowy nie wrócił: zobacz broker.roundtrip)',
   'nothing answers on {{host}}:{{port}} (timed out)':
     'nic nie odpowiada na {{host}}:{{port}} (przekroczono limit czasu)',
   'nothing answers on {{host}}:{{port}}: {{output}}': 'nic nie odpowiada na {{host}}:{{port}}: {{output}}',
   'check pm2.process and log.errors; run: gate-mqtt doctor --fix':
     'sprawdź pm2.process i log.errors; uruchom: gate-mqtt doctor --fix',
   'a message published to a fresh topic came back to its subscriber':
-    'wiadomość opublikowana w nowym temacie wróciła do subskrybenta',
+    'komunikat opublikowany w nowym temacie wrócił do subskrybenta',
   'the broker refuses anonymous clients: no round trip without credentials':
     'broker odrzuca anonimowych klientów: bez danych logowania nie da się wykonać testu publikacji i subskrypcji',
   'test with your own user: mosquitto_sub -u USER -P ...':

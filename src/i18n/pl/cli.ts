@@ -77,7 +77,7 @@ export const CLI: Catalog = {
     'zastosuj bezpieczne poprawki tego, co nie przeszło (na urządzeniu), i sprawdź ponownie',
   'do it without asking (required without a terminal)': 'wykonaj bez pytania (wymagane bez terminala)',
   "keep the broker's data folder (retained messages, sessions)":
-    'zachowaj katalog danych brokera (wiadomości retained, sesje)',
+    'zachowaj katalog danych brokera (komunikaty retained, sesje)',
   'the bridge name (letters, digits, - and _)': 'nazwa mostu (litery, cyfry, - i _)',
   "the remote broker's address": 'adres zdalnego brokera',
   'the user name': 'nazwa użytkownika',

@@ -113,4 +113,8 @@ export const PACKAGES: Catalog = {
     'mosquitto {{version}} jest nowszy niż {{offered}}: nie ma nic do zrobienia; żeby celowo wrócić do starszej wersji: {{command}}',
   'mosquitto {{version}} stays (nothing to do to keep it); why {{offered}} did not install: gate-mqtt logs --ours':
     'zostaje mosquitto {{version}} (nic nie trzeba robić, by go zachować); dlaczego {{offered}} się nie zainstalował: gate-mqtt logs --ours',
+  'download and install mosquitto {{version}}': 'pobranie i instalacja mosquitto {{version}}',
+  'download and install the newest mosquitto': 'pobranie i instalacja najnowszego mosquitto',
+  'dry-run: would download the newest mosquitto and install it':
+    'próba na sucho: najnowszy mosquitto zostałby pobrany i zainstalowany',
 };

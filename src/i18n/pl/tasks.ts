@@ -218,7 +218,7 @@ export const TASKS: Catalog = {
   'set TMPDIR to a writable folder': 'ustaw TMPDIR na katalog z prawem zapisu',
 
   // src/pm2/pm2.ts, process-list.ts, rpc.ts
-  'pm2 did not stop "{{name}}" (it is {{status}})': 'pm2 nie zatrzymał „{{name}}” (ma stan {{status}})',
+  'pm2 did not stop "{{name}}" (it is {{status}})': 'pm2 nie zatrzymał „{{name}}” (status procesu: {{status}})',
   'no pm2 daemon runs: nothing to save': 'demon pm2 nie działa: nie ma czego zapisać',
   'pm2 printed no process list': 'pm2 nie wypisał listy procesów',
   'the pm2 daemon did not answer {{method}} within {{ms}} ms':
@@ -303,10 +303,10 @@ export const TASKS: Catalog = {
   'pm2 process "{{name}}"': 'Proces pm2 „{{name}}”',
   'no mosquitto binary to run': 'brak pliku wykonywalnego mosquitto do uruchomienia',
   'online (pid {{pid}}, {{count}} restarts)': {
-    one: 'online (PID {{pid}}, {{count}} restart)',
-    few: 'online (PID {{pid}}, {{count}} restarty)',
-    many: 'online (PID {{pid}}, {{count}} restartów)',
-    other: 'online (PID {{pid}}, {{count}} restartu)',
+    one: 'działa (PID {{pid}}, {{count}} restart)',
+    few: 'działa (PID {{pid}}, {{count}} restarty)',
+    many: 'działa (PID {{pid}}, {{count}} restartów)',
+    other: 'działa (PID {{pid}}, {{count}} restartu)',
   },
   'port {{port}} is in use by {{holder}}; it was left alone and the broker was not started':
     'port {{port}} jest zajęty przez {{holder}}; nie zatrzymano go, a broker nie został uruchomiony',
