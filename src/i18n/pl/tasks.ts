@@ -182,7 +182,7 @@ export const TASKS: Catalog = {
     'mosquitto zakończył działanie od razu, bez komunikatu (kod wyjścia {{code}})',
   'mosquitto: {{message}}': 'mosquitto: {{message}}',
   'the trial start of mosquitto timed out: no "running" within {{ms}} ms':
-    'próbne uruchomienie mosquitto przekroczyło limit czasu: brak "running" w ciągu {{ms}} ms',
+    'próbne uruchomienie mosquitto przekroczyło limit czasu: brak „running” w ciągu {{ms}} ms',
 
   // src/platform/lock.ts
   'another gate-mqtt run (unknown, pid {{pid}}) holds {{file}}; nothing was changed':
@@ -263,7 +263,7 @@ export const TASKS: Catalog = {
   'the config is refused: {{policy}}, so LAN devices could not connect; nothing was changed':
     'konfiguracja odrzucona: {{policy}}, więc urządzenia z sieci lokalnej nie mogłyby się połączyć; nic nie zmieniono',
   'add a listener such as "listener {{port}} 0.0.0.0", or pass --allow-local-only when that is intended':
-    'dodaj listener, np. "listener {{port}} 0.0.0.0", albo podaj --allow-local-only, jeśli tak ma być',
+    'dodaj listener, np. „listener {{port}} 0.0.0.0”, albo podaj --allow-local-only, jeśli tak ma być',
   'valid (model and a trial start of mosquitto)': 'poprawna (model i próbne uruchomienie mosquitto)',
   'valid (model; mosquitto not found for a trial start)':
     'poprawna (model; nie znaleziono mosquitto do próbnego uruchomienia)',
