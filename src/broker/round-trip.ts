@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { errnoText } from '../model/errors.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 import { ConnackRefused, MqttWire } from './mqtt-wire.js';
 
@@ -50,7 +51,10 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRes
     await Promise.race([trip, deadline]);
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // a socket error in words ("connection refused (ECONNREFUSED)"); ours and the broker's as they are
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code && /^E[A-Z]+$/.test(code) ? errnoText(code) : error instanceof Error ? error.message : String(error);
     return { ok: false, reason, ...(error instanceof ConnackRefused ? { refused: true } : {}) };
   } finally {
     clearTimeout(timer);
