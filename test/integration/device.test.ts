@@ -198,7 +198,7 @@ test('--root with --prefix / keeps HOME, pm2 and the boot hook below the root; a
   }
   const empty = await box.cli(['provision', '--root', '', '--json'], { root: false });
   assert.equal(empty.code, 2);
-  assert.match(parseJson<Result>(empty).error?.message ?? '', /--root must not be empty/);
+  assert.match(parseJson<Result>(empty).error?.message ?? '', /option "--root" needs a value/);
 });
 
 test('a password file that never ends, or a FIFO nobody writes, is refused at once', { timeout: 60_000 }, async (t) => {

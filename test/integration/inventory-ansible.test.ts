@@ -201,7 +201,7 @@ test('what neither reader can take is exit 2 with the reason, the line where the
   assert.equal(line.code, 2);
   assert.match(line.stderr, /broken\.ini:4 cannot be read: Expected key=value/);
   for (const [args, why] of [
-    [['--inventory', ''], /--inventory is empty/],
+    [['--inventory', ''], /option "--inventory" needs a value/],
     [['--inventory', path.join(box.root, 'nope.ini')], /cannot read the inventory .*nope\.ini: no such file/],
     [['--inventory', bad('empty.ini', '# nothing yet\n')], /holds no host/],
     [['--inventory', inv.ini, '--limit', 'nowhere'], /--limit nowhere matches no host/],
