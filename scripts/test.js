@@ -5,7 +5,7 @@
 // `node scripts/test.js` runs both; `node scripts/test.js unit|integration [FILE...]` one of them.
 // Two test files at a time: the machines have 2 cores. Programs start through scripts/lib/shell.js (zx,
 // and no rc file of the user's: the CI's are hostile).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,11 +68,19 @@ async function build() {
 }
 
 /**
- * Processes a test left behind (a pm2 daemon or a broker of a sandbox root, /tmp/gmt-*): each test must
+ * This run's own temp folder (the tests' TMPDIR) and namespace prefix: two runs on one machine (a lane,
+ * and one file tried meanwhile) never take each other's sandboxes for leaks.
+ */
+const RUN_TMP = path.join(os.tmpdir(), `gmt-run-${process.pid}`);
+const RUN_NAMESPACES = `gmt-t-${process.pid}-`;
+const RUN_ENV = { TMPDIR: RUN_TMP, GATE_MQTT_TEST_RUN: String(process.pid) };
+
+/**
+ * Processes a test of this run left behind (a pm2 daemon or a broker of a sandbox root): each test must
  * stop its own, so any found after the tier is a failure. They are killed so they do not pile up.
  */
 function leakedProcesses() {
-  const marker = `${os.tmpdir()}/gmt-`;
+  const marker = `${RUN_TMP}/`;
   const leaked = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -94,7 +102,7 @@ function leakedProcesses() {
 
 /** Namespaces a test made and did not remove (each test removes its own; they are removed now). */
 async function leakedNamespaces() {
-  const leaked = (await namespaces()).filter((name) => name.startsWith('gmt-t-'));
+  const leaked = (await namespaces()).filter((name) => name.startsWith(RUN_NAMESPACES));
   for (const name of leaked) await deleteNamespace(name);
   return leaked;
 }
@@ -119,15 +127,16 @@ async function run(files, tier) {
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
   const integration = tier === 'integration';
+  mkdirSync(RUN_TMP, { recursive: true });
   if (!integration || process.env.GATE_MQTT_TEST_NETNS || !namespacesAvailable()) {
-    const status = await runner([process.execPath, ...args]);
+    const status = await runner([process.execPath, ...args], RUN_ENV);
     return { status, leaked: integration ? leakedProcesses() : [] };
   }
   const name = `gmt-tier-${process.pid}`;
   await createNamespace(name, [{ link: 'lan0', addresses: ['192.168.50.2/24', 'fd00:50::2/64'] }]);
   try {
     const [file, wrapped] = inNamespace(name, process.execPath, args);
-    const status = await runner([file, ...wrapped], { GATE_MQTT_TEST_NETNS: name });
+    const status = await runner([file, ...wrapped], { ...RUN_ENV, GATE_MQTT_TEST_NETNS: name });
     return { status, leaked: leakedProcesses() }; // before the namespace goes, with what still runs in it
   } finally {
     await deleteNamespace(name);
@@ -170,4 +179,5 @@ for (const name of tiers) {
   }
   if (status !== 0 && name === 'unit') break; // a broken unit tier makes the slow tier pointless
 }
+rmSync(RUN_TMP, { recursive: true, force: true });
 process.exit(status);

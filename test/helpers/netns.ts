@@ -29,7 +29,8 @@ export async function testNamespace(
     t.skip('needs root and iproute2: creates network namespaces');
     return undefined;
   }
-  const name = `gmt-t-${process.pid}-${++made}`;
+  // scripts/test.js removes what its own run left: the run's id first in the name
+  const name = `gmt-t-${process.env.GATE_MQTT_TEST_RUN ?? 'x'}-${process.pid}-${++made}`;
   await createNamespace(name, links);
   t.after(() => deleteNamespace(name));
   return {
