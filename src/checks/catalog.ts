@@ -1,6 +1,10 @@
+import { androidPhantom } from './android-phantom.js';
+import { androidWatchdog } from './android-watchdog.js';
 import { bridgesCheck } from './bridges.js';
 import { brokerListening } from './broker-listening.js';
+import { brokerLocalhost } from './broker-localhost.js';
 import { brokerOrphan } from './broker-orphan.js';
+import { brokerPersistence } from './broker-persistence.js';
 import { brokerReachable } from './broker-reachable.js';
 import { brokerRoundTrip } from './broker-roundtrip.js';
 import type { CheckEnv, CheckId, CheckModule, CheckOutcome } from './check.js';
@@ -25,8 +29,12 @@ export const CATALOG: readonly CheckModule[] = [
   networkExposure,
   pm2Process,
   brokerOrphan,
+  brokerPersistence,
   startupRegistered,
+  androidPhantom,
+  androidWatchdog,
   brokerListening,
+  brokerLocalhost,
   brokerRoundTrip,
   bridgesCheck,
   diskSpace,

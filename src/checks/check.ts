@@ -1,5 +1,7 @@
 import type { CheckId, CheckOutcome, FixAction } from '../model/checks.js';
 import type { Profile } from '../platform/profile.js';
+import type { Target } from '../pty/transports.js';
+import type { Command } from '../run/runner.js';
 
 export {
   type CheckId,
@@ -33,6 +35,8 @@ export interface CheckEnv {
   remoteHost?: string;
   /** A random token of this round of checks (the round trip's topic and payload). */
   token: string;
+  /** Where the probes run (absent: this device): adb's shell user may do what the gateway's own user may not. */
+  target?: Target;
 }
 
 /** One doctor check: its probe and pure judge live in its own module; the catalog lists the modules. */
@@ -45,6 +49,8 @@ export interface CheckModule {
   run(env: CheckEnv): Promise<CheckOutcome[]>;
   /** The safe fix `doctor --fix` applies when this check fails. */
   fix?: FixAction;
+  /** What `doctor --fix --target adb` runs in adb's shell when this check fails (rights Termux lacks). */
+  adbFix?: readonly Command[];
 }
 
 /** `key=value` lines are how probes report. */

@@ -25,5 +25,9 @@ export function planFixes(outcomes: CheckOutcome[], catalog?: readonly CheckModu
   if (configBroken && actions.delete('start-broker')) {
     held.push(t('the broker is not started: its config is invalid and it would only crash again (see config.valid)'));
   }
+  // Setting the database aside starts the broker; with an invalid config that waits too.
+  if (configBroken && actions.delete('set-aside-database')) {
+    held.push(t('the persistence database is left in place until the config is valid (see config.valid)'));
+  }
   return { actions: [...actions], held };
 }

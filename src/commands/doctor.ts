@@ -1,3 +1,4 @@
+import { ADB_FIX_TIMEOUT_MS, adbFixResult, adbFixScript, planAdbFixes } from '../checks/adb-fixes.js';
 import type { CheckEnv, CheckOutcome } from '../checks/check.js';
 import { planFixes } from '../checks/fix-plan.js';
 import { localAnswers } from '../checks/local-answers.js';
@@ -50,9 +51,35 @@ async function openSession(ctx: Context, target: Target, options: DoctorOptions)
   }
 }
 
+/**
+ * `doctor --fix --target adb`: the repairs that need adb's shell user run in the doctor's own adb session,
+ * one check at a time; the device's own fixes are named, not run. Undefined when there was nothing to run.
+ */
+async function fixOverAdb(ctx: Context, session: PtySession, checks: CheckOutcome[]) {
+  const plan = planAdbFixes(checks);
+  for (const why of plan.held) ctx.log.write(`fix held back: ${why}`);
+  if (!ctx.output.json && (plan.fixes.length || plan.held.length)) {
+    printTable(ctx, checks, t('Before the fixes:'));
+    for (const why of plan.held) ctx.print(t('not fixed: {{why}}', { why }));
+  }
+  if (!plan.fixes.length) return undefined;
+  const fixes: NonNullable<DoctorResult['fixes']> = [];
+  for (const fix of plan.fixes) {
+    const { ok, detail } = adbFixResult(
+      fix.commands,
+      await session.run(adbFixScript(fix.commands), ADB_FIX_TIMEOUT_MS),
+    );
+    ctx.log.write(`fix over adb ${fix.id}: ${ok ? 'ok' : 'failed'}: ${detail}`);
+    if (!ctx.output.json) ctx.print(`${ok ? t('[changed]') : t('[FAILED]')} ${fix.title}: ${detail}`);
+    fixes.push({ id: fix.id, action: fix.title, ok, detail });
+  }
+  return fixes;
+}
+
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const target = parseTarget(options.target);
-  if (options.fix && target.kind !== 'local')
+  // over adb, --fix runs only what needs adb's shell user (Android's settings); ssh is the device's own user
+  if (options.fix && target.kind === 'ssh')
     throw badInput(
       t('--fix works on the device itself'),
       t('run on the device: gate-mqtt doctor --fix (e.g. ssh in first)'),
@@ -86,16 +113,23 @@ export async function doctor(ctx: Context, options: DoctorOptions): Promise<numb
       ),
       token: randomBytes(6).toString('hex'),
       profile: ctx.profile,
+      target,
       ...(target.kind === 'ssh' ? { remoteHost: target.host } : {}),
     });
     const started = Date.now();
     result.checks = await checkWithProgress(ctx, await env());
     const summary = result.checks.map((c) => `${c.id}=${c.status}`).join(' ');
     ctx.log.write(`checks on ${result.target} in ${Date.now() - started} ms: ${summary}`);
-    const plan = options.fix ? planFixes(result.checks) : undefined;
+    const adbFixes = options.fix && target.kind === 'adb' ? await fixOverAdb(ctx, session, result.checks) : undefined;
+    if (adbFixes) {
+      result.fixes = adbFixes;
+      result.before = result.checks;
+      result.checks = await checkWithProgress(ctx, await env());
+    }
+    const plan = options.fix && target.kind === 'local' ? planFixes(result.checks) : undefined;
     for (const why of plan?.held ?? []) ctx.log.write(`fix held back: ${why}`);
     // A change a killed run left unfinished is completed or undone by the fix run's preflight, too.
-    const unfinished = options.fix && (await import('../tasks/journal.js').then((j) => j.readJournal(ctx)));
+    const unfinished = plan && (await import('../tasks/journal.js').then((j) => j.readJournal(ctx)));
     if (plan && (plan.actions.length || unfinished)) {
       if (!ctx.output.json) printTable(ctx, result.checks, t('Before the fixes:'));
       for (const why of plan.held) if (!ctx.output.json) ctx.print(t('not fixed: {{why}}', { why }));

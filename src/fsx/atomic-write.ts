@@ -11,7 +11,7 @@ export interface WriteOptions {
 }
 
 /** Flushes a folder's entry list so a rename survives power loss. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

@@ -4,7 +4,7 @@ import { t } from '../i18n/translate.js';
 import { badInput, failed } from '../model/errors.js';
 import { crashPoint } from '../run/fault.js';
 import { createHash } from '../run/lazy-builtins.js';
-import { isWriterTemp, writeFileAtomic } from './atomic-write.js';
+import { isWriterTemp, syncDir, writeFileAtomic } from './atomic-write.js';
 import { makeDirs } from './dirs.js';
 import { readBytes, readText } from './read.js';
 
@@ -126,6 +126,8 @@ export class BackupStore {
     await writeFileAtomic(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     crashPoint(`backup:${reason}`);
     await rename(partial, path.join(this.dir, id));
+    // The backup's name is on disk before anything it holds is removed (a database set aside, say).
+    await syncDir(this.dir);
     this.made.add(id);
     await this.prune();
     return manifest;

@@ -8,8 +8,12 @@ export type CheckId =
   | 'network.exposure'
   | 'pm2.process'
   | 'broker.orphan'
+  | 'broker.persistence'
   | 'startup.registered'
+  | 'android.phantom'
+  | 'android.watchdog'
   | 'broker.listening'
+  | 'broker.localhost'
   | 'broker.roundtrip'
   | 'bridge'
   | 'disk.space'
@@ -30,7 +34,13 @@ export interface CheckOutcome {
 }
 
 /** The safe repairs `doctor --fix` knows; a check names the one that repairs it. */
-export type FixAction = 'install-broker' | 'write-factory-config' | 'start-broker' | 'register-startup';
+export type FixAction =
+  | 'install-broker'
+  | 'write-factory-config'
+  | 'start-broker'
+  | 'register-startup'
+  /** A persistence database mosquitto cannot restore, moved into the backups. */
+  | 'set-aside-database';
 
 export const pass = (id: OutcomeId, detail: string): CheckOutcome => ({ id, status: 'pass', detail, hint: null });
 export const warn = (id: OutcomeId, detail: string, hint: string): CheckOutcome => ({

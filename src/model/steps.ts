@@ -11,7 +11,8 @@ export type RestartReason =
   | 'config-newer-than-broker'
   | 'broker-down'
   | 'orphan-replaced'
-  | 'rolled-back';
+  | 'rolled-back'
+  | 'database-set-aside';
 
 /** The English texts (message keys); describeReasons shows them in the chosen language. */
 export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
@@ -22,6 +23,7 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'broker-down': msg('the broker was not running'),
   'orphan-replaced': msg('a broker outside pm2 was replaced'),
   'rolled-back': msg('the previous config was put back'),
+  'database-set-aside': msg("the broker's persistence database was moved into the backups"),
 };
 
 /**

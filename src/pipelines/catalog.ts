@@ -11,6 +11,7 @@ import { exposureStep } from '../tasks/exposure.js';
 import { logKeeperStep } from '../tasks/log-keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from '../tasks/mosquitto.js';
 import { packageInstallStep } from '../tasks/packages.js';
+import { setAsideDatabaseStep } from '../tasks/persistence.js';
 import { pm2InstalledStep, saveStep } from '../tasks/pm2.js';
 import { type ResetOptions, resetBackupStep, resetConfigStep } from '../tasks/reset.js';
 import { restartOrUndoStep } from '../tasks/restart-step.js';
@@ -24,6 +25,7 @@ import {
 } from '../tasks/uninstall.js';
 import { type UpgradeOptions, upgradeInstallStep } from '../tasks/upgrade.js';
 import { verifyStep } from '../tasks/verify.js';
+import { watchdogStep } from '../tasks/watchdog.js';
 
 /**
  * Every command's pipeline, declared here and nowhere else: the steps each runs after the runner's
@@ -109,6 +111,7 @@ export const PIPELINES = {
         ...(o.auth ? [passwordStep(ctx, o.auth)] : []),
         factoryConfigStep(ctx, { port: o.port, auth: o.auth !== undefined, portAsked: o.portAsked === true }),
         ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
+        watchdogStep(ctx),
       ],
     };
   },
@@ -144,8 +147,14 @@ export const PIPELINES = {
           : [
               ...programs(ctx),
               factoryConfigStep(ctx, { port: o.port, auth: false }),
-              ...(wants('start-broker', 'write-factory-config') ? [s.exposure, s.broker, s.verify] : []),
-              ...(wants('start-broker', 'register-startup') ? [s.logKeeper, s.save, s.startup] : []),
+              // a database set aside is for a broker that then starts without it
+              ...(wants('set-aside-database') ? [setAsideDatabaseStep(ctx)] : []),
+              ...(wants('start-broker', 'write-factory-config', 'set-aside-database')
+                ? [s.exposure, s.broker, s.verify]
+                : []),
+              ...(wants('start-broker', 'register-startup', 'set-aside-database')
+                ? [s.logKeeper, s.save, s.startup]
+                : []),
             ],
     };
   },

@@ -22,6 +22,9 @@ export function renderBootHook(profile: Profile, template = TEMPLATE): string {
     PATH: shQuote(profile.env.PATH ?? ''),
     NODE: shQuote(profile.pm2.node),
     PM2: shQuote(profile.pm2.script),
+    // for other scripts of ours built the same way (platform/watchdog.ts)
+    CONFIG: shQuote(profile.paths.configFile),
+    BOOT_HOOK: shQuote(profile.paths.bootHook),
   };
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, key: string) => {
     const value = values[key];

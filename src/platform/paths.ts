@@ -28,6 +28,9 @@ export interface GatewayPaths {
   logKeeperDefinition: string;
   /** Versions of binaries, known by path, size, inode and mtime (so `mosquitto -h` runs once per binary). */
   versionCache: string;
+  /** Termux:API's job scheduler (the termux-api package), and the script its periodic job runs. */
+  jobScheduler: string;
+  watchdogScript: string;
   tmpDir: string;
 }
 
@@ -84,6 +87,8 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     pm2Definition: path.join(stateDir, 'mqtt.pm2.json'),
     logKeeperDefinition: path.join(stateDir, 'mqtt-logs.pm2.json'),
     versionCache: path.join(stateDir, 'versions.json'),
+    jobScheduler: path.join(prefix, 'bin', 'termux-job-scheduler'),
+    watchdogScript: path.join(stateDir, 'pm2-watchdog'),
     tmpDir: path.join(prefix, 'tmp'),
   };
   const paths = Object.fromEntries(Object.entries(device).map(([key, value]) => [key, below(value)]));

@@ -27,11 +27,13 @@ const PROGRAMS = ['mosquitto', 'pm2', 'mqtt', 'termux', 'ansible', 'ssh', 'sshd'
 // true and false are mosquitto's values (allow_anonymous false).
 const TERMS = ['broker', 'listener', 'port', 'host', 'log', 'test', 'topic', 'limit', 'model', 'plugin', 'prefix']
   .concat(['loopback', 'websockets', 'retained', 'qos', 'stderr', 'stdout', 'terminal', 'pty', 'dump', 'root'])
-  .concat(['true', 'false']);
+  .concat(['true', 'false', 'sdk']);
 // Polish words spelt like English ones (most = bridge; restart, router and folder are Polish nouns too).
 const POLISH = ['most', 'program', 'folder', 'restart', 'router', 'start'];
 // Hyphenated names of programs and packages, taken whole before words are split on hyphens.
 const HYPHENATED = /^(apt-get|apt-mark|util-linux|node-pty|ssh-copy-id|ssh-keygen|platform-tools|mqtt-logs)$/i;
+// Termux's own programs (termux-wake-lock, Termux:API's termux-job-scheduler), whatever their name.
+const TERMUX_PROGRAM = /^termux(-[a-z]+)+$/i;
 /**
  * Plain English that stays English whatever else allows it: the words the issue names, and option names
  * that only ever reach a text as flags (--dry-run, --fix), which are data and stripped already.
@@ -76,7 +78,8 @@ const TAKES_VALUE = new Set(
     .flatMap((spec) => spec.flags.split(/[ ,]+/).filter((w) => w.startsWith('-'))),
 );
 
-const isData = (token: string) => /[/._=@:\d$]/.test(token) || token.startsWith('-') || HYPHENATED.test(token);
+const isData = (token: string) =>
+  /[/._=@:\d$]/.test(token) || token.startsWith('-') || HYPHENATED.test(token) || TERMUX_PROGRAM.test(token);
 const trim = (token: string) => token.replace(/^[([{<'`«]+/, '').replace(/[)\]}>,;:!?.'`…»]+$/, '');
 
 /** The words of one line that are not data: quotes, paths, ids, flags and command examples taken out. */
@@ -91,7 +94,9 @@ function proseWords(line: string): string[] {
     const token = trim(tokens[i]!);
     // a line of a config file shown in a diff: mosquitto's words
     if (token === 'diff' && /^[-+−]$/.test(tokens[i + 1] ?? '')) break;
-    if (token === 'gate-mqtt') {
+    // `adb shell "…"`: a command example (its quoted part is taken out above)
+    if (token === 'adb' && trim(tokens[i + 1] ?? '') === 'shell') i++;
+    else if (token === 'gate-mqtt') {
       // A command example: its words are commands, flags, their values and arguments, up to , ; or )
       while (i + 1 < tokens.length && !/[,;)]$/.test(tokens[i]!)) {
         const next = trim(tokens[i + 1]!);

@@ -13,7 +13,7 @@ import { lines, suplaSection } from './text.js';
 import type { Scenario } from './walk.js';
 
 /** The steps a pipeline of the table has for these options, on this gateway. */
-function stepsOf(box: Sandbox, build: (ctx: Context) => Pipeline): string[] {
+export function stepsOf(box: Sandbox, build: (ctx: Context) => Pipeline): string[] {
   const ctx = assembleContext({
     profile: resolveProfile({ root: box.root }, true),
     output: { json: false, verbose: false, color: false, interactive: false },

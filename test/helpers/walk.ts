@@ -29,6 +29,8 @@ export interface WalkRun {
   version?: string;
   /** The steps of the command's pipeline (from src/pipelines/catalog.ts): each must be met. */
   steps: string[];
+  /** What else must hold at the end (a scenario's own files: a database set aside, never lost). */
+  check?(box: Sandbox, where: string): void;
 }
 
 export interface Scenario {
@@ -180,6 +182,7 @@ export async function assertWanted(box: Sandbox, run: WalkRun, where: string): P
     };
     assert.equal(record.broker.version, run.version, `${where}: the package record`);
   }
+  run.check?.(box, where);
 }
 
 /** Points worth a kill: every step boundary once (before:X is after: the step before it) and every change. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { roundTrip } from '../helpers/mqtt.js';
+import { englishWords } from '../helpers/polish.js';
 import { cleanEnv, type DoctorResult, PROJECT, parseJson, provisioned, waitFor } from '../helpers/sandbox.js';
 import { startSshd } from '../helpers/sshd.js';
 import { lines } from '../helpers/text.js';
@@ -12,6 +13,7 @@ type Doctor = DoctorResult;
 const status = (d: Doctor, id: string) => d.checks.find((c) => c.id === id)?.status;
 const notPassing = (d: Doctor) =>
   d.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}=${c.status}: ${c.detail}`);
+const failing = (d: Doctor) => d.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 
 test('a healthy sandbox passes every check (the factory config warns that it is open to the LAN)', {
   timeout: 60_000,
@@ -31,6 +33,8 @@ test('a healthy sandbox passes every check (the factory config warns that it is 
     'config.valid',
     'pm2.process',
     'startup.registered',
+    'android.phantom',
+    'android.watchdog',
     'broker.listening',
     'broker.roundtrip',
     'disk.space',
@@ -182,15 +186,48 @@ test('doctor over ssh to a real OpenSSH server on loopback', { timeout: 90_000 }
 });
 
 test('doctor over adb, against a recorded stand-in for adb (no Android device can exist here)', {
-  timeout: 60_000,
+  timeout: 90_000,
 }, async (t) => {
   const box = await provisioned(t);
+  // The stand-in is an Android 14 device with the phantom process killer on; it records what is changed.
   const env = cleanEnv({ ADB: path.join(PROJECT, 'test', 'fixtures', 'fake-adb') });
-  const run = await box.cli(['doctor', '--target', 'adb://emulator-5554', '--json'], { env });
+  const adb = (...args: string[]) => box.cli(['doctor', '--target', 'adb://emulator-5554', ...args], { env });
+  const changes = path.join(box.root, 'data', 'system', 'changes');
+  const run = await adb('--json');
   const doctor = parseJson<Doctor>(run);
-  assert.equal(run.code, 0, notPassing(doctor).join('\n'));
+  assert.equal(run.code, 1, notPassing(doctor).join('\n'));
   assert.equal(doctor.target, 'adb://emulator-5554');
   assert.equal(status(doctor, 'broker.roundtrip'), 'pass');
+  assert.deepEqual(failing(doctor), ['android.phantom'], notPassing(doctor).join('\n'));
+  assert.match(doctor.checks.find((c) => c.id === 'android.phantom')!.detail, /SDK 34 may kill pm2 .*limit 32/);
+  assert.equal(existsSync(changes), false, 'reading the settings changes nothing');
+  const polish = await adb('--lang', 'pl');
+  const shown = polish.stdout.split('\n');
+  const row = shown.findIndex((line) => /^ +BŁĄD +android\.phantom /.test(line));
+  const phantom = shown.slice(row, row + 2).join('\n'); // the row and its hint
+  assert.match(
+    phantom,
+    /BŁĄD +android\.phantom +Android SDK 34 może zabić pm2.*\n +-> uruchom: gate-mqtt doctor --fix/,
+  );
+  assert.deepEqual(englishWords(phantom), [], phantom);
+
+  const fixed = await adb('--fix', '--json');
+  const after = parseJson<Doctor>(fixed);
+  assert.equal(fixed.code, 0, notPassing(after).join('\n'));
+  assert.equal(after.before?.find((c) => c.id === 'android.phantom')?.status, 'fail');
+  assert.deepEqual(
+    after.fixes?.map((f) => [f.id, f.ok]),
+    [['android.phantom', true]],
+  );
+  assert.equal(status(after, 'android.phantom'), 'pass');
+  assert.deepEqual(readFileSync(changes, 'utf8').trim().split('\n'), [
+    'device_config set_sync_disabled_for_tests persistent',
+    'device_config put activity_manager max_phantom_processes 2147483647',
+    'settings put global settings_enable_monitor_phantom_procs false',
+  ]);
+  const again = await adb('--json');
+  assert.equal(again.code, 0, again.stdout);
+  assert.match(parseJson<Doctor>(again).checks.find((c) => c.id === 'android.phantom')!.detail, /killer off/);
   const unknown = await box.cli(['doctor', '--target', 'adb://no-such-serial', '--json'], { env });
   assert.equal(unknown.code, 1);
 });

@@ -158,6 +158,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
       'pm2.logs',
       'pm2.save',
       'startup.hook',
+      'startup.watchdog',
     ],
   );
 });

@@ -35,7 +35,7 @@ const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'bro
 
 /** Every step of every command, in order, after the preflight every run begins with. */
 const EXPECTED: Record<PipelineName, string[]> = {
-  provision: [...PROGRAMS, 'auth.passwords', 'config.factory', ...SERVE],
+  provision: [...PROGRAMS, 'auth.passwords', 'config.factory', ...SERVE, 'startup.watchdog'],
   reset: [...PROGRAMS, 'reset.backup', 'reset.config', ...SERVE],
   'doctor --fix': [...PROGRAMS, 'config.factory', ...SERVE],
   'config apply': CONFIG_CHANGE,

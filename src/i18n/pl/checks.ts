@@ -193,10 +193,10 @@ export const CHECKS: Catalog = {
     'zwolnij miejsce: pm2 flush; usuń stare pliki z $PREFIX/var/log',
   '{{mib}} MiB free': '{{mib}} MiB wolnego miejsca',
   '{{count}} error line(s) in the last hour; last: {{line}}': {
-    one: '{{count}} wiersz z błędem w ostatniej godzinie; ostatni: {{line}}',
-    few: '{{count}} wiersze z błędami w ostatniej godzinie; ostatni: {{line}}',
-    many: '{{count}} wierszy z błędami w ostatniej godzinie; ostatni: {{line}}',
-    other: '{{count}} wiersza z błędami w ostatniej godzinie; ostatni: {{line}}',
+    one: '{{count}} wiersz z błędem w ostatniej godzinie; ostatni: „{{line}}”',
+    few: '{{count}} wiersze z błędami w ostatniej godzinie; ostatni: „{{line}}”',
+    many: '{{count}} wierszy z błędami w ostatniej godzinie; ostatni: „{{line}}”',
+    other: '{{count}} wiersza z błędami w ostatniej godzinie; ostatni: „{{line}}”',
   },
   'no errors in the last hour': 'brak błędów w ostatniej godzinie',
   'no errors in the broker log': 'brak błędów w logu brokera',
@@ -258,4 +258,32 @@ export const CHECKS: Catalog = {
   'the broker speaks another protocol': 'broker używa innego protokołu',
   'the client said: "{{said}}"': 'klient zgłosił: „{{said}}”',
   'the client ended without a message': 'klient zakończył działanie bez komunikatu',
+
+  // broker.localhost
+  'localhost reaches the broker': 'localhost prowadzi do brokera',
+  'localhost resolves to {{address}} first ({{via}}): covered by {{listeners}}': {
+    one: 'localhost wskazuje najpierw na {{address}} ({{via}}), a ten adres obejmuje listener {{listeners}}',
+    few: 'localhost wskazuje najpierw na {{address}} ({{via}}), a ten adres obejmują listenery {{listeners}}',
+    many: 'localhost wskazuje najpierw na {{address}} ({{via}}), a ten adres obejmują listenery {{listeners}}',
+    other: 'localhost wskazuje najpierw na {{address}} ({{via}}), a ten adres obejmują listenery {{listeners}}',
+  },
+  'localhost resolves to {{address}} first ({{via}}), and no listener covers it on port(s) {{ports}} ({{listeners}}): a client that connects to localhost and tries only that address is refused':
+    {
+      one: 'localhost wskazuje najpierw na {{address}} ({{via}}), a na porcie {{ports}} nie obejmuje go żaden listener ({{listeners}}): klient, który łączy się z localhost i próbuje tylko tego adresu, zostaje odrzucony',
+      few: 'localhost wskazuje najpierw na {{address}} ({{via}}), a na portach {{ports}} nie obejmuje go żaden listener ({{listeners}}): klient, który łączy się z localhost i próbuje tylko tego adresu, zostaje odrzucony',
+      many: 'localhost wskazuje najpierw na {{address}} ({{via}}), a na portach {{ports}} nie obejmuje go żaden listener ({{listeners}}): klient, który łączy się z localhost i próbuje tylko tego adresu, zostaje odrzucony',
+      other:
+        'localhost wskazuje najpierw na {{address}} ({{via}}), a na portach {{ports}} nie obejmuje go żaden listener ({{listeners}}): klient, który łączy się z localhost i próbuje tylko tego adresu, zostaje odrzucony',
+    },
+  'add a listener for {{address}} (listener {{port}} {{address}}, or listener {{port}} with no address): gate-mqtt config edit; or let clients use {{other}}':
+    'dodaj listener dla {{address}} (listener {{port}} {{address}} albo listener {{port}} bez adresu): gate-mqtt config edit; albo niech klienci łączą się z {{other}}',
+  'add a listener for {{address}} (listener {{port}} {{address}}, or listener {{port}} with no address): gate-mqtt config edit':
+    'dodaj listener dla {{address}} (listener {{port}} {{address}} albo listener {{port}} bez adresu): gate-mqtt config edit',
+  'localhost does not resolve on the gateway ({{via}}: {{why}})':
+    'localhost nie wskazuje na bramce żadnego adresu ({{via}}: {{why}})',
+  'let clients connect to 127.0.0.1 instead of localhost': 'niech klienci łączą się z 127.0.0.1 zamiast z localhost',
+  'the gateway has no {{program}} to resolve localhost with':
+    'na bramce nie ma programu {{program}}, którym można sprawdzić, na jaki adres wskazuje localhost',
+  'resolving localhost on the gateway timed out':
+    'sprawdzanie, na jaki adres wskazuje localhost na bramce, przekroczyło limit czasu',
 };
