@@ -71,7 +71,10 @@ test('a read-only config folder: apply fails with a clear message, nothing half-
   writeFileSync(file, `listener ${box.port} 0.0.0.0\nallow_anonymous true\nmax_keepalive 100\n`);
   const run = await box.cli(['config', 'apply', file, '--json']);
   assert.equal(run.code, 1, run.stdout);
-  assert.match(parseJson<Result>(run).error?.message ?? '', /cannot write .*mosquitto\.conf: read-only file system \(EROFS\)/);
+  assert.match(
+    parseJson<Result>(run).error?.message ?? '',
+    /cannot write .*mosquitto\.conf: read-only file system \(EROFS\)/,
+  );
   assert.equal(sha256File(box.paths.configFile), before);
   assert.equal((await roundTrip({ host: '127.0.0.1', port: box.port })).ok, true);
 });
