@@ -16,6 +16,7 @@ import { logErrors } from './log-errors.js';
 import { mosquittoInstalled } from './mosquitto-installed.js';
 import { mosquittoVersion } from './mosquitto-version.js';
 import { networkExposure } from './network-exposure.js';
+import { pm2Keeper } from './pm2-keeper.js';
 import { pm2Process } from './pm2-process.js';
 import { startupRegistered } from './startup-registered.js';
 
@@ -29,6 +30,7 @@ export const CATALOG: readonly CheckModule[] = [
   networkExposure,
   pm2Process,
   brokerOrphan,
+  pm2Keeper,
   brokerPersistence,
   startupRegistered,
   androidPhantom,

@@ -1,6 +1,7 @@
 import { FACTORY_PORT } from '../config/factory.js';
 import type { Context } from '../context/context.js';
 import { msg, t } from '../i18n/translate.js';
+import { CHECK_EVERY } from '../keeper/definition.js';
 import { badInput } from '../model/errors.js';
 import {
   applyPolicy,
@@ -56,19 +57,20 @@ export const COMMANDS: CommandDef[] = [
       'gate-mqtt provision --packages /sdcard/gate-packages',
       'gate-mqtt provision --auth --username hass --password-stdin',
     ],
-    options: ['port', 'dry-run', 'refuse-exposed', 'packages', 'auth', 'username', ...PASSWORD],
+    options: ['port', 'check-every', 'dry-run', 'refuse-exposed', 'packages', 'auth', 'username', ...PASSWORD],
     needsDevice: true,
     run: async (ctx, _positionals, options) => {
       const port = parsePort(stringOption(options, 'port'), FACTORY_PORT);
       const portAsked = stringOption(options, 'port') !== undefined;
       const refuseExposed = options['refuse-exposed'] === true;
       const packagesDir = stringOption(options, 'packages');
+      const checkEvery = parseCheckEvery(options);
       const { provision } = await import('../commands/provision.js');
       if (options.auth !== true) {
         if (options.username !== undefined || options['password-stdin'] || options['password-file'] !== undefined) {
           throw badInput(t('--username and a password go with --auth'), t('add --auth, or leave them out'));
         }
-        return provision(ctx, { port, portAsked, refuseExposed, packagesDir });
+        return provision(ctx, { port, portAsked, refuseExposed, packagesDir, checkEvery });
       }
       const { readPassword } = await import('../commands/password-input.js');
       const { checkAuth } = await import('../tasks/auth.js');
@@ -78,7 +80,7 @@ export const COMMANDS: CommandDef[] = [
       });
       ctx.secrets.add(password);
       const auth = checkAuth({ username: requireOption(options, 'username'), password });
-      return provision(ctx, { port, portAsked, auth, refuseExposed, packagesDir });
+      return provision(ctx, { port, portAsked, auth, refuseExposed, packagesDir, checkEvery });
     },
   },
   {
@@ -260,13 +262,22 @@ export const COMMANDS: CommandDef[] = [
     path: ['reset'],
     summary: msg('factory reset: back up, factory config, drop bridges, recreate "mqtt", verify'),
     examples: ['gate-mqtt reset --yes'],
-    options: ['yes', 'keep-data', 'port', 'dry-run'],
+    options: ['yes', 'keep-data', 'port', 'check-every', 'dry-run'],
     needsDevice: true,
     run: async (ctx, _p, options) =>
       (await import('../commands/reset.js')).reset(ctx, {
         yes: options.yes === true,
         keepData: options['keep-data'] === true,
         port: parsePort(stringOption(options, 'port'), FACTORY_PORT),
+        checkEvery: parseCheckEvery(options),
       }),
   },
 ];
+
+/** --check-every: undefined when not given (the keeper keeps the interval it has). */
+function parseCheckEvery(options: ParsedOptions): number | undefined {
+  const text = stringOption(options, 'check-every');
+  return text === undefined
+    ? undefined
+    : parseCount(text, CHECK_EVERY.default, CHECK_EVERY.max, '--check-every', CHECK_EVERY.min);
+}

@@ -69,6 +69,11 @@ export const OPTION_SPECS = {
     example: '90',
     description: msg('how long one gateway may take before it is reported as not answering (default 90)'),
   },
+  'check-every': {
+    flags: '--check-every <seconds>',
+    example: '60',
+    description: msg('how often the keeper checks that the broker serves (5-3600, default 60; kept until changed)'),
+  },
   concurrency: {
     flags: '--concurrency <n>',
     example: '16',
@@ -172,9 +177,14 @@ export function parsePort(text: string | undefined, fallback: number): number {
 }
 
 /** A count such as --lines: a whole number from 0 (with -f: only what comes next, like tail -n 0) to max. */
-export function parseCount(text: string | undefined, fallback: number, max = 100_000, name = '--lines'): number {
+export function parseCount(
+  text: string | undefined,
+  fallback: number,
+  max = 100_000,
+  name = '--lines',
+  min = name === '--lines' ? 0 : 1,
+): number {
   if (text === undefined) return fallback;
-  const min = name === '--lines' ? 0 : 1;
   if (!/^\d{1,6}$/.test(text) || Number(text) > max || Number(text) < min)
     throw badInput(
       t('{{name}} must be a whole number {{min}}-{{max}}, not {{value}}', {

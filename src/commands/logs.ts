@@ -4,6 +4,7 @@ import type { Context } from '../context/context.js';
 import { readEnd, readFrom } from '../fsx/read.js';
 import { formatLine, type LogLine, readableLine } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
+import { describeKeeperEvent } from '../keeper/events.js';
 import { asGateError, badInput, failed } from '../model/errors.js';
 import { lastLines } from '../ui/log-lines.js';
 import { outputClosed, printJson } from '../ui/print.js';
@@ -65,10 +66,15 @@ async function ours(ctx: Context, count: number): Promise<number> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.log') && n !== broker);
   const files = [...names.sort().map((name) => path.join(dir, name)), ctx.profile.pm2.daemonLog];
   // A log that cannot be read (a link planted at its name, say) is named with why; the others are shown.
+  const keeper = ctx.profile.paths.keeperLog;
   const read = await Promise.all(
     files.map((file) =>
       tail(file, count).then(
-        (lines) => ({ file, lines }),
+        // the keeper writes events ("restart reason=…"): shown in words, in the language in use
+        (lines) => ({
+          file,
+          lines: file === keeper ? lines?.map((l) => ({ ...l, text: describeKeeperEvent(l.text) })) : lines,
+        }),
         (error: unknown) => ({ file, lines: undefined, problem: asGateError(error).message }),
       ),
     ),

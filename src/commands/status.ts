@@ -4,6 +4,8 @@ import { MOSQUITTO_DEFAULT_PORT } from '../config/model.js';
 import type { Context } from '../context/context.js';
 import { formatDuration } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
+import { KEEPER_NAME } from '../keeper/definition.js';
+import { describeKeeper, type KeeperReport, readKeeperState } from '../keeper/state.js';
 import { findMosquitto, mosquittoVersion } from '../mosquitto/binary.js';
 import { knownVersion } from '../mosquitto/version-cache.js';
 import { CLASS_TEXT } from '../network/address-class.js';
@@ -70,6 +72,12 @@ export async function status(ctx: Context): Promise<number> {
     return { name: b.name, addresses: b.addresses, connected: entry ? entry[1] === '1' : null };
   });
   const uptime = online ? secondsSince(mqtt?.uptimeSince) : null;
+  const keeperProcess = list?.find((p) => p.name === KEEPER_NAME);
+  const keeperState = await readKeeperState(ctx.profile.paths.keeperState);
+  const keeper: KeeperReport = {
+    status: keeperProcess?.status ?? (daemon ? 'missing' : 'no daemon'),
+    ...(keeperState ?? { checkEvery: null, lastCheck: null, lastRestart: null, restartsLastHour: 0, bridgesDown: [] }),
+  };
   const report = {
     command: 'status',
     ok: online,
@@ -84,6 +92,7 @@ export async function status(ctx: Context): Promise<number> {
     config: { file: ctx.profile.paths.configFile, readable: read.ok },
     listeners,
     bridges,
+    keeper,
   };
   if (ctx.output.json) printJson(ctx, report);
   else printStatus(ctx, report, read.ok ? undefined : read.message);
@@ -103,12 +112,14 @@ type StatusReport = {
     unknown: string[];
   }>;
   bridges: Array<{ name: string; addresses: string[]; connected: boolean | null }>;
+  keeper: KeeperReport;
 };
 
 /** The screen for people: one fact per line, labels in the chosen language. */
 function printStatus(ctx: Context, report: StatusReport, configProblem: string | undefined): void {
   // Labels padded to the longest in the language in use ("konfiguracja" is 12 letters).
-  const width = Math.max(...[t('broker'), t('pm2'), t('config'), t('listener'), t('bridge')].map((w) => w.length)) + 2;
+  const width =
+    Math.max(...[t('broker'), t('pm2'), t('config'), t('listener'), t('bridge'), t('keeper')].map((w) => w.length)) + 2;
   const label = (text: string) => text.padEnd(width);
   const { broker, pm2 } = report;
   const version = broker.version ? ` (mosquitto ${broker.version})` : '';
@@ -137,4 +148,7 @@ function printStatus(ctx: Context, report: StatusReport, configProblem: string |
     const state = b.connected === null ? t('state unknown') : b.connected ? t('connected') : t('not connected');
     ctx.print(`${label(t('bridge'))}${b.name} -> ${b.addresses.join(' ')} ${state}`);
   }
+  const { keeper } = report;
+  const facts = keeper.checkEvery !== null ? `, ${describeKeeper(keeper)}` : '';
+  ctx.print(`${label(t('keeper'))}${describePm2Status(keeper.status)}${facts}`);
 }

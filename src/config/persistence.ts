@@ -14,6 +14,9 @@ import type { ConfModel, Located } from './model.js';
  */
 export const DB_MAGIC = Buffer.from([0x00, 0xb5, 0x00, ...Buffer.from('mosquitto db', 'latin1')]);
 
+/** The reason the backup of a set-aside database carries (its id ends with it; `config backups` lists it). */
+export const SET_ASIDE_REASON = 'persistence-corrupt';
+
 export type Persistence = { on: false } | { on: true; file: string };
 
 const later = (a: Located | undefined, b: Located | undefined) =>

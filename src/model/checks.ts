@@ -8,6 +8,7 @@ export type CheckId =
   | 'network.exposure'
   | 'pm2.process'
   | 'broker.orphan'
+  | 'pm2.keeper'
   | 'broker.persistence'
   | 'startup.registered'
   | 'android.phantom'

@@ -8,7 +8,7 @@ import { brokerProcessStep } from '../tasks/broker-process.js';
 import { wholeText, withBridge, withoutBridge } from '../tasks/compose.js';
 import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { exposureStep } from '../tasks/exposure.js';
-import { logKeeperStep } from '../tasks/log-keeper.js';
+import { type KeeperOptions, keeperStep } from '../tasks/keeper.js';
 import { mosquittoInstallStep, mosquittoVersionStep } from '../tasks/mosquitto.js';
 import { packageInstallStep } from '../tasks/packages.js';
 import { setAsideDatabaseStep } from '../tasks/persistence.js';
@@ -43,18 +43,19 @@ const programs = (ctx: Context, packagesDir?: string): Step[] => [
 ];
 
 /** Who can reach the broker, then the broker under pm2 (restarted only for a reason), proven, saved, at boot. */
-const serve = (ctx: Context, refuseExposed = false) => ({
+const serve = (ctx: Context, refuseExposed = false, keeper: KeeperOptions = {}) => ({
   exposure: exposureStep(ctx, { refuse: refuseExposed }),
   broker: brokerProcessStep(ctx),
   verify: verifyStep(ctx),
-  logKeeper: logKeeperStep(ctx),
+  keeper: keeperStep(ctx, keeper),
   save: saveStep(ctx),
   startup: startupStep(ctx),
 });
 
 /**
  * A config change: composed from the config on disk, validated, backed up and written (its journal first),
- * the broker made to serve it and proven (the change undone when it does not), pm2's list saved.
+ * the broker made to serve it and proven (the change undone when it does not), the keeper following the
+ * config (its listener, database and bridges), pm2's list saved.
  */
 const configChange = (ctx: Context, change: ConfigChange): Pipeline => ({
   command: change.command,
@@ -63,11 +64,12 @@ const configChange = (ctx: Context, change: ConfigChange): Pipeline => ({
     validateStep(ctx, change),
     writeStep(ctx, change),
     restartOrUndoStep(ctx, 'config'),
+    keeperStep(ctx),
     saveStep(ctx),
   ],
 });
 
-export interface ProvisionOptions {
+export interface ProvisionOptions extends KeeperOptions {
   port: number;
   /** --port was given (not the default). */
   portAsked?: boolean;
@@ -102,7 +104,7 @@ const whole = (ctx: Context, command: string, reason: string, o: WholeConfig) =>
 export const PIPELINES = {
   /** First boot: from nothing to a broker that answers, runs under pm2 and comes back after a reboot. */
   provision: (ctx: Context, o: ProvisionOptions): Pipeline => {
-    const s = serve(ctx, o.refuseExposed);
+    const s = serve(ctx, o.refuseExposed, o);
     return {
       command: 'provision',
       port: o.port,
@@ -110,7 +112,7 @@ export const PIPELINES = {
         ...programs(ctx, o.packagesDir),
         ...(o.auth ? [passwordStep(ctx, o.auth)] : []),
         factoryConfigStep(ctx, { port: o.port, auth: o.auth !== undefined, portAsked: o.portAsked === true }),
-        ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
+        ...[s.exposure, s.broker, s.verify, s.keeper, s.save, s.startup],
         watchdogStep(ctx),
       ],
     };
@@ -118,7 +120,7 @@ export const PIPELINES = {
 
   /** Factory reset from any broken state: back up, factory config, drop bridges and files we made, serve. */
   reset: (ctx: Context, o: ResetOptions): Pipeline => {
-    const s = serve(ctx);
+    const s = serve(ctx, false, o);
     return {
       command: 'reset',
       port: o.port,
@@ -126,7 +128,7 @@ export const PIPELINES = {
         ...programs(ctx),
         resetBackupStep(ctx, o),
         resetConfigStep(ctx, o),
-        ...[s.exposure, s.broker, s.verify, s.logKeeper, s.save, s.startup],
+        ...[s.exposure, s.broker, s.verify, s.keeper, s.save, s.startup],
       ],
     };
   },
@@ -152,9 +154,7 @@ export const PIPELINES = {
               ...(wants('start-broker', 'write-factory-config', 'set-aside-database')
                 ? [s.exposure, s.broker, s.verify]
                 : []),
-              ...(wants('start-broker', 'register-startup', 'set-aside-database')
-                ? [s.logKeeper, s.save, s.startup]
-                : []),
+              ...(wants('start-broker', 'register-startup', 'set-aside-database') ? [s.keeper, s.save, s.startup] : []),
             ],
     };
   },
@@ -185,7 +185,7 @@ export const PIPELINES = {
    */
   upgrade: (ctx: Context, o: UpgradeOptions): Pipeline => ({
     command: 'upgrade',
-    steps: [upgradeInstallStep(ctx, o), restartOrUndoStep(ctx, 'package'), logKeeperStep(ctx), saveStep(ctx)],
+    steps: [upgradeInstallStep(ctx, o), restartOrUndoStep(ctx, 'package'), keeperStep(ctx), saveStep(ctx)],
   }),
 
   /** The broker given up: out of pm2 and its dump, no boot hook; config and backups kept unless --purge. */

@@ -24,8 +24,12 @@ export interface GatewayPaths {
   dataDir: string;
   lockFile: string;
   pm2Definition: string;
-  /** pm2's definition of the process that keeps the logs bounded (mqtt-logs). */
-  logKeeperDefinition: string;
+  /** pm2's definition of the keeper (mqtt-keeper), which keeps the broker working and the logs bounded. */
+  keeperDefinition: string;
+  /** What the keeper did (its transitions and restarts); `logs --ours` shows it. */
+  keeperLog: string;
+  /** The keeper's state (restarts of the last hour, its last check), replaced by rename at each check. */
+  keeperState: string;
   /** Versions of binaries, known by path, size, inode and mtime (so `mosquitto -h` runs once per binary). */
   versionCache: string;
   /** Termux:API's job scheduler (the termux-api package), and the script its periodic job runs. */
@@ -85,7 +89,9 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     dataDir: path.join(prefix, 'var', 'lib', 'mosquitto'),
     lockFile: path.join(stateDir, 'gate-mqtt.lock'),
     pm2Definition: path.join(stateDir, 'mqtt.pm2.json'),
-    logKeeperDefinition: path.join(stateDir, 'mqtt-logs.pm2.json'),
+    keeperDefinition: path.join(stateDir, 'mqtt-keeper.pm2.json'),
+    keeperLog: path.join(logDir, 'keeper.log'),
+    keeperState: path.join(stateDir, 'keeper.state'),
     versionCache: path.join(stateDir, 'versions.json'),
     jobScheduler: path.join(prefix, 'bin', 'termux-job-scheduler'),
     watchdogScript: path.join(stateDir, 'pm2-watchdog'),

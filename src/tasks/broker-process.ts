@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { describeOrphans, orphanBrokers, stopProcesses } from '../broker/orphans.js';
+import { brokersServing, describeOrphans, orphanBrokers, stopProcesses } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
 import type { Context } from '../context/context.js';
@@ -117,7 +117,13 @@ export async function bringUp(
   if (action.kind === 'keep') return { action, current };
   await replaceOrphans(ctx, orphans);
   const { host, port } = wanted.target;
-  if (!ctx.dryRun && current?.status !== 'online' && (await isListening(port, host))) {
+  if (
+    !ctx.dryRun &&
+    current?.status !== 'online' &&
+    (await isListening(port, host)) &&
+    // pm2 may have restarted its own crash-looping broker once the orphans went: that one is ours to replace
+    (await brokersServing(profile.paths.configFile)).length === 0
+  ) {
     throw failed(
       t('port {{port}} is in use by {{holder}}; it was left alone and the broker was not started', {
         port,

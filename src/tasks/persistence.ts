@@ -6,15 +6,13 @@ import {
   judgeDatabase,
   persistenceOf,
   RESTORE_FAILED,
+  SET_ASIDE_REASON,
   STARTED,
 } from '../config/persistence.js';
 import type { Context } from '../context/context.js';
 import { openToRead, readEnd } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { done, type Step, skipped } from '../model/steps.js';
-
-/** The reason the backup of a set-aside database carries (its id ends with it; `config backups` lists it). */
-export const SET_ASIDE_REASON = 'persistence-corrupt';
 
 /** What is at the database's path, read here as the doctor's probe reads it on the device. */
 async function dbState(file: string): Promise<DbState> {

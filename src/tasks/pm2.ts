@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context/context.js';
 import { t } from '../i18n/translate.js';
+import { OUR_PROCESSES } from '../keeper/definition.js';
 import { unsupported } from '../model/errors.js';
 import { done, type Step, skipped } from '../model/steps.js';
-import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
 import { type Pm2Process, PROCESS_NAME } from '../pm2/process-list.js';
 import { atLeast, coerceVersion } from '../run/versions.js';
 
@@ -55,8 +55,8 @@ const sameDefinition = (a: Pm2Process, b: Pm2Process) =>
   a.execPath === b.execPath && JSON.stringify(a.args) === JSON.stringify(b.args) && a.outLog === b.outLog;
 
 /**
- * `pm2 save` when pm2's dump (what `pm2 resurrect` starts at boot) does not hold `mqtt` and `mqtt-logs` as
- * pm2 runs them now, whichever run changed them; otherwise nothing.
+ * `pm2 save` when pm2's dump (what `pm2 resurrect` starts at boot) does not hold our processes as pm2
+ * runs them now (`mqtt` and its keeper; none that pm2 no longer runs), whichever run changed them.
  */
 export function saveStep(ctx: Context): Step {
   return {
@@ -65,10 +65,11 @@ export function saveStep(ctx: Context): Step {
     run: async () => {
       const dump = ctx.profile.pm2.dumpFile;
       const [running, saved] = await Promise.all([ctx.pm2.list(), ctx.pm2.dumpEntries()]);
-      const ours = running.filter((p) => p.name === PROCESS_NAME || p.name === LOG_KEEPER_NAME);
+      const ours = running.filter((p) => OUR_PROCESSES.includes(p.name));
       const agrees =
         ours.some((p) => p.name === PROCESS_NAME) &&
-        ours.every((p) => saved.some((entry) => entry.name === p.name && sameDefinition(entry, p)));
+        ours.every((p) => saved.some((entry) => entry.name === p.name && sameDefinition(entry, p))) &&
+        saved.every((entry) => !OUR_PROCESSES.includes(entry.name) || ours.some((p) => p.name === entry.name));
       if (agrees) return done(t('{{file}} holds "{{name}}"', { file: dump, name: PROCESS_NAME }));
       if (ctx.dryRun)
         return skipped(t('dry-run: would run {{command}}', { command: ctx.pm2.describe(['save', '--force']) }));

@@ -6,8 +6,9 @@ import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { done, type Step } from '../model/steps.js';
 import { beginChange, fileBefore } from './journal.js';
+import type { KeeperOptions } from './keeper.js';
 
-export interface ResetOptions {
+export interface ResetOptions extends KeeperOptions {
   keepData: boolean;
   port: number;
 }

@@ -1,12 +1,12 @@
 import { lstat } from 'node:fs/promises';
-import { brokersServing } from '../broker/orphans.js';
+import { brokersServing, stopProcesses } from '../broker/orphans.js';
 import type { Context } from '../context/context.js';
 import { filesBelow } from '../fsx/backups.js';
 import { t } from '../i18n/translate.js';
+import { OUR_PROCESSES } from '../keeper/definition.js';
+import { orphanKeepers } from '../keeper/processes.js';
 import { done, type Step } from '../model/steps.js';
-import { LOG_KEEPER_NAME } from '../pm2/log-keeper.js';
 import { dumpWithout } from '../pm2/pm2.js';
-import { PROCESS_NAME } from '../pm2/process-list.js';
 import { replaceOrphans } from './broker-process.js';
 import { beginChange, readJournal } from './journal.js';
 
@@ -15,7 +15,7 @@ export interface UninstallOptions {
   purge: boolean;
 }
 
-export const OURS = [PROCESS_NAME, LOG_KEEPER_NAME];
+const OURS = OUR_PROCESSES;
 
 /**
  * Giving the broker up, from what the device shows: each part is done when it is not yet, and an
@@ -27,15 +27,19 @@ async function begin(ctx: Context, purge: boolean): Promise<void> {
   if (!(await readJournal(ctx))) await beginChange(ctx, 'uninstall', { kind: 'uninstall', purge });
 }
 
-/** `mqtt` and `mqtt-logs` out of pm2 (no daemon is started to find out), and no broker of this config left. */
+/** Our processes out of pm2 (no daemon is started to find out), and no broker or keeper of this gateway left. */
 async function removeProcesses(ctx: Context, purge: boolean): Promise<string[]> {
   const running = (await ctx.pm2.daemonRunning()) ? await ctx.pm2.list() : [];
   const names = running.map((p) => p.name).filter((name) => OURS.includes(name));
-  const orphans = await brokersServing(ctx.profile.paths.configFile);
+  const orphans = [
+    ...(await brokersServing(ctx.profile.paths.configFile)),
+    ...(await orphanKeepers(ctx.profile.paths.stateDir, undefined)),
+  ];
   if (names.length === 0 && orphans.length === 0) return [];
   await begin(ctx, purge);
   for (const name of names) await ctx.pm2.remove(name);
   // Once pm2 runs none, a broker of this config still running is an orphan (a killed pm2 daemon's child).
+  await stopProcesses(await orphanKeepers(ctx.profile.paths.stateDir, undefined), 1000);
   const left = await brokersServing(ctx.profile.paths.configFile);
   await replaceOrphans(ctx, left);
   return [...names, ...(left.length ? [t('{{count}} broker(s) outside pm2', { count: left.length })] : [])];

@@ -23,9 +23,10 @@ export const persistentConfig = (box: Sandbox): string =>
 
 /**
  * On a provisioned gateway: the broker keeps its database in the sandbox and writes it as it stops, the
- * database is overwritten with garbage, and pm2 starts the broker into its crash loop. Returns the file.
+ * database is overwritten with garbage, and pm2 starts the broker again (into its crash loop, unless
+ * something sets the database aside). Returns the file.
  */
-export async function corruptDatabase(box: Sandbox): Promise<string> {
+export async function corruptedOnRestart(box: Sandbox): Promise<string> {
   // Started as root, mosquitto drops to its own user: the folder (and the way to it) must be its to use.
   spawnSync('chmod', ['755', box.root]);
   spawnSync('chown', ['mosquitto', box.paths.dataDir]);
@@ -37,8 +38,14 @@ export async function corruptDatabase(box: Sandbox): Promise<string> {
   assert.equal(box.pm2(['stop', 'mqtt']).code, 0);
   await waitFor('the broker wrote its database as it stopped', () => isMosquittoDb(db));
   writeFileSync(db, GARBAGE);
-  const logSize = readFileSync(box.paths.brokerLog).length;
   assert.equal(box.pm2(['start', 'mqtt']).code, 0);
+  return db;
+}
+
+/** As corruptedOnRestart, and the broker seen refusing the database and not serving. */
+export async function corruptDatabase(box: Sandbox): Promise<string> {
+  const logSize = readFileSync(box.paths.brokerLog).length;
+  const db = await corruptedOnRestart(box);
   await waitFor(
     'mosquitto refusing the database',
     () => readFileSync(box.paths.brokerLog).subarray(logSize).toString().includes(RESTORE_FAILED),

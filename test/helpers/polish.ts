@@ -31,7 +31,8 @@ const TERMS = ['broker', 'listener', 'port', 'host', 'log', 'test', 'topic', 'li
 // Polish words spelt like English ones (most = bridge; restart, router and folder are Polish nouns too).
 const POLISH = ['most', 'program', 'folder', 'restart', 'router', 'start'];
 // Hyphenated names of programs and packages, taken whole before words are split on hyphens.
-const HYPHENATED = /^(apt-get|apt-mark|util-linux|node-pty|ssh-copy-id|ssh-keygen|platform-tools|mqtt-logs)$/i;
+const HYPHENATED =
+  /^(apt-get|apt-mark|util-linux|node-pty|ssh-copy-id|ssh-keygen|platform-tools|mqtt-logs|mqtt-keeper)$/i;
 // Termux's own programs (termux-wake-lock, Termux:API's termux-job-scheduler), whatever their name.
 const TERMUX_PROGRAM = /^termux(-[a-z]+)+$/i;
 /**

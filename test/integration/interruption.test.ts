@@ -35,7 +35,7 @@ const PROVISION_POINTS = [
   'rename:mqtt.pm2.json',
   'after:pm2.process',
   'before:verify.roundtrip',
-  'rename:mqtt-logs.pm2.json',
+  'rename:mqtt-keeper.pm2.json',
   'before:pm2.save',
   'after:pm2.save',
   'rename:start-mqtt',

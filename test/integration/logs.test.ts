@@ -56,19 +56,19 @@ test('logs on a gateway where the broker never ran: one line, a hint, in Polish 
   assert.match(polish.stderr, /^błąd: .*\nwskazówka: .*gate-mqtt provision\n$/);
 });
 
-test('the broker log stays bounded between runs: mqtt-logs moves it to mqtt.log.1 above 1 MiB', {
+test('the broker log stays bounded between runs: the keeper moves it to mqtt.log.1 above 1 MiB', {
   timeout: 60_000,
 }, async (t) => {
   const { sandbox } = await import('../helpers/sandbox.js');
   const { appendFileSync, existsSync, statSync } = await import('node:fs');
   const box = await sandbox(t);
   // The keeper looks every minute on a gateway; here every second, so the test does not wait a minute.
-  const env = cleanEnv({ GATE_MQTT_LOG_CHECK_SECONDS: '1' });
+  const env = cleanEnv({ GATE_MQTT_KEEPER_SECONDS: '1' });
   const run = await box.cli(['provision', '--port', String(box.port)], { env });
   assert.equal(run.code, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /Broker log kept small: started "mqtt-logs"/);
+  assert.match(run.stdout, /Keeper \(keeps the broker working\): started "mqtt-keeper"/);
   const keeper = box.pm2(['jlist']).stdout;
-  assert.match(keeper, /"name":"mqtt-logs"/);
+  assert.match(keeper, /"name":"mqtt-keeper"/);
   appendFileSync(box.paths.brokerLog, `${'x'.repeat(1023)}\n`.repeat(1200)); // 1.2 MiB, no command running
   await waitFor('the log moved aside', () => existsSync(`${box.paths.brokerLog}.1`), 15_000);
   assert.ok(statSync(box.paths.brokerLog).size < 1024 * 1024);

@@ -33,7 +33,7 @@ test('a fresh provision brings a working broker, a second run changes nothing', 
   const dump = JSON.parse(readFileSync(path.join(box.paths.pm2Home, 'dump.pm2'), 'utf8')) as Array<{ name: string }>;
   assert.deepEqual(
     dump.map((p) => p.name),
-    ['mqtt', 'mqtt-logs'],
+    ['mqtt', 'mqtt-keeper'],
   );
   assert.match(readFileSync(path.join(box.paths.logDir, 'provision.log'), 'utf8'), /end: ok, changed: true/);
 
@@ -155,7 +155,7 @@ test('JSON output is one document with the documented shape', { timeout: 60_000 
       'network.exposure',
       'pm2.process',
       'verify.roundtrip',
-      'pm2.logs',
+      'pm2.keeper',
       'pm2.save',
       'startup.hook',
       'startup.watchdog',

@@ -42,9 +42,9 @@ test('the fix pipeline takes only the serving steps the actions call for', (t) =
     PIPELINES['doctor --fix'](ctx, { actions, port: 1883 }).steps.map((s) => s.id);
   const programs = ['mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders', 'config.factory'];
   assert.deepEqual(ids([]), []);
-  assert.deepEqual(ids(['register-startup']), [...programs, 'pm2.logs', 'pm2.save', 'startup.hook']);
+  assert.deepEqual(ids(['register-startup']), [...programs, 'pm2.keeper', 'pm2.save', 'startup.hook']);
   assert.deepEqual(ids(['install-broker']), programs);
   const serve = ['network.exposure', 'pm2.process', 'verify.roundtrip'];
-  assert.deepEqual(ids(['start-broker']), [...programs, ...serve, 'pm2.logs', 'pm2.save', 'startup.hook']);
+  assert.deepEqual(ids(['start-broker']), [...programs, ...serve, 'pm2.keeper', 'pm2.save', 'startup.hook']);
   assert.deepEqual(ids(['write-factory-config']), [...programs, ...serve]);
 });

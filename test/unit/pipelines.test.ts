@@ -29,9 +29,9 @@ function everyPipeline(ctx: Parameters<(typeof PIPELINES)['provision']>[0]): Rec
 }
 
 const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk', 'preflight.journal'];
-const SERVE = ['network.exposure', 'pm2.process', 'verify.roundtrip', 'pm2.logs', 'pm2.save', 'startup.hook'];
+const SERVE = ['network.exposure', 'pm2.process', 'verify.roundtrip', 'pm2.keeper', 'pm2.save', 'startup.hook'];
 const PROGRAMS = ['mosquitto.install', 'mosquitto.version', 'pm2.installed', 'config.folders'];
-const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'broker.restart', 'pm2.save'];
+const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'broker.restart', 'pm2.keeper', 'pm2.save'];
 
 /** Every step of every command, in order, after the preflight every run begins with. */
 const EXPECTED: Record<PipelineName, string[]> = {
@@ -43,7 +43,7 @@ const EXPECTED: Record<PipelineName, string[]> = {
   'config edit': CONFIG_CHANGE,
   'bridge add': CONFIG_CHANGE,
   'bridge remove': CONFIG_CHANGE,
-  upgrade: ['package.install', 'broker.restart', 'pm2.logs', 'pm2.save'],
+  upgrade: ['package.install', 'broker.restart', 'pm2.keeper', 'pm2.save'],
   uninstall: ['pm2.remove', 'pm2.save', 'startup.hook', 'config.purge'],
 };
 

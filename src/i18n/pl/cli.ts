@@ -315,12 +315,7 @@ export const CLI: Catalog = {
   '[ok]': '[ok]',
   'WARNING {{title}}: {{detail}}': 'UWAGA {{title}}: {{detail}}',
   '(changed)': '(zmieniono)',
-  // src/tasks/log-keeper.ts, and the warnings of src/tasks/config.ts
-  'Broker log kept small': 'Ograniczanie logu brokera',
-  '"{{name}}" keeps {{file}} under {{size}}': '„{{name}}” utrzymuje {{file}} poniżej {{size}}',
-  'dry-run: would start "{{name}}" to keep {{file}} under {{size}}':
-    'próba na sucho: „{{name}}” zostałby uruchomiony, by utrzymać {{file}} poniżej {{size}}',
-  'started "{{name}}": it keeps {{file}} under {{size}}': 'uruchomiono „{{name}}”: utrzymuje {{file}} poniżej {{size}}',
+  // the warnings of src/tasks/config.ts
   'change the port with: gate-mqtt config apply FILE': 'port zmienisz poleceniem: gate-mqtt config apply PLIK',
   'see it with gate-mqtt config show; gate-mqtt reset brings the factory config back (the current one is backed up)':
     'zobacz ją: gate-mqtt config show; gate-mqtt reset przywraca konfigurację fabryczną (obecna trafi do kopii zapasowej)',

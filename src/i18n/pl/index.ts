@@ -4,6 +4,7 @@ import { CHECKS } from './checks.js';
 import { CLI } from './cli.js';
 import { CONFIG } from './config.js';
 import { FLEET } from './fleet.js';
+import { KEEPER } from './keeper.js';
 import { PACKAGES } from './packages.js';
 import { PERSISTENCE } from './persistence.js';
 import { REMOTE } from './remote.js';
@@ -20,4 +21,5 @@ export const PL: Catalog = {
   ...FLEET,
   ...ANDROID,
   ...PERSISTENCE,
+  ...KEEPER,
 };
