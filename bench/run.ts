@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/profile.js';
+import { keeperFootprint } from './keeper.js';
 import { freePort, measure, median, paired, type Sample } from './measure.js';
 import { GATEWAYS, LARGE_SITE, siteBench } from './site.js';
 
@@ -34,13 +35,18 @@ function newRoot(): string {
   return root;
 }
 
+/** Ends the pm2 daemon of a newRoot() gateway (and so its broker and keeper). */
+function stopPm2(root: string): void {
+  spawnSync(process.execPath, [PM2, 'kill'], {
+    env: { ...ENV, PM2_HOME: buildPaths(root, DEFAULT_PREFIX).pm2Home },
+    stdio: 'ignore',
+  });
+}
+
 function cleanUp(): void {
   for (const fn of cleanups) fn();
   for (const root of roots) {
-    spawnSync(process.execPath, [PM2, 'kill'], {
-      env: { ...ENV, PM2_HOME: buildPaths(root, DEFAULT_PREFIX).pm2Home },
-      stdio: 'ignore',
-    });
+    stopPm2(root);
     rmSync(root, { recursive: true, force: true });
   }
 }
@@ -70,7 +76,7 @@ function check(samples: Sample[], what: string): Sample[] {
 
 interface Row {
   figure: string;
-  /** What the two figures count: wall time (ms, the default) or CPU time (CPU-ms). */
+  /** What the two figures count: wall time (ms, the default), CPU time (CPU-ms), MiB or a count. */
   unit?: string;
   gateMqttMs: number;
   anchor: string;
@@ -195,6 +201,15 @@ try {
   // status exits 0 only when mqtt is online: it is here, so a non-zero exit is a real failure
   pairedRow('status', 'node -e 0', a5, b5, 2.5, 'status');
 
+  // The keeper's footprint, on a gateway of its own whose keeper checks every second (bench/keeper.ts).
+  const kept = newRoot();
+  const keptArgs = [CLI, 'provision', '--root', kept, '--port', String(await freePort())];
+  check([await measure(process.execPath, keptArgs, { ...ENV, GATE_MQTT_KEEPER_SECONDS: '1' })], "the keeper's gateway");
+  const keeper = await keeperFootprint(kept);
+  rows.push(...keeper.rows);
+  notes.push(...keeper.notes);
+  stopPm2(kept); // its checks every second would weigh on the rows below
+
   // A site from one laptop: 20 gateways at once against one gateway's doctor (both over ssh).
   const site = await siteBench(
     CLI,
@@ -296,7 +311,7 @@ const table = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => {
     const unit = r.unit ?? 'ms';
-    const ours = r.gateMqttMs ? `${r.gateMqttMs} ${unit}` : '-';
+    const ours = r.gateMqttMs || r.unit ? `${r.gateMqttMs} ${unit}` : '-';
     const theirs = `${r.anchor}${r.anchorMs !== null ? ` ${r.anchorMs} ${unit}` : ''}`;
     const met = r.ok === null ? 'skipped' : r.ok ? 'yes' : '**no**';
     return `| ${r.figure} | ${ours} | ${theirs} | ${r.ratio === null ? '-' : `${r.ratio}x`} | ${r.target} | ${met} |`;
