@@ -5,13 +5,14 @@
  * exits 1 when a target is missed. Targets live here, never in tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, bundledPm2Script, DEFAULT_PREFIX } from '../src/platform/profile.js';
 import { keeperFootprint } from './keeper.js';
 import { freePort, measure, median, paired, type Sample } from './measure.js';
+import { type Row, report } from './report.js';
 import { GATEWAYS, LARGE_SITE, siteBench } from './site.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,18 +73,6 @@ function check(samples: Sample[], what: string): Sample[] {
   const bad = samples.find((s) => s.code !== 0);
   if (bad) throw new Error(`${what} exited ${bad.code}`);
   return samples;
-}
-
-interface Row {
-  figure: string;
-  /** What the two figures count: wall time (ms, the default), CPU time (CPU-ms), MiB or a count. */
-  unit?: string;
-  gateMqttMs: number;
-  anchor: string;
-  anchorMs: number | null;
-  ratio: number | null;
-  target: string;
-  ok: boolean | null;
 }
 
 const rows: Row[] = [];
@@ -306,29 +295,6 @@ try {
   cleanUp();
 }
 
-const table = [
-  '| figure | gate-mqtt | anchor in the same run | ratio | target | met |',
-  '|---|---|---|---|---|---|',
-  ...rows.map((r) => {
-    const unit = r.unit ?? 'ms';
-    const ours = r.gateMqttMs || r.unit ? `${r.gateMqttMs} ${unit}` : '-';
-    const theirs = `${r.anchor}${r.anchorMs !== null ? ` ${r.anchorMs} ${unit}` : ''}`;
-    const met = r.ok === null ? 'skipped' : r.ok ? 'yes' : '**no**';
-    return `| ${r.figure} | ${ours} | ${theirs} | ${r.ratio === null ? '-' : `${r.ratio}x`} | ${r.target} | ${met} |`;
-  }),
-];
-console.log(
-  `gate-mqtt bench: median of ${RUNS} paired runs (A/B interleaved), ${os.cpus().length} cores, ` +
-    `node ${process.version}\n`,
-);
-console.log(table.join('\n'));
-for (const line of notes) console.log(`\n${line}`);
-const dir = path.join(PROJECT, 'bench', 'results');
-mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(
-  file,
-  `${JSON.stringify({ runs: RUNS, node: process.version, cpus: os.cpus().length, rows, notes }, null, 1)}\n`,
-);
+const file = report({ runs: RUNS, rows, notes, project: PROJECT });
 console.log(`\nwritten to ${path.relative(PROJECT, file)}`);
 process.exit(rows.some((r) => r.ok === false) ? 1 : 0);
