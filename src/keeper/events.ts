@@ -7,6 +7,7 @@ const EVENTS: Record<string, string> = {
   started: msg('keeper started: a check every {{every}} s'),
   orphaned: msg("keeper ended: pm2's daemon that started it is gone"),
   'another-keeper': msg('keeper ended: another keeper of this gateway runs (pid {{pid}})'),
+  'no-clients': msg('no mosquitto clients (mosquitto_sub) on the PATH: the broker cannot be checked'),
   'broker-unanswered': msg('the broker does not answer a round trip'),
   'broker-answers': msg('the broker answers again after {{count}} failed check(s)'),
   restart: msg('restarting the broker through pm2: {{reason}}'),

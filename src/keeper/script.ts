@@ -25,7 +25,7 @@ every=$1 max=$2 dir=$3 klog=$4 host=$5 port=$6 ph=$7 node=$8 pm2=$9; shift 9
 lock=$1 blog=$2 db=$3 backups=$4 stored=$5 source_json=$6 stored_json=$7 bridges=$8; shift 8
 state=$dir/keeper.state pidf=$dir/keeper.pid parent=$PPID topic=gate-mqtt/keeper/$$
 patience=5; [ "$every" -lt 5 ] && patience=2 # a test's fast checks wait less for an answer
-ifs=$IFS fails=0 bdown=0 down_names= restarts= last= bridge_at=0 said=0 now=0
+ifs=$IFS fails=0 bdown=0 down_names= restarts= last= bridge_at=0 said=0 said_clients=0 now=0
 
 say() {
   [ -L "$klog" ] && rm -f "$klog"
@@ -69,6 +69,7 @@ bound() {
 
 # A round trip with the broker's own clients; a broker that refuses us (not authorised) answers all the same.
 trip() {
+  command -v mosquitto_sub >/dev/null || return 2 # no clients: nothing can be told, nothing is decided
   if command -v mosquitto_rr >/dev/null; then
     out=$(mosquitto_rr -h "$host" -p "$port" -t "$topic" -e "$topic" -m ok -W "$patience" 2>&1) && return 0
   else
@@ -160,7 +161,12 @@ check() {
   mine || exit 0
   bound "$@"
   if busy; then save; return; fi
-  if trip; then
+  trip
+  answered=$?
+  if [ "$answered" = 2 ]; then
+    [ "$said_clients" = 1 ] || say "no-clients"
+    said_clients=1
+  elif [ "$answered" = 0 ]; then
     [ "$fails" -gt 0 ] && say "broker-answers after=$fails"
     fails=0
     if [ "$bridges" -gt 0 ]; then

@@ -197,3 +197,24 @@ test('a corrupt database is set aside by the keeper, kept in the backups, and th
   const backups = await box.cli(['config', 'backups']);
   assert.match(backups.stdout, new RegExp(kept[0]!.id));
 });
+
+test('--check-every is kept in the definition: the same value or none changes nothing; a bad one is exit 2', {
+  timeout: 60_000,
+}, async (t) => {
+  const box = await sandbox(t);
+  const provision = async (...more: string[]) =>
+    parseJson<{ changed: boolean; error?: { message: string; hint: string } }>(
+      await box.cli(['provision', '--port', String(box.port), '--json', ...more]),
+    );
+  assert.equal((await provision('--check-every', '30')).changed, true);
+  assert.equal((await keeperOf(box)).checkEvery, 30);
+  const keeper = (await keepersRunning(box.paths.stateDir))[0];
+  assert.equal((await provision('--check-every', '30')).changed, false);
+  assert.equal((await provision()).changed, false, 'a run without the option keeps the interval');
+  assert.deepEqual(await keepersRunning(box.paths.stateDir), [keeper], 'the keeper was left alone');
+  const bad = await box.cli(['provision', '--check-every', '3']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--check-every must be a whole number 5-3600, not "3"\nhint: e\.g\. --check-every 10\n/);
+  assert.equal((await provision('--check-every', '5')).changed, true);
+  assert.equal((await keeperOf(box)).checkEvery, 5);
+});

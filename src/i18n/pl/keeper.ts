@@ -24,6 +24,8 @@ export const KEEPER: Catalog = {
     many: 'broker znów odpowiada po {{count}} nieudanych sprawdzeniach',
     other: 'broker znów odpowiada po {{count}} nieudanego sprawdzenia',
   },
+  'no mosquitto clients (mosquitto_sub) on the PATH: the broker cannot be checked':
+    'brak klientów mosquitto (mosquitto_sub) w PATH: nie da się sprawdzić brokera',
   'restarting the broker through pm2: {{reason}}': 'restartowanie brokera przez pm2: {{reason}}',
   'pm2 could not restart the broker ({{reason}})': 'pm2 nie zdołał zrestartować brokera ({{reason}})',
   'not restarting the broker ({{reason}}): {{count}} restarts in the last hour is the limit': {
