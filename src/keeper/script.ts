@@ -48,6 +48,7 @@ load() {
       bridge_restart) bridge_at=$value ;;
     esac
   done < "$state"
+  case $bridge_at in '' | *[!0-9]*) bridge_at=0 ;; esac
 }
 
 # Still pm2's child, and still the keeper of this gateway (a newer keeper writes its pid and this one goes).
@@ -112,6 +113,7 @@ recent() {
     IFS=:
     set -- $r # EPOCH reason
     IFS=$ifs
+    case $1 in '' | *[!0-9]*) continue ;; esac # a damaged entry is dropped, never a shell error
     [ $((now - $1)) -lt 3600 ] && kept="$kept $r" count=$((count + 1))
   done
   set -- $kept
