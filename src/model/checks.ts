@@ -10,6 +10,7 @@ export type CheckId =
   | 'broker.orphan'
   | 'pm2.keeper'
   | 'broker.persistence'
+  | 'tls.expiry'
   | 'startup.registered'
   | 'android.phantom'
   | 'android.watchdog'

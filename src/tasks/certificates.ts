@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { coversNames, daysLeft, EXPIRY_WARN_DAYS, readCertificate, wantedNames } from '../config/certificate.js';
+import type { Context } from '../context/context.js';
+import { readBytes } from '../fsx/read.js';
+import { makeScratchDir } from '../fsx/scratch.js';
+import { t } from '../i18n/translate.js';
+import { failed, unsupported } from '../model/errors.js';
+import { done, type Step, skipped } from '../model/steps.js';
+import { readLocalAddresses } from '../network/read-addresses.js';
+import { describeCommand, tail } from '../run/runner.js';
+import { brokerUser } from './auth.js';
+
+/**
+ * The self-signed TLS of `listener add tls --self-signed`: a local CA and a server certificate for the
+ * gateway's addresses, made by the openssl program (Node cannot make certificates) in a private scratch
+ * folder and written below the prefix through the device writer. The keys' content never leaves files
+ * and memory: no argv, output, JSON or log holds it.
+ */
+
+export interface CertPaths {
+  caCert: string;
+  caKey: string;
+  cert: string;
+  key: string;
+}
+
+export const certPaths = (ctx: Context): CertPaths => {
+  const dir = ctx.profile.paths.certsDir;
+  return {
+    caCert: path.join(dir, 'gate-mqtt-ca.pem'),
+    caKey: path.join(dir, 'gate-mqtt-ca.key'),
+    cert: path.join(dir, 'gate-mqtt-server.pem'),
+    key: path.join(dir, 'gate-mqtt-server.key'),
+  };
+};
+
+const CA_DAYS = 3650;
+const SERVER_DAYS = 825;
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+const opensslConfig = (names: string[]) =>
+  [
+    '[req]',
+    'distinguished_name = dn',
+    'prompt = no',
+    '[dn]',
+    'CN = gate-mqtt',
+    '[ca]',
+    'basicConstraints = critical,CA:TRUE',
+    'keyUsage = critical,keyCertSign,cRLSign',
+    'subjectKeyIdentifier = hash',
+    '[server]',
+    'basicConstraints = critical,CA:FALSE',
+    'keyUsage = critical,digitalSignature,keyEncipherment',
+    'extendedKeyUsage = serverAuth',
+    `subjectAltName = ${names.join(',')}`,
+    'subjectKeyIdentifier = hash',
+    'authorityKeyIdentifier = keyid',
+    '',
+  ].join('\n');
+
+async function openssl(ctx: Context, args: string[]): Promise<void> {
+  const command = ['openssl', args] as const;
+  const result = await ctx.runner.run(command, { timeoutMs: 60_000 });
+  if (result.startError)
+    throw unsupported(
+      t('the openssl program is needed to make certificates and was not found ({{error}})', {
+        error: result.startError,
+      }),
+      t('install it: pkg install openssl-tool (Termux) or apt-get install openssl (Debian)'),
+    );
+  if (result.exitCode !== 0)
+    throw failed(
+      t('{{command}} failed: {{output}}', { command: describeCommand(command), output: tail(result.stderr, 2) }),
+      t('run again with --verbose'),
+    );
+}
+
+/** What is there and still good: a certificate that covers `names` and ends in more than 30 days. */
+async function good(file: string, names?: string[]): Promise<boolean> {
+  const info = readCertificate((await readBytes(file)) ?? '');
+  if (!info || daysLeft(info) < EXPIRY_WARN_DAYS) return false;
+  return names === undefined || coversNames(info, names);
+}
+
+/**
+ * The CA and the server certificate in place: kept when they are good (a second add changes nothing),
+ * made anew when missing, ending within 30 days, not covering the gateway's addresses, or `renew` asks.
+ */
+export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}): Step {
+  return {
+    id: 'tls.certificates',
+    title: t('TLS certificates'),
+    run: async () => {
+      const files = certPaths(ctx);
+      const config = (await readBytes(ctx.profile.paths.configFile))?.toString('utf8') ?? '';
+      if (options.renew && !config.split('\n').some((line) => line === `certfile ${files.cert}`))
+        return skipped(t("no listener uses gate-mqtt's certificate {{file}}", { file: files.cert }));
+      const list = await readLocalAddresses(ctx.runner, ctx.profile.systemToolPath);
+      const names = wantedNames(list.addresses.map((a) => a.address));
+      const caGood = (await good(files.caCert)) && (await readBytes(files.caKey)) !== undefined;
+      const serverGood = caGood && !options.renew && (await good(files.cert, names)) && (await readBytes(files.key));
+      const trust = t('clients trust it with the CA file {{file}}', { file: files.caCert });
+      if (serverGood) return done(t('{{file}} is good; {{trust}}', { file: files.cert, trust }));
+      if (ctx.dryRun) {
+        ctx.plan.add(t('make a server certificate for {{names}} with openssl', { names: names.join(', ') }));
+        return done(t('dry-run: would make {{file}}', { file: files.cert }), true);
+      }
+      const scratch = await makeScratchDir(ctx.profile, 'tls');
+      try {
+        const at = (name: string) => path.join(scratch, name);
+        await writeFile(at('openssl.cnf'), opensslConfig(names), { mode: 0o600 });
+        const cnf = ['-config', at('openssl.cnf')];
+        let caKey = files.caKey;
+        let caCert = files.caCert;
+        if (!caGood) {
+          [caKey, caCert] = [at('ca.key'), at('ca.pem')];
+          const subject = ['-subj', '/CN=gate-mqtt local CA'];
+          const x509 = ['-x509', '-extensions', 'ca', '-days', String(CA_DAYS)];
+          await openssl(ctx, ['req', '-new', ...x509, ...EC, ...cnf, ...subject, '-keyout', caKey, '-out', caCert]);
+        }
+        await openssl(ctx, ['req', '-new', ...EC, ...cnf, '-keyout', at('server.key'), '-out', at('server.csr')]);
+        const serial = `0x${randomBytes(12).toString('hex')}`;
+        const sign = ['-CA', caCert, '-CAkey', caKey, '-set_serial', serial, '-days', String(SERVER_DAYS), '-sha256'];
+        const ext = ['-extfile', at('openssl.cnf'), '-extensions', 'server'];
+        await openssl(ctx, ['x509', '-req', '-in', at('server.csr'), ...sign, ...ext, '-out', at('server.pem')]);
+        // mosquitto reads the server key after dropping to its user (and again on SIGHUP).
+        const owner = await brokerUser(ctx);
+        if (!caGood) {
+          await ctx.writer.write(files.caKey, await readFile(caKey), { mode: 0o600, reason: 'tls' });
+          await ctx.writer.write(files.caCert, await readFile(caCert), { mode: 0o644, reason: 'tls' });
+        }
+        const key = await readFile(at('server.key'));
+        await ctx.writer.write(files.key, key, { mode: 0o600, reason: 'tls', ...(owner ? { owner } : {}) });
+        await ctx.writer.write(files.cert, await readFile(at('server.pem')), { mode: 0o644, reason: 'tls' });
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      return done(
+        caGood
+          ? t('made {{file}} for {{names}}; {{trust}}', { file: files.cert, names: names.join(', '), trust })
+          : t('made a local CA and {{file}} for {{names}}; {{trust}}', {
+              file: files.cert,
+              names: names.join(', '),
+              trust,
+            }),
+        true,
+        { needsRestart: 'certificate-changed' },
+      );
+    },
+  };
+}
