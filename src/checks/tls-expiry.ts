@@ -17,14 +17,17 @@ export function certFiles(model: ConfModel, home: string): string[] {
   return [...new Set(files)];
 }
 
-/** Each file as `file=PATH` then its content in base64 (certificates only: public), never through a link. */
+/**
+ * Each file as `file=PATH` then its certificates in base64, never through a link. Only the CERTIFICATE
+ * blocks leave the device: a file that holds the key too (gate-mqtt's own) keeps it there.
+ */
 export function certProbe(files: string[]): string {
   return [
     `for f in ${files.map(shQuote).join(' ')}; do`,
     '  echo "file=$f"',
     '  if [ -L "$f" ] || [ ! -f "$f" ]; then echo missing=1',
     '  elif [ ! -r "$f" ]; then echo unreadable=1',
-    '  else base64 < "$f" | sed "s/^/b64=/"; fi',
+    "  else sed -n '/^-----BEGIN CERTIFICATE-----/,/^-----END CERTIFICATE-----/p' \"$f\" | base64 | sed 's/^/b64=/'; fi",
     'done',
     'exit 0',
   ].join('\n');

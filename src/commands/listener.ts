@@ -57,7 +57,7 @@ export async function listenerAddTls(ctx: Context, input: TlsInput): Promise<num
   if (input.selfSigned) {
     if (input.cafile !== undefined) throw badInput(t('--cafile goes with --cert and --key'), t('leave it out'));
     const files = certPaths(ctx);
-    const spec: ListenerSpec = { kind: 'tls', port: input.port, certfile: files.cert, keyfile: files.key };
+    const spec: ListenerSpec = { kind: 'tls', port: input.port, certfile: files.server, keyfile: files.server };
     return finishSteps(ctx, await runPipeline(ctx, PIPELINES['listener add'](ctx, { spec, selfSigned: true })));
   }
   const certfile = absolute('--cert', input.cert!);
@@ -108,7 +108,7 @@ export async function listenerList(ctx: Context): Promise<number> {
         plain: isPlainMqtt(l),
         origin: l.port > 0 ? originOf(text, file, l.port) : 'other',
         certfile: tls ? certfile : null,
-        cafile: tls ? (certfile === ours.cert ? ours.caCert : value('cafile')) : null,
+        cafile: tls ? (certfile === ours.server ? ours.caCert : value('cafile')) : null,
         validTo: info ? info.validTo.toISOString() : null,
         daysLeft: info ? daysLeft(info) : null,
         line: l.line,

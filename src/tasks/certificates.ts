@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { coversNames, daysLeft, EXPIRY_WARN_DAYS, readCertificate, wantedNames } from '../config/certificate.js';
+import {
+  coversNames,
+  daysLeft,
+  EXPIRY_WARN_DAYS,
+  pairProblem,
+  readCertificate,
+  wantedNames,
+} from '../config/certificate.js';
 import type { Context } from '../context/context.js';
 import { readBytes } from '../fsx/read.js';
 import { makeScratchDir } from '../fsx/scratch.js';
@@ -22,8 +29,11 @@ import { brokerUser } from './auth.js';
 export interface CertPaths {
   caCert: string;
   caKey: string;
-  cert: string;
-  key: string;
+  /**
+   * The server's key, then its certificate, in one file (the listener's certfile and keyfile both): one
+   * atomic write replaces the pair, so no crash or SIGHUP ever meets a key of another certificate.
+   */
+  server: string;
 }
 
 export const certPaths = (ctx: Context): CertPaths => {
@@ -31,8 +41,7 @@ export const certPaths = (ctx: Context): CertPaths => {
   return {
     caCert: path.join(dir, 'gate-mqtt-ca.pem'),
     caKey: path.join(dir, 'gate-mqtt-ca.key'),
-    cert: path.join(dir, 'gate-mqtt-server.pem'),
-    key: path.join(dir, 'gate-mqtt-server.key'),
+    server: path.join(dir, 'gate-mqtt-server.pem'),
   };
 };
 
@@ -78,9 +87,11 @@ async function openssl(ctx: Context, args: string[]): Promise<void> {
     );
 }
 
-/** What is there and still good: a certificate that covers `names` and ends in more than 30 days. */
-async function good(file: string, names?: string[]): Promise<boolean> {
-  const info = readCertificate((await readBytes(file)) ?? '');
+/** What is there and still good: a certificate with its key that covers `names` and ends in more than 30 days. */
+async function good(certFile: string, keyFile: string, names?: string[]): Promise<boolean> {
+  const [cert, key] = [await readBytes(certFile), await readBytes(keyFile)];
+  if (!cert || !key || pairProblem({ file: certFile, pem: cert }, { file: keyFile, pem: key })) return false;
+  const info = readCertificate(cert);
   if (!info || daysLeft(info) < EXPIRY_WARN_DAYS) return false;
   return names === undefined || coversNames(info, names);
 }
@@ -96,17 +107,17 @@ export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}):
     run: async () => {
       const files = certPaths(ctx);
       const config = (await readBytes(ctx.profile.paths.configFile))?.toString('utf8') ?? '';
-      if (options.renew && !config.split('\n').some((line) => line === `certfile ${files.cert}`))
-        return skipped(t("no listener uses gate-mqtt's certificate {{file}}", { file: files.cert }));
+      if (options.renew && !config.split('\n').some((line) => line === `certfile ${files.server}`))
+        return skipped(t("no listener uses gate-mqtt's certificate {{file}}", { file: files.server }));
       const list = await readLocalAddresses(ctx.runner, ctx.profile.systemToolPath);
       const names = wantedNames(list.addresses.map((a) => a.address));
-      const caGood = (await good(files.caCert)) && (await readBytes(files.caKey)) !== undefined;
-      const serverGood = caGood && !options.renew && (await good(files.cert, names)) && (await readBytes(files.key));
+      const caGood = await good(files.caCert, files.caKey);
+      const serverGood = caGood && !options.renew && (await good(files.server, files.server, names));
       const trust = t('clients trust it with the CA file {{file}}', { file: files.caCert });
-      if (serverGood) return done(t('{{file}} is good; {{trust}}', { file: files.cert, trust }));
+      if (serverGood) return done(t('{{file}} is good; {{trust}}', { file: files.server, trust }));
       if (ctx.dryRun) {
         ctx.plan.add(t('make a server certificate for {{names}} with openssl', { names: names.join(', ') }));
-        return done(t('dry-run: would make {{file}}', { file: files.cert }), true);
+        return done(t('dry-run: would make {{file}}', { file: files.server }), true);
       }
       const scratch = await makeScratchDir(ctx.profile, 'tls');
       try {
@@ -132,17 +143,16 @@ export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}):
           await ctx.writer.write(files.caKey, await readFile(caKey), { mode: 0o600, reason: 'tls' });
           await ctx.writer.write(files.caCert, await readFile(caCert), { mode: 0o644, reason: 'tls' });
         }
-        const key = await readFile(at('server.key'));
-        await ctx.writer.write(files.key, key, { mode: 0o600, reason: 'tls', ...(owner ? { owner } : {}) });
-        await ctx.writer.write(files.cert, await readFile(at('server.pem')), { mode: 0o644, reason: 'tls' });
+        const pair = Buffer.concat([await readFile(at('server.key')), await readFile(at('server.pem'))]);
+        await ctx.writer.write(files.server, pair, { mode: 0o600, reason: 'tls', ...(owner ? { owner } : {}) });
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }
       return done(
         caGood
-          ? t('made {{file}} for {{names}}; {{trust}}', { file: files.cert, names: names.join(', '), trust })
+          ? t('made {{file}} for {{names}}; {{trust}}', { file: files.server, names: names.join(', '), trust })
           : t('made a local CA and {{file}} for {{names}}; {{trust}}', {
-              file: files.cert,
+              file: files.server,
               names: names.join(', '),
               trust,
             }),
