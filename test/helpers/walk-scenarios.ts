@@ -167,13 +167,14 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
     name: 'listener add',
     prepare: async (_t, box) => {
       await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
       const port = await freePort();
       const dir = box.paths.certsDir;
       const spec = {
         kind: 'tls',
         port,
         certfile: `${dir}/gate-mqtt-server.pem`,
-        keyfile: `${dir}/gate-mqtt-server.key`,
+        keyfile: `${dir}/gate-mqtt-server.pem`,
       };
       return {
         args: ['listener', 'add', 'tls', '--port', String(port), '--self-signed'],
@@ -187,6 +188,7 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
     name: 'listener remove',
     prepare: async (_t, box) => {
       await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
       const port = await freePort();
       const added = await box.cli(['listener', 'add', 'websockets', '--port', String(port)]);
       if (added.code !== 0) throw new Error(`listener add failed: ${added.stdout}${added.stderr}`);
@@ -202,6 +204,7 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
     name: 'listener renew',
     prepare: async (_t, box) => {
       await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
       const port = await freePort();
       const added = await box.cli(['listener', 'add', 'tls', '--port', String(port), '--self-signed']);
       if (added.code !== 0) throw new Error(`listener add failed: ${added.stdout}${added.stderr}`);
