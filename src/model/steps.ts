@@ -50,6 +50,8 @@ export interface RunFacts {
   replacedConfig?: string;
   /** The whole new config a config change writes (composed from the config on disk under the lock). */
   candidate?: string;
+  /** Dry run: files a step would write, and the throwaway copies at other paths the new config is validated with. */
+  standIns?: Record<string, string>;
 }
 
 export type LearnedFacts = Partial<Omit<RunFacts, 'restartReasons'>>;

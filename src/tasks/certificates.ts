@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, chown, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   coversNames,
@@ -96,6 +97,17 @@ async function good(certFile: string, keyFile: string, names?: string[]): Promis
   return names === undefined || coversNames(info, names);
 }
 
+/** A throwaway pair for a dry run's validation, readable by the broker's user, gone when this process ends. */
+async function keepStandIn(ctx: Context, pair: Buffer, owner: { uid: number; gid: number } | undefined) {
+  const dir = await makeScratchDir(ctx.profile, 'tls-dry-run');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  await chmod(dir, 0o755);
+  const file = path.join(dir, 'server.pem');
+  await writeFile(file, pair, { mode: 0o600 });
+  if (owner) await chown(file, owner.uid, owner.gid);
+  return file;
+}
+
 /**
  * The CA and the server certificate in place: kept when they are good (a second add changes nothing),
  * made anew when missing, ending within 30 days, not covering the gateway's addresses, or `renew` asks.
@@ -115,10 +127,9 @@ export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}):
       const serverGood = caGood && !options.renew && (await good(files.server, files.server, names));
       const trust = t('clients trust it with the CA file {{file}}', { file: files.caCert });
       if (serverGood) return done(t('{{file}} is good; {{trust}}', { file: files.server, trust }));
-      if (ctx.dryRun) {
+      if (ctx.dryRun)
         ctx.plan.add(t('make a server certificate for {{names}} with openssl', { names: names.join(', ') }));
-        return done(t('dry-run: would make {{file}}', { file: files.server }), true);
-      }
+      let standIn: string | undefined;
       const scratch = await makeScratchDir(ctx.profile, 'tls');
       try {
         const at = (name: string) => path.join(scratch, name);
@@ -145,9 +156,15 @@ export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}):
         }
         const pair = Buffer.concat([await readFile(at('server.key')), await readFile(at('server.pem'))]);
         await ctx.writer.write(files.server, pair, { mode: 0o600, reason: 'tls', ...(owner ? { owner } : {}) });
+        // A dry run validates the new config with a throwaway pair at another path (nothing on the device).
+        if (ctx.dryRun) standIn = await keepStandIn(ctx, pair, owner);
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }
+      if (standIn)
+        return done(t('dry-run: would make {{file}}', { file: files.server }), true, {
+          learned: { standIns: { [files.server]: standIn } },
+        });
       return done(
         caGood
           ? t('made {{file}} for {{names}}; {{trust}}', { file: files.server, names: names.join(', '), trust })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { connect } from 'node:tls';
@@ -77,6 +77,12 @@ test('listener add tls --self-signed: a TLS client trusting the CA connects; aga
   const box = await gateway(t);
   const port = await freePort();
   const add = ['listener', 'add', 'tls', '--port', String(port), '--self-signed'];
+  const conf0 = readFileSync(box.paths.configFile, 'utf8');
+  const dry = await box.cli([...add, '--dry-run']);
+  assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /Validate the new config: valid \(model and a trial start/, 'checked with throwaway files');
+  assert.ok(!existsSync(box.paths.certsDir), 'a dry run makes no certificate on the device');
+  assert.equal(readFileSync(box.paths.configFile, 'utf8'), conf0);
   const run = await box.cli([...add, '--json']);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const result = parseJson<Result>(run);
