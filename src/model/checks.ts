@@ -42,7 +42,9 @@ export type FixAction =
   | 'start-broker'
   | 'register-startup'
   /** A persistence database mosquitto cannot restore, moved into the backups. */
-  | 'set-aside-database';
+  | 'set-aside-database'
+  /** gate-mqtt's own self-signed certificate made anew when it ended, put in force (SIGHUP). */
+  | 'renew-certificate';
 
 export const pass = (id: OutcomeId, detail: string): CheckOutcome => ({ id, status: 'pass', detail, hint: null });
 export const warn = (id: OutcomeId, detail: string, hint: string): CheckOutcome => ({

@@ -158,6 +158,9 @@ export const PIPELINES = {
                 ? [s.exposure, s.broker, s.verify]
                 : []),
               ...(wants('start-broker', 'register-startup', 'set-aside-database') ? [s.keeper, s.save, s.startup] : []),
+              ...(wants('renew-certificate')
+                ? [selfSignedStep(ctx, { inUseOnly: true }), reloadCertificatesStep(ctx)]
+                : []),
             ],
     };
   },
@@ -205,7 +208,7 @@ export const PIPELINES = {
   /** A new self-signed server certificate (when a listener uses it), put in force by SIGHUP, else a restart. */
   'listener renew': (ctx: Context): Pipeline => ({
     command: 'listener renew',
-    steps: [selfSignedStep(ctx, { renew: true }), reloadCertificatesStep(ctx)],
+    steps: [selfSignedStep(ctx, { renew: true, inUseOnly: true }), reloadCertificatesStep(ctx)],
   }),
 
   /**

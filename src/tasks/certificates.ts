@@ -111,15 +111,16 @@ async function keepStandIn(ctx: Context, pair: Buffer, owner: { uid: number; gid
 /**
  * The CA and the server certificate in place: kept when they are good (a second add changes nothing),
  * made anew when missing, ending within 30 days, not covering the gateway's addresses, or `renew` asks.
+ * `inUseOnly` (renew, doctor --fix): nothing to do unless a listener of the config uses gate-mqtt's certificate.
  */
-export function selfSignedStep(ctx: Context, options: { renew?: boolean } = {}): Step {
+export function selfSignedStep(ctx: Context, options: { renew?: boolean; inUseOnly?: boolean } = {}): Step {
   return {
     id: 'tls.certificates',
     title: t('TLS certificates'),
     run: async () => {
       const files = certPaths(ctx);
       const config = (await readBytes(ctx.profile.paths.configFile))?.toString('utf8') ?? '';
-      if (options.renew && !config.split('\n').some((line) => line === `certfile ${files.server}`))
+      if (options.inUseOnly && !config.split('\n').some((line) => line === `certfile ${files.server}`))
         return skipped(t("no listener uses gate-mqtt's certificate {{file}}", { file: files.server }));
       const list = await readLocalAddresses(ctx.runner, ctx.profile.systemToolPath);
       const names = wantedNames(list.addresses.map((a) => a.address));

@@ -67,7 +67,7 @@ export function reloadCertificatesStep(ctx: Context): Step {
         return done(t('dry-run: would send SIGHUP to the broker and check what each TLS listener serves'), true);
       }
       let behind = await stale(listeners);
-      if (behind.length === 0 && facts.restartReasons.length === 0)
+      if (behind.length === 0 && !facts.restartReasons.includes('certificate-changed'))
         return done(t('every TLS listener serves the certificate in its certfile'));
       if (broker?.status === 'online' && broker.pid) {
         // a signal, not a program: mosquitto re-reads its listeners' certificates (dry-run returned above)

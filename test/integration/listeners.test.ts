@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { connect } from 'node:tls';
@@ -226,4 +226,46 @@ test('the self-signed certificate covers the LAN address: a client on the LAN ve
   assert.match(add.stdout, /IP:192\.168\.77\.2/);
   const client = tlsPublish('192.168.77.2', port, certs(box).ca, ns.name);
   assert.ok(client.ok, client.output);
+});
+
+test("gate-mqtt's own certificate ended: tls.expiry fails, doctor --fix makes a new one, in force without a restart", {
+  timeout: 180_000,
+}, async (t) => {
+  const box = await gateway(t);
+  const port = await freePort();
+  const add = await box.cli(['listener', 'add', 'tls', '--port', String(port), '--self-signed']);
+  assert.equal(add.code, 0, add.stdout + add.stderr);
+  // An ended certificate from the same CA, for the same key file (openssl ca takes dates in the past).
+  const files = certs(box);
+  const work = path.join(box.root, 'ended');
+  spawnSync('mkdir', ['-p', work]);
+  const at = (name: string) => path.join(work, name);
+  writeFileSync(at('index.txt'), '');
+  writeFileSync(at('serial'), '01\n');
+  const cnf = ['[ca]', 'default_ca = c', '[c]', `database = ${at('index.txt')}`, `serial = ${at('serial')}`]
+    .concat([`new_certs_dir = ${work}`, 'policy = p', 'default_md = sha256', '[p]', 'commonName = supplied', ''])
+    .join('\n');
+  writeFileSync(at('ca.cnf'), cnf);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl(['req', '-new', ...ec, '-keyout', at('key.pem'), '-out', at('csr.pem'), '-subj', '/CN=gate-mqtt']);
+  const caKey = path.join(box.paths.certsDir, 'gate-mqtt-ca.key');
+  const dates = ['-startdate', '20200101000000Z', '-enddate', '20200201000000Z'];
+  const sign = ['-cert', files.ca, '-keyfile', caKey, '-in', at('csr.pem'), '-out', at('crt.pem'), ...dates];
+  openssl(['ca', '-batch', '-notext', '-config', at('ca.cnf'), ...sign]);
+  writeFileSync(files.server, Buffer.concat([readFileSync(at('key.pem')), readFileSync(at('crt.pem'))]));
+
+  const doctor = await box.cli(['doctor', '--json']);
+  assert.equal(doctor.code, 1);
+  const ended = parseJson<DoctorResult>(doctor).checks.find((c) => c.id === 'tls.expiry');
+  assert.equal(ended?.status, 'fail', JSON.stringify(ended));
+  assert.match(ended?.detail ?? '', /ended on 2020-02-01/);
+
+  const pid = box.mqtt()?.pid;
+  const fix = await box.cli(['doctor', '--fix']);
+  assert.equal(fix.code, 0, fix.stdout + fix.stderr);
+  assert.match(fix.stdout, /reloaded on SIGHUP/);
+  assert.equal(box.mqtt()?.pid, pid, 'no restart');
+  assert.ok(tlsPublish('localhost', port, files.ca).ok, 'the new certificate is served and trusted');
+  const after = parseJson<DoctorResult>(await box.cli(['doctor', '--json']));
+  assert.equal(after.checks.find((c) => c.id === 'tls.expiry')?.status, 'pass');
 });

@@ -16,7 +16,7 @@ function everyPipeline(ctx: Parameters<(typeof PIPELINES)['provision']>[0]): Rec
     reset: PIPELINES.reset(ctx, { port: 1883, keepData: false }),
     'doctor --fix': PIPELINES['doctor --fix'](ctx, {
       port: 1883,
-      actions: ['install-broker', 'write-factory-config', 'start-broker', 'register-startup'],
+      actions: ['install-broker', 'write-factory-config', 'start-broker', 'register-startup', 'renew-certificate'],
     }),
     'config apply': PIPELINES['config apply'](ctx, WHOLE),
     'config restore': PIPELINES['config restore'](ctx, WHOLE),
@@ -40,7 +40,7 @@ const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'bro
 const EXPECTED: Record<PipelineName, string[]> = {
   provision: [...PROGRAMS, 'auth.passwords', 'config.factory', ...SERVE, 'startup.watchdog'],
   reset: [...PROGRAMS, 'reset.backup', 'reset.config', ...SERVE],
-  'doctor --fix': [...PROGRAMS, 'config.factory', ...SERVE],
+  'doctor --fix': [...PROGRAMS, 'config.factory', ...SERVE, 'tls.certificates', 'tls.reload'],
   'config apply': CONFIG_CHANGE,
   'config restore': CONFIG_CHANGE,
   'config edit': CONFIG_CHANGE,
