@@ -186,7 +186,7 @@ export const PIPELINES = {
 
   /**
    * A TLS or websockets listener added, or ours updated in place; with --self-signed the local CA and the
-   * server certificate first (kept when good), so the config names files that are there.
+   * server certificate (kept when good) are made before the new config is validated, so it names files that are there.
    */
   'listener add': (ctx: Context, o: { spec: ListenerSpec; selfSigned?: boolean }): Pipeline => {
     const change = configChange(ctx, {
@@ -194,7 +194,9 @@ export const PIPELINES = {
       reason: 'listener-add',
       compose: withListener(o.spec, ctx.profile.paths.configFile),
     });
-    return { ...change, steps: [...(o.selfSigned ? [selfSignedStep(ctx)] : []), ...change.steps] };
+    // after the compose (a refused port makes no certificate), before the validation (it reads them)
+    const [compose, ...rest] = change.steps;
+    return { ...change, steps: [compose!, ...(o.selfSigned ? [selfSignedStep(ctx)] : []), ...rest] };
   },
 
   /** A listener gate-mqtt added, taken out (never the factory one, never the last plain MQTT one). */

@@ -201,7 +201,8 @@ test('listener add tls --cert/--key: checked first; a certificate ending in 10 d
 test('without openssl, --self-signed is exit 4 with the package to install; nothing was changed', {
   timeout: 60_000,
 }, async (t) => {
-  const box = await sandbox(t);
+  const box = await gateway(t);
+  const conf = readFileSync(box.paths.configFile, 'utf8');
   const empty = path.join(box.root, 'no-tools');
   spawnSync('mkdir', ['-p', empty]);
   const env = cleanEnv({ PATH: empty });
@@ -209,6 +210,8 @@ test('without openssl, --self-signed is exit 4 with the package to install; noth
   assert.equal(run.code, 4, run.stdout + run.stderr);
   assert.match(run.stderr, /openssl.*not found/);
   assert.match(run.stderr, /pkg install openssl-tool/);
+  assert.equal(readFileSync(box.paths.configFile, 'utf8'), conf);
+  assert.ok(!existsSync(box.paths.certsDir));
 });
 
 test('the self-signed certificate covers the LAN address: a client on the LAN verifies it', {

@@ -46,7 +46,7 @@ const EXPECTED: Record<PipelineName, string[]> = {
   'config edit': CONFIG_CHANGE,
   'bridge add': CONFIG_CHANGE,
   'bridge remove': CONFIG_CHANGE,
-  'listener add': ['tls.certificates', ...CONFIG_CHANGE],
+  'listener add': ['config.compose', 'tls.certificates', ...CONFIG_CHANGE.slice(1)],
   'listener remove': CONFIG_CHANGE,
   'listener renew': ['tls.certificates', 'tls.reload'],
   upgrade: ['package.install', 'broker.restart', 'pm2.keeper', 'pm2.save'],
