@@ -1,4 +1,5 @@
-import { msg } from '../i18n/translate.js';
+import { msg, t } from '../i18n/translate.js';
+import { badInput } from '../model/errors.js';
 import type { CommandDef } from './commands.js';
 import { requireOption } from './option-values.js';
 import { type ParsedOptions, parsePort, stringOption } from './options.js';
@@ -7,6 +8,15 @@ const listener = () => import('../commands/listener.js');
 
 /** The port of `listener add`: required, 1-65535. */
 const portOf = (options: ParsedOptions) => parsePort(requireOption(options, 'port'), 0);
+
+/** The PORT of `listener remove`: said as the argument it is, not as --port. */
+function positionalPort(text: string): number {
+  if (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535) return Number(text);
+  throw badInput(
+    t('PORT must be a whole number 1-65535, not {{value}}', { value: JSON.stringify(text) }),
+    t('e.g. gate-mqtt listener remove 8883'),
+  );
+}
 
 export const LISTENER_GROUPS: Record<string, string> = {
   listener: msg("the broker's listeners: add (TLS, websockets), list, remove, renew certificates"),
@@ -58,7 +68,7 @@ export const LISTENER_COMMANDS: CommandDef[] = [
     examples: ['gate-mqtt listener remove 8883'],
     options: ['dry-run'],
     needsDevice: true,
-    run: async (ctx, [port]) => (await listener()).listenerRemove(ctx, parsePort(port, 0)),
+    run: async (ctx, [port]) => (await listener()).listenerRemove(ctx, positionalPort(port!)),
   },
   {
     path: ['listener', 'renew'],

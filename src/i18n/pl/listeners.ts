@@ -30,6 +30,8 @@ export const LISTENERS: Catalog = {
     'klucz prywatny PEM do --cert (czyta go broker; nigdy nie jest pokazywany ani zapisywany w logach)',
   "a local CA and a certificate for the gateway's addresses, made with openssl":
     'lokalne CA i certyfikat dla adresów bramki, tworzone programem openssl',
+  'PORT must be a whole number 1-65535, not {{value}}': 'PORT musi być liczbą całkowitą 1-65535, a nie {{value}}',
+  'e.g. gate-mqtt listener remove 8883': 'np. gate-mqtt listener remove 8883',
 
   // src/commands/listener.ts
   '{{option}} must be an absolute path; nothing was changed':
