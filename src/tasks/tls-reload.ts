@@ -19,14 +19,19 @@ import { serveAndVerify } from './serve.js';
  */
 
 interface TlsListener {
+  host: string;
   port: number;
   certfile: string;
 }
 
+/** Where a listener is dialled from the gateway itself: its own address, loopback for a wildcard or none. */
+const dialHost = (bind: string | undefined) =>
+  bind === undefined || bind === '0.0.0.0' ? '127.0.0.1' : bind === '::' ? '::1' : bind;
+
 /** The fingerprint of the certificate a TLS listener on this machine presents (no trust check: we compare it). */
-export function servedFingerprint(port: number, timeoutMs = 3000): Promise<string | undefined> {
+export function servedFingerprint(host: string, port: number, timeoutMs = 3000): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false, servername: 'localhost' });
+    const socket = connect({ host, port, rejectUnauthorized: false, servername: 'localhost' });
     const finish = (value: string | undefined) => {
       clearTimeout(timer);
       socket.destroy();
@@ -42,7 +47,7 @@ async function stale(listeners: TlsListener[]): Promise<TlsListener[]> {
   const out: TlsListener[] = [];
   for (const l of listeners) {
     const want = readCertificate((await readBytes(l.certfile)) ?? '')?.fingerprint256;
-    if (want === undefined || (await servedFingerprint(l.port)) !== want) out.push(l);
+    if (want === undefined || (await servedFingerprint(l.host, l.port)) !== want) out.push(l);
   }
   return out;
 }
@@ -57,6 +62,7 @@ export function reloadCertificatesStep(ctx: Context): Step {
       const listeners = (model?.listeners ?? [])
         .filter((l) => l.port > 0 && l.options.has('certfile') && l.options.has('keyfile'))
         .map((l) => ({
+          host: dialHost(l.bind),
           port: l.port,
           certfile: path.resolve(ctx.profile.paths.home, l.options.get('certfile')!.value),
         }));
