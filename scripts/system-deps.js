@@ -11,6 +11,7 @@ export const TEST_PACKAGES = [
   'procps',
   'iproute2',
   'ansible-core',
+  'openssl',
 ];
 
 /** Programs that must exist for the suite, and the package that brings each. */
@@ -22,6 +23,8 @@ export const REQUIRED_PROGRAMS = [
   ['/usr/bin/ssh', 'openssh-client'],
   ['/usr/bin/ssh-keygen', 'openssh-client'],
   ['/usr/bin/ansible-playbook', 'ansible-core'],
+  // the certificates of listener add tls --self-signed, and the tests' own
+  ['/usr/bin/openssl', 'openssl'],
 ];
 
 export function missingPackages() {

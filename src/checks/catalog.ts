@@ -19,6 +19,7 @@ import { networkExposure } from './network-exposure.js';
 import { pm2Keeper } from './pm2-keeper.js';
 import { pm2Process } from './pm2-process.js';
 import { startupRegistered } from './startup-registered.js';
+import { tlsExpiry } from './tls-expiry.js';
 
 /** The doctor's checks, in display order. Adding a check: one module here and its test. */
 export const CATALOG: readonly CheckModule[] = [
@@ -39,6 +40,7 @@ export const CATALOG: readonly CheckModule[] = [
   brokerLocalhost,
   brokerRoundTrip,
   bridgesCheck,
+  tlsExpiry,
   diskSpace,
   logErrors,
   brokerReachable,

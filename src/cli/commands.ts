@@ -3,6 +3,7 @@ import type { Context } from '../context/context.js';
 import { msg, t } from '../i18n/translate.js';
 import { CHECK_EVERY } from '../keeper/definition.js';
 import { badInput } from '../model/errors.js';
+import { LISTENER_COMMANDS, LISTENER_GROUPS } from './listener-commands.js';
 import {
   applyPolicy,
   isRemote,
@@ -44,6 +45,7 @@ export const GROUPS: Record<string, string> = {
   config: msg('the broker config: show, validate, apply, edit, backups, restore'),
   bridge: msg('bridges to other brokers (SUPLA cloud): add, list, remove'),
   'bridge add': msg('add a bridge, or update it in place'),
+  ...LISTENER_GROUPS,
 };
 
 export const COMMANDS: CommandDef[] = [
@@ -232,6 +234,7 @@ export const COMMANDS: CommandDef[] = [
     needsDevice: true,
     run: async (ctx, [id]) => (await bridge()).bridgeRemove(ctx, id!),
   },
+  ...LISTENER_COMMANDS,
   {
     path: ['upgrade'],
     summary: msg(

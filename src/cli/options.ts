@@ -43,7 +43,11 @@ export const OPTION_SPECS = {
     global: true,
   },
   'dry-run': { flags: '--dry-run', description: msg('say what would be done; change nothing') },
-  port: { flags: '--port <n>', example: '1883', description: msg("the factory config's listener port (default 1883)") },
+  port: {
+    flags: '--port <n>',
+    example: '1883',
+    description: msg("the listener's port (provision, reset, doctor: the factory config's; default 1883)"),
+  },
   target: {
     flags: '--target <target>',
     example: 'ssh://u0_a123@192.168.1.20',
@@ -106,7 +110,23 @@ export const OPTION_SPECS = {
   cafile: {
     flags: '--cafile <path>',
     example: '/data/data/com.termux/files/usr/etc/tls/cert.pem',
-    description: msg("CA certificates for the bridge's TLS (default: the prefix's CA bundle)"),
+    description: msg(
+      "CA certificates: a bridge's to trust the remote broker (default: the prefix's CA bundle); a TLS listener's to check client certificates",
+    ),
+  },
+  cert: {
+    flags: '--cert <file>',
+    example: '/sdcard/server.pem',
+    description: msg('the PEM server certificate (its chain after it) for a TLS listener'),
+  },
+  key: {
+    flags: '--key <file>',
+    example: '/sdcard/server.key',
+    description: msg('the PEM private key of --cert (read by the broker, never shown or logged)'),
+  },
+  'self-signed': {
+    flags: '--self-signed',
+    description: msg("a local CA and a certificate for the gateway's addresses, made with openssl"),
   },
   auth: { flags: '--auth', description: msg('require passwords: allow_anonymous false and a password file') },
   strict: { flags: '--strict', description: msg('treat warnings as errors') },

@@ -10,6 +10,7 @@ export type CheckId =
   | 'broker.orphan'
   | 'pm2.keeper'
   | 'broker.persistence'
+  | 'tls.expiry'
   | 'startup.registered'
   | 'android.phantom'
   | 'android.watchdog'
@@ -41,7 +42,9 @@ export type FixAction =
   | 'start-broker'
   | 'register-startup'
   /** A persistence database mosquitto cannot restore, moved into the backups. */
-  | 'set-aside-database';
+  | 'set-aside-database'
+  /** gate-mqtt's own self-signed certificate made anew when it ended, put in force (SIGHUP). */
+  | 'renew-certificate';
 
 export const pass = (id: OutcomeId, detail: string): CheckOutcome => ({ id, status: 'pass', detail, hint: null });
 export const warn = (id: OutcomeId, detail: string, hint: string): CheckOutcome => ({

@@ -12,7 +12,8 @@ export type RestartReason =
   | 'broker-down'
   | 'orphan-replaced'
   | 'rolled-back'
-  | 'database-set-aside';
+  | 'database-set-aside'
+  | 'certificate-changed';
 
 /** The English texts (message keys); describeReasons shows them in the chosen language. */
 export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
@@ -24,6 +25,7 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'orphan-replaced': msg('a broker outside pm2 was replaced'),
   'rolled-back': msg('the previous config was put back'),
   'database-set-aside': msg("the broker's persistence database was moved into the backups"),
+  'certificate-changed': msg('a TLS certificate changed'),
 };
 
 /**
@@ -48,6 +50,8 @@ export interface RunFacts {
   replacedConfig?: string;
   /** The whole new config a config change writes (composed from the config on disk under the lock). */
   candidate?: string;
+  /** Dry run: files a step would write, and the throwaway copies at other paths the new config is validated with. */
+  standIns?: Record<string, string>;
 }
 
 export type LearnedFacts = Partial<Omit<RunFacts, 'restartReasons'>>;

@@ -1,11 +1,13 @@
 import type { SuplaBridge } from '../config/bridge-section.js';
+import type { ListenerSpec } from '../config/listener-section.js';
 import type { Context } from '../context/context.js';
 import type { FixAction } from '../model/checks.js';
 import type { Pipeline, Step } from '../model/steps.js';
 import { type ApplyPolicy, type ConfigChange, composeStep, validateStep, writeStep } from '../tasks/apply.js';
 import { type AuthOptions, passwordStep } from '../tasks/auth.js';
 import { brokerProcessStep } from '../tasks/broker-process.js';
-import { wholeText, withBridge, withoutBridge } from '../tasks/compose.js';
+import { selfSignedStep } from '../tasks/certificates.js';
+import { wholeText, withBridge, withListener, withoutBridge, withoutListener } from '../tasks/compose.js';
 import { factoryConfigStep, folderStep } from '../tasks/config.js';
 import { exposureStep } from '../tasks/exposure.js';
 import { type KeeperOptions, keeperStep } from '../tasks/keeper.js';
@@ -16,6 +18,7 @@ import { pm2InstalledStep, saveStep } from '../tasks/pm2.js';
 import { type ResetOptions, resetBackupStep, resetConfigStep } from '../tasks/reset.js';
 import { restartOrUndoStep } from '../tasks/restart-step.js';
 import { startupStep } from '../tasks/startup.js';
+import { reloadCertificatesStep } from '../tasks/tls-reload.js';
 import {
   bootHookRemoveStep,
   dumpWithoutStep,
@@ -155,6 +158,9 @@ export const PIPELINES = {
                 ? [s.exposure, s.broker, s.verify]
                 : []),
               ...(wants('start-broker', 'register-startup', 'set-aside-database') ? [s.keeper, s.save, s.startup] : []),
+              ...(wants('renew-certificate')
+                ? [selfSignedStep(ctx, { inUseOnly: true }), reloadCertificatesStep(ctx)]
+                : []),
             ],
     };
   },
@@ -177,6 +183,35 @@ export const PIPELINES = {
       reason: 'bridge-remove',
       compose: withoutBridge(o.id, ctx.profile.paths.configFile),
     }),
+
+  /**
+   * A TLS or websockets listener added, or ours updated in place; with --self-signed the local CA and the
+   * server certificate (kept when good) are made before the new config is validated, so it names files that are there.
+   */
+  'listener add': (ctx: Context, o: { spec: ListenerSpec; selfSigned?: boolean }): Pipeline => {
+    const change = configChange(ctx, {
+      command: 'listener add',
+      reason: 'listener-add',
+      compose: withListener(o.spec, ctx.profile.paths.configFile),
+    });
+    // after the compose (a refused port makes no certificate), before the validation (it reads them)
+    const [compose, ...rest] = change.steps;
+    return { ...change, steps: [compose!, ...(o.selfSigned ? [selfSignedStep(ctx)] : []), ...rest] };
+  },
+
+  /** A listener gate-mqtt added, taken out (never the factory one, never the last plain MQTT one). */
+  'listener remove': (ctx: Context, o: { port: number }) =>
+    configChange(ctx, {
+      command: 'listener remove',
+      reason: 'listener-remove',
+      compose: withoutListener(o.port, ctx.profile.paths.configFile),
+    }),
+
+  /** A new self-signed server certificate (when a listener uses it), put in force by SIGHUP, else a restart. */
+  'listener renew': (ctx: Context): Pipeline => ({
+    command: 'listener renew',
+    steps: [selfSignedStep(ctx, { renew: true, inUseOnly: true }), reloadCertificatesStep(ctx)],
+  }),
 
   /**
    * Back up the config folder, keep the current package, install the new one (the config put back if the

@@ -14,6 +14,8 @@ export interface GatewayPaths {
   tlsCaFile: string;
   /** The password file of the --auth profile (made by us, removed by reset). */
   passwordFile: string;
+  /** The TLS listeners' certificates gate-mqtt makes (`listener add tls --self-signed`). */
+  certsDir: string;
   pm2Home: string;
   bootDir: string;
   bootHook: string;
@@ -79,6 +81,7 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     configFile: path.join(etcMosquitto, 'mosquitto.conf'),
     tlsCaFile: path.join(prefix, 'etc', 'tls', 'cert.pem'),
     passwordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
+    certsDir: path.join(etcMosquitto, 'certs'),
     pm2Home: path.join(home, '.pm2'),
     bootDir,
     bootHook: path.join(bootDir, 'start-mqtt'),

@@ -90,7 +90,12 @@ export function validateStep(ctx: Context, request: ConfigChange): Step {
     run: async (facts) => {
       if (facts.candidate === undefined) return NOTHING();
       const label = request.label ?? ctx.profile.paths.configFile;
-      const validation = await validateCandidate(ctx, facts.candidate, label, { strict: request.strict ?? false });
+      // a dry run that would make files first: checked with its throwaway copies of them
+      const text = Object.entries(ctx.dryRun ? (facts.standIns ?? {}) : {}).reduce(
+        (candidate, [file, copy]) => candidate.split(file).join(copy),
+        facts.candidate,
+      );
+      const validation = await validateCandidate(ctx, text, label, { strict: request.strict ?? false });
       if (validation.errors.length) {
         throw badInput(
           t('{{issues}}; nothing was changed', { issues: describeIssues(validation.errors) }),

@@ -24,7 +24,7 @@ export function checkAuth(options: AuthOptions): AuthOptions {
 }
 
 /** The uid/gid mosquitto drops to when started as root (sandboxes only: on Termux it runs as the app). */
-async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
+export async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
   if (ctx.profile.kind !== 'sandbox' || process.getuid?.() !== 0) return undefined;
   // the host's account list (a sandbox's broker user), not a device file
   const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');

@@ -1,4 +1,5 @@
 import { connectionName, removeBridge, type SuplaBridge, upsertSupla } from '../config/bridge-section.js';
+import { type ListenerSpec, removeListener, upsertListener } from '../config/listener-section.js';
 import { t } from '../i18n/translate.js';
 import { badInput } from '../model/errors.js';
 import type { Composed } from './apply.js';
@@ -39,4 +40,32 @@ export const withoutBridge =
       if (text !== undefined) return { text, detail: t('bridge {{name}} removed', { name }) };
     }
     return { detail: t('no bridge "{{id}}" in {{file}}; nothing to remove', { id, file }) };
+  };
+
+/** listener add: our section appended, or updated in place; the same listener again changes nothing. */
+export const withListener =
+  (spec: ListenerSpec, file: string) =>
+  (current: string | undefined): Composed => {
+    if (current === undefined) throw noConfig(file);
+    const words = { port: spec.port, kind: spec.kind === 'tls' ? 'TLS' : 'websockets' };
+    const text = upsertListener(current, spec, file);
+    if (text === undefined) return { detail: t('{{kind}} listener {{port}} is already as asked', words) };
+    const known = current.split('\n').some((line) => line.startsWith(`listener ${spec.port} `));
+    return {
+      text,
+      detail: known
+        ? t('{{kind}} listener {{port}} updated in place', words)
+        : t('{{kind}} listener {{port}} added', words),
+    };
+  };
+
+/** listener remove: our section of `port` taken out; nothing to do when there is no listener there. */
+export const withoutListener =
+  (port: number, file: string) =>
+  (current: string | undefined): Composed => {
+    if (current === undefined) throw noConfig(file);
+    const text = removeListener(current, port, file);
+    if (text === undefined)
+      return { detail: t('no listener on port {{port}} in {{file}}; nothing to remove', { port, file }) };
+    return { text, detail: t('listener {{port}} removed', { port }) };
   };

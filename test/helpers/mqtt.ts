@@ -13,6 +13,8 @@ export async function roundTrip(options: {
   timeoutMs?: number;
   username?: string;
   password?: string;
+  /** MQTT over TCP (default), or over websockets (ws://HOST:PORT, as a browser connects). */
+  protocol?: 'mqtt' | 'ws';
 }): Promise<TripResult> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -21,7 +23,7 @@ export async function roundTrip(options: {
   const client = mqtt.connect({
     host: options.host,
     port: options.port,
-    protocol: 'mqtt',
+    protocol: options.protocol ?? 'mqtt',
     username: options.username,
     password: options.password,
     connectTimeout: timeoutMs,

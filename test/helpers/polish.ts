@@ -22,7 +22,7 @@ const PROGRAMS = ['mosquitto', 'pm2', 'mqtt', 'termux', 'ansible', 'ssh', 'sshd'
   .concat(['apt', 'dpkg', 'bash', 'node', 'nodejs', 'json', 'tls', 'tcp', 'usb', 'unix', 'ipv', 'lan', 'nat'])
   .concat(['pid', 'uid', 'rfc', 'fifo', 'nul', 'utc', 'mib', 'sha', 'sums', 'nano', 'sudo', 'chmod', 'kill'])
   .concat(['ifconfig', 'openssh', 'debian', 'android', 'linux', 'psk', 'whoami', 'localhost', 'destdir', 'script'])
-  .concat(['getifaddrs']);
+  .concat(['getifaddrs', 'openssl', 'pem', 'sighup', 'x509']);
 // Technical terms the Polish catalog keeps on purpose (a technician searches for them as they are);
 // true and false are mosquitto's values (allow_anonymous false).
 const TERMS = ['broker', 'listener', 'port', 'host', 'log', 'test', 'topic', 'limit', 'model', 'plugin', 'prefix']

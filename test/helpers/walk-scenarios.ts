@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { factoryConfig } from '../../src/config/factory.js';
+import { type ListenerSpec, listenerSectionLines } from '../../src/config/listener-section.js';
 import { assembleContext } from '../../src/context/build.js';
 import type { Context } from '../../src/context/context.js';
 import type { Pipeline } from '../../src/model/steps.js';
@@ -159,6 +160,59 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
         config: factoryConfig(box.port),
         serving: true,
         steps: stepsOf(box, (ctx) => PIPELINES['bridge remove'](ctx, { id: 'g' })),
+      };
+    },
+  },
+  'listener add': {
+    name: 'listener add',
+    prepare: async (_t, box) => {
+      await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
+      const port = await freePort();
+      const dir = box.paths.certsDir;
+      const spec = {
+        kind: 'tls',
+        port,
+        certfile: `${dir}/gate-mqtt-server.pem`,
+        keyfile: `${dir}/gate-mqtt-server.pem`,
+      };
+      return {
+        args: ['listener', 'add', 'tls', '--port', String(port), '--self-signed'],
+        config: `${factoryConfig(box.port)}\n${listenerSectionLines(spec as ListenerSpec).join('\n')}\n`,
+        serving: true,
+        steps: stepsOf(box, (ctx) => PIPELINES['listener add'](ctx, { spec: spec as ListenerSpec, selfSigned: true })),
+      };
+    },
+  },
+  'listener remove': {
+    name: 'listener remove',
+    prepare: async (_t, box) => {
+      await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
+      const port = await freePort();
+      const added = await box.cli(['listener', 'add', 'websockets', '--port', String(port)]);
+      if (added.code !== 0) throw new Error(`listener add failed: ${added.stdout}${added.stderr}`);
+      return {
+        args: ['listener', 'remove', String(port)],
+        config: factoryConfig(box.port),
+        serving: true,
+        steps: stepsOf(box, (ctx) => PIPELINES['listener remove'](ctx, { port })),
+      };
+    },
+  },
+  'listener renew': {
+    name: 'listener renew',
+    prepare: async (_t, box) => {
+      await provisionedBox(box);
+      spawnSync('chmod', ['755', box.root]); // as root, mosquitto reads the certificate as its own user
+      const port = await freePort();
+      const added = await box.cli(['listener', 'add', 'tls', '--port', String(port), '--self-signed']);
+      if (added.code !== 0) throw new Error(`listener add failed: ${added.stdout}${added.stderr}`);
+      return {
+        args: ['listener', 'renew'],
+        config: readFileSync(box.paths.configFile, 'utf8'),
+        serving: true,
+        steps: stepsOf(box, (ctx) => PIPELINES['listener renew'](ctx)),
       };
     },
   },

@@ -17,3 +17,9 @@ test('crash walk: config edit', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARI
 test('crash walk: bridge add', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['bridge add'], PREFLIGHT));
 
 test('crash walk: bridge remove', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['bridge remove'], PREFLIGHT));
+
+test('crash walk: listener add', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['listener add'], PREFLIGHT));
+
+test('crash walk: listener remove', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['listener remove'], PREFLIGHT));
+
+test('crash walk: listener renew', { timeout: 30 * 60_000 }, (t) => walk(t, SCENARIOS['listener renew'], PREFLIGHT));

@@ -16,13 +16,16 @@ function everyPipeline(ctx: Parameters<(typeof PIPELINES)['provision']>[0]): Rec
     reset: PIPELINES.reset(ctx, { port: 1883, keepData: false }),
     'doctor --fix': PIPELINES['doctor --fix'](ctx, {
       port: 1883,
-      actions: ['install-broker', 'write-factory-config', 'start-broker', 'register-startup'],
+      actions: ['install-broker', 'write-factory-config', 'start-broker', 'register-startup', 'renew-certificate'],
     }),
     'config apply': PIPELINES['config apply'](ctx, WHOLE),
     'config restore': PIPELINES['config restore'](ctx, WHOLE),
     'config edit': PIPELINES['config edit'](ctx, WHOLE),
     'bridge add': PIPELINES['bridge add'](ctx, { bridge: BRIDGE }),
     'bridge remove': PIPELINES['bridge remove'](ctx, { id: 'b' }),
+    'listener add': PIPELINES['listener add'](ctx, { spec: { kind: 'websockets', port: 9001 }, selfSigned: true }),
+    'listener remove': PIPELINES['listener remove'](ctx, { port: 9001 }),
+    'listener renew': PIPELINES['listener renew'](ctx),
     upgrade: PIPELINES.upgrade(ctx, { packagesDir: '/d' }),
     uninstall: PIPELINES.uninstall(ctx, { purge: true }),
   };
@@ -37,12 +40,15 @@ const CONFIG_CHANGE = ['config.compose', 'config.validate', 'config.write', 'bro
 const EXPECTED: Record<PipelineName, string[]> = {
   provision: [...PROGRAMS, 'auth.passwords', 'config.factory', ...SERVE, 'startup.watchdog'],
   reset: [...PROGRAMS, 'reset.backup', 'reset.config', ...SERVE],
-  'doctor --fix': [...PROGRAMS, 'config.factory', ...SERVE],
+  'doctor --fix': [...PROGRAMS, 'config.factory', ...SERVE, 'tls.certificates', 'tls.reload'],
   'config apply': CONFIG_CHANGE,
   'config restore': CONFIG_CHANGE,
   'config edit': CONFIG_CHANGE,
   'bridge add': CONFIG_CHANGE,
   'bridge remove': CONFIG_CHANGE,
+  'listener add': ['config.compose', 'tls.certificates', ...CONFIG_CHANGE.slice(1)],
+  'listener remove': CONFIG_CHANGE,
+  'listener renew': ['tls.certificates', 'tls.reload'],
   upgrade: ['package.install', 'broker.restart', 'pm2.keeper', 'pm2.save'],
   uninstall: ['pm2.remove', 'pm2.save', 'startup.hook', 'config.purge'],
 };
@@ -61,7 +67,8 @@ test('every step of every command, listed from the one table of pipelines', (t) 
 
 test('every command that changes the device runs a pipeline of the table', () => {
   const changing = COMMANDS.filter((def) => def.needsDevice).map((def) => def.path.join(' '));
-  const named = (path: string) => (path === 'bridge add supla' ? 'bridge add' : path);
+  const named = (path: string) =>
+    path === 'bridge add supla' ? 'bridge add' : path.startsWith('listener add ') ? 'listener add' : path;
   assert.deepEqual(
     changing.map(named).filter((name) => !(name in PIPELINES)),
     [],

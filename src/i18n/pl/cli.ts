@@ -69,7 +69,6 @@ export const CLI: Catalog = {
   'language of the messages (default: from LC_ALL, LC_MESSAGES or LANG; pl* is Polish)':
     'język komunikatów (domyślnie z LC_ALL, LC_MESSAGES lub LANG; pl* oznacza polski)',
   'say what would be done; change nothing': 'powiedz, co zostałoby zrobione; niczego nie zmieniaj',
-  "the factory config's listener port (default 1883)": 'port listenera w konfiguracji fabrycznej (domyślnie 1883)',
   'where to check: local (default), ssh://USER@HOST[:PORT] (port 8022 by default) or adb[://SERIAL]; repeat it for several gateways':
     'gdzie sprawdzać: „local” (ta bramka, domyślnie), ssh://UŻYTKOWNIK@HOST[:PORT] (domyślnie port 8022) albo adb[://NUMER_SERYJNY]; powtórz dla kilku bramek',
   'an ssh_config file for the ssh client (ssh -F)': 'plik ssh_config dla klienta ssh (ssh -F)',
@@ -83,8 +82,6 @@ export const CLI: Catalog = {
   'the user name': 'nazwa użytkownika',
   'read the password from standard input': 'czytaj hasło ze standardowego wejścia',
   'read the password from FILE (first line)': 'czytaj hasło z PLIKU (pierwsza linia)',
-  "CA certificates for the bridge's TLS (default: the prefix's CA bundle)":
-    'certyfikaty CA dla TLS mostu (domyślnie pakiet CA z prefiksu)',
   'require passwords: allow_anonymous false and a password file': 'wymagaj haseł: allow_anonymous false i plik haseł',
   'treat warnings as errors': 'traktuj ostrzeżenia jak błędy',
   'accept a config that no LAN device can reach (loopback or unix sockets only)':

@@ -5,6 +5,7 @@ import { CLI } from './cli.js';
 import { CONFIG } from './config.js';
 import { FLEET } from './fleet.js';
 import { KEEPER } from './keeper.js';
+import { LISTENERS } from './listeners.js';
 import { PACKAGES } from './packages.js';
 import { PERSISTENCE } from './persistence.js';
 import { REMOTE } from './remote.js';
@@ -22,4 +23,5 @@ export const PL: Catalog = {
   ...ANDROID,
   ...PERSISTENCE,
   ...KEEPER,
+  ...LISTENERS,
 };
