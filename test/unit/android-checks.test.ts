@@ -9,13 +9,16 @@ import { judgePhantom, PHANTOM_FIX, phantomProbe } from '../../src/checks/androi
 import { judgeWatchdog } from '../../src/checks/android-watchdog.js';
 import type { CheckOutcome, OutcomeId } from '../../src/checks/check.js';
 import { setLanguage } from '../../src/i18n/translate.js';
+import { buildPaths } from '../../src/platform/paths.js';
+import { DEFAULT_PREFIX } from '../../src/platform/profile.js';
 import { hasWatchdogJob } from '../../src/platform/watchdog.js';
 import { englishWords } from '../helpers/polish.js';
 import { PROJECT } from '../helpers/sandbox.js';
 import { probe } from '../helpers/unit-context.js';
 
 const ADB = { adb: 'adb://emulator-5554' };
-const SCRIPT = '/data/data/com.termux/files/usr/var/lib/gate-mqtt/pm2-watchdog';
+// where a sandbox gateway keeps the script (a name only: these judges read no file)
+const SCRIPT = buildPaths(path.join(os.tmpdir(), 'gmu-sandbox'), DEFAULT_PREFIX).watchdogScript;
 /** What Termux:API prints for our job (JobSchedulerAPI.formatJobInfo, SDK 28 and later). */
 const OUR_JOB = `Pending Job 1883: ${SCRIPT}\t(periodic: 900000ms) (persisted) (network: null)`;
 /** The stand-ins for getprop, settings and device_config that test/fixtures/fake-adb puts on PATH. */
