@@ -3,6 +3,7 @@ import type { Context } from '../context/context.js';
 import { msg, t } from '../i18n/translate.js';
 import { CHECK_EVERY } from '../keeper/definition.js';
 import { badInput } from '../model/errors.js';
+import { USERS_COMMANDS, USERS_GROUPS } from './commands-users.js';
 import {
   applyPolicy,
   isRemote,
@@ -44,6 +45,7 @@ export const GROUPS: Record<string, string> = {
   config: msg('the broker config: show, validate, apply, edit, backups, restore'),
   bridge: msg('bridges to other brokers (SUPLA cloud): add, list, remove'),
   'bridge add': msg('add a bridge, or update it in place'),
+  ...USERS_GROUPS,
 };
 
 export const COMMANDS: CommandDef[] = [
@@ -272,6 +274,7 @@ export const COMMANDS: CommandDef[] = [
         checkEvery: parseCheckEvery(options),
       }),
   },
+  ...USERS_COMMANDS,
 ];
 
 /** --check-every: undefined when not given (the keeper keeps the interval it has). */

@@ -12,7 +12,8 @@ export type RestartReason =
   | 'broker-down'
   | 'orphan-replaced'
   | 'rolled-back'
-  | 'database-set-aside';
+  | 'database-set-aside'
+  | 'users-changed';
 
 /** The English texts (message keys); describeReasons shows them in the chosen language. */
 export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
@@ -24,6 +25,7 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'orphan-replaced': msg('a broker outside pm2 was replaced'),
   'rolled-back': msg('the previous config was put back'),
   'database-set-aside': msg("the broker's persistence database was moved into the backups"),
+  'users-changed': msg('the password or ACL file changed'),
 };
 
 /**

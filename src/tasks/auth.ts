@@ -24,7 +24,7 @@ export function checkAuth(options: AuthOptions): AuthOptions {
 }
 
 /** The uid/gid mosquitto drops to when started as root (sandboxes only: on Termux it runs as the app). */
-async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
+export async function brokerUser(ctx: Context): Promise<{ uid: number; gid: number } | undefined> {
   if (ctx.profile.kind !== 'sandbox' || process.getuid?.() !== 0) return undefined;
   // the host's account list (a sandbox's broker user), not a device file
   const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
@@ -52,6 +52,7 @@ export function passwordStep(ctx: Context, auth: AuthOptions): Step {
       const content = `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`;
       // Started as root, mosquitto reads its password file after dropping to its own user.
       const owner = await brokerUser(ctx);
+      await ctx.writer.ensurePrivateDir(ctx.profile.paths.accessDir, owner);
       await ctx.writer.write(file, content, { mode: 0o600, reason: 'passwords', ...(owner ? { owner } : {}) });
       const detail =
         current === undefined

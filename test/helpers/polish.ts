@@ -41,7 +41,7 @@ const TERMUX_PROGRAM = /^termux(-[a-z]+)+$/i;
  */
 const NEVER = ['changed', 'same', 'online', 'stopped', 'up', 'local', 'error', 'usage', 'options', 'got']
   .concat(['connection', 'refused', 'since', 'would', 'dry', 'run', 'file', 'lines', 'data', 'yes', 'fix'])
-  .concat(['follow', 'keep', 'only', 'allow', 'refuse', 'exposed', 'verbose', 'strict', 'timeout', 'target']);
+  .concat(['follow', 'keep', 'only', 'refuse', 'exposed', 'verbose', 'strict', 'timeout', 'target']);
 
 const words = (text: string) => text.match(/\p{L}+/gu) ?? [];
 const english = (word: string) => /^[a-z]{3,}$/i.test(word);

@@ -9,6 +9,7 @@ import { PACKAGES } from './packages.js';
 import { PERSISTENCE } from './persistence.js';
 import { REMOTE } from './remote.js';
 import { TASKS } from './tasks.js';
+import { USERS } from './users.js';
 
 /** The Polish catalog: one module per part of the program, merged here. */
 export const PL: Catalog = {
@@ -22,4 +23,5 @@ export const PL: Catalog = {
   ...ANDROID,
   ...PERSISTENCE,
   ...KEEPER,
+  ...USERS,
 };
