@@ -2,7 +2,7 @@ import { type AccessProfile, configPort, readProfile, withProfile } from '../con
 import { checkTopic, parseAcl, type TopicAccess, withRule } from '../config/acl-file.js';
 import { loadConfigText } from '../config/load.js';
 import { anonymousListeners } from '../config/model.js';
-import { passwordUsers, USERNAME_PATTERN, withoutUser, withUser } from '../config/password-file.js';
+import { holdsPassword, passwordUsers, USERNAME_PATTERN, withoutUser, withUser } from '../config/password-file.js';
 import { requireSafeValue } from '../config/safe-value.js';
 import type { Context } from '../context/context.js';
 import { readText } from '../fsx/read.js';
@@ -53,9 +53,12 @@ export async function usersAdd(ctx: Context, name: string, from: PasswordSource)
   return run(ctx, 'users add', {
     reason: 'users-add',
     edit: (passwords, acl) => {
+      // The same user with the same password: done already (a run again after a kill, say).
+      if (passwords !== undefined && holdsPassword(passwords, name, pass))
+        return { passwords, acl, detail: t('user {{name}} exists already with this password', { name }) };
       if (passwordUsers(passwords).includes(name))
         throw badInput(
-          t('user {{name}} exists already; nothing was changed', { name }),
+          t('user {{name}} exists already with another password; nothing was changed', { name }),
           t('to give it a new password: gate-mqtt users passwd {{name}} --password-stdin', { name }),
         );
       return { passwords: withUser(passwords, name, pass), acl, detail: t('user {{name}} added', { name }) };

@@ -45,7 +45,9 @@ export const USERS: Catalog = {
   'give a password': 'podaj hasło',
   'no user {{name}}; nothing was changed': 'nie ma użytkownika {{name}}; nic nie zmieniono',
   'see: gate-mqtt users list': 'zobacz: gate-mqtt users list',
-  'user {{name}} exists already; nothing was changed': 'użytkownik {{name}} już istnieje; nic nie zmieniono',
+  'user {{name}} exists already with another password; nothing was changed':
+    'użytkownik {{name}} już istnieje, z innym hasłem; nic nie zmieniono',
+  'user {{name}} exists already with this password': 'użytkownik {{name}} już istnieje, z tym hasłem',
   'to give it a new password: gate-mqtt users passwd {{name}} --password-stdin':
     'aby nadać mu nowe hasło: gate-mqtt users passwd {{name}} --password-stdin',
   'user {{name}} added': 'dodano użytkownika {{name}}',
@@ -61,7 +63,7 @@ export const USERS: Catalog = {
     'najpierw podłącz bramkę do sieci lokalnej albo wymagaj logowania wszędzie: gate-mqtt access set login',
   '{{count}} user(s)': {
     one: '{{count}} użytkownik',
-    few: '{{count}} użytkowników',
+    few: '{{count}} użytkownicy',
     many: '{{count}} użytkowników',
     other: '{{count}} użytkownika',
   },
