@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { withProfile } from '../../src/config/access-profile.js';
 import { factoryConfig } from '../../src/config/factory.js';
 import type { Context } from '../../src/context/context.js';
@@ -31,9 +31,15 @@ async function ok(box: Sandbox, args: string[], input?: string): Promise<void> {
   if (run.code !== 0) throw new Error(`${args.join(' ')} failed (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
 }
 
+/** Started as root, mosquitto reads the password and ACL files as its own user: the sandbox is reachable. */
+async function provisioned(h: Helpers, box: Sandbox): Promise<void> {
+  chmodSync(box.root, 0o755);
+  await h.provisioned(box);
+}
+
 /** A provisioned gateway whose broker requires the login of USER (and the password file holds `more`). */
 async function loginGateway(h: Helpers, box: Sandbox, more: string[] = []): Promise<void> {
-  await h.provisioned(box);
+  await provisioned(h, box);
   for (const name of [USER.username, ...more])
     await ok(box, ['users', 'add', name, '--password-stdin'], `${name === USER.username ? USER.password : 'x-1'}\n`);
   await ok(box, ['access', 'set', 'login']);
@@ -106,7 +112,7 @@ export function usersScenarios(h: Helpers): Record<Name, Scenario> {
     'access set': {
       name: 'access set',
       prepare: async (_t, box) => {
-        await h.provisioned(box);
+        await provisioned(h, box);
         await ok(box, ['users', 'add', USER.username, '--password-stdin'], `${USER.password}\n`);
         return run(box, ['access', 'set', 'login'], 'access set');
       },
