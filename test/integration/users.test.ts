@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { inNamespace } from '../../scripts/netns.js';
@@ -92,6 +92,31 @@ test('users and login: login on every address, topics per user, nothing secret w
   const everything = `${written(box)}\n${add.stdout}${login.stdout}${list.stdout}`;
   assert.ok(!everything.includes(SECRET) && !everything.includes('second-Pass'), 'no password written');
 
+  const doctor = parseJson<DoctorResult>(await box.cli(['doctor', '--json']));
+  const own = doctor.checks.find((c) => c.id === 'access.own-clients');
+  assert.equal(own?.status, 'pass', own?.detail);
+  assert.match(own?.detail ?? '', /no listener lets anonymous clients in/);
+
+  // The ACL on the anonymous loopback listener too: the safe apply refuses it (its own round trip gets no
+  // answer, so it is rolled back), and a hand edit of the same is what access.own-clients finds.
+  const custom = path.join(box.root, 'custom.conf');
+  const acl = box.paths.aclFile;
+  writeFileSync(
+    custom,
+    `per_listener_settings true\nlistener ${port} 127.0.0.1\nallow_anonymous true\nacl_file ${acl}\n`,
+  );
+  const applied = await box.cli(['config', 'apply', custom, '--allow-local-only']);
+  assert.equal(applied.code, 1, 'rolled back: the round trip did not come back');
+  assert.match(applied.stderr, /previous config was put back/);
+  writeFileSync(box.paths.configFile, readFileSync(custom));
+  box.pm2(['restart', 'mqtt']);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const refusedOwn = parseJson<DoctorResult>(await box.cli(['doctor', '--json'])).checks.find(
+    (c) => c.id === 'access.own-clients',
+  );
+  assert.equal(refusedOwn?.status, 'fail', refusedOwn?.detail);
+  assert.match(refusedOwn?.detail ?? '', /gate-mqtt\/keeper\/# .*hung/);
+
   const open = await box.cli(['access', 'set', 'open']);
   assert.equal(open.code, 0, open.stdout);
   assert.equal(
@@ -169,7 +194,7 @@ test('lan-login: a login on the LAN address, anonymous clients on 127.0.0.1 only
     { listener: `lan0:${port}`, login: true },
   ]);
   const doctor = parseJson<DoctorResult>(await cli(['doctor', '--json']));
-  for (const id of ['config.security', 'network.exposure'])
+  for (const id of ['config.security', 'network.exposure', 'access.own-clients'])
     assert.equal(doctor.checks.find((c) => c.id === id)?.status, 'pass', JSON.stringify(doctor.checks));
 
   // The ACL holds on the LAN listener: a topic outside the user's patterns never reaches a subscriber.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { judgeOwnClients, ownClientTarget } from '../../src/checks/access-own-clients.js';
 import { readProfile, withProfile } from '../../src/config/access-profile.js';
 import { checkTopic, parseAcl, renderAcl, withRule, withUsers } from '../../src/config/acl-file.js';
 import { factoryConfig } from '../../src/config/factory.js';
@@ -72,4 +73,18 @@ test('access profiles: each config as the README shows it, the rest kept, read b
   const tls = `${factoryConfig(port)}listener 8883 0.0.0.0\ncertfile /c.pem\n`;
   assert.throws(() => withProfile(tls, 'm.conf', 'login', FILES, []), { exitCode: 2 });
   assert.equal(readProfile(analyzeText('listener 1883 10.0.0.2\nallow_anonymous false\n', 'm'), FILES), 'custom');
+});
+
+test("access.own-clients: the gateway's own anonymous client judged from its two round trips", () => {
+  const out = (output: string, exitCode = 0) => ({ output, exitCode, timedOut: false, ms: 1 });
+  assert.equal(judgeOwnClients(undefined, 'k', '').status, 'pass');
+  assert.equal(judgeOwnClients(out('keeper=k\ndoctor=k'), 'k', '127.0.0.1:1883').status, 'pass');
+  const silent = judgeOwnClients(out('keeper=Timed out\ndoctor=k'), 'k', '127.0.0.1:1883');
+  assert.equal(silent.status, 'fail');
+  assert.match(silent.detail, /gate-mqtt\/keeper\/# .*hung/);
+  assert.equal(judgeOwnClients(out('no-client', 127), 'k', '').status, 'warn');
+  const lan = withProfile(factoryConfig(1883), 'm', 'lan-login', FILES, ['wlan0']);
+  assert.deepEqual(ownClientTarget(analyzeText(lan, 'm')), { host: '127.0.0.1', port: 1883 });
+  const login = withProfile(factoryConfig(1883), 'm', 'login', FILES, []);
+  assert.equal(ownClientTarget(analyzeText(login, 'm')), undefined);
 });

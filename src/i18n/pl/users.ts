@@ -97,4 +97,16 @@ export const USERS: Catalog = {
   '{{folder}} made private (0700)': '{{folder}}: dostęp tylko dla właściciela (0700)',
   'the config does not use them yet: gate-mqtt access set lan-login':
     'konfiguracja jeszcze z nich nie korzysta: gate-mqtt access set lan-login',
+  // src/checks/access-own-clients.ts
+  'no ACL: every client may use every topic': 'brak ACL: każdy klient może korzystać z każdego tematu',
+  'mosquitto_rr is not installed: cannot check': 'mosquitto_rr nie jest zainstalowany: nie da się sprawdzić',
+  "the gateway's own anonymous client on {{at}} reaches gate-mqtt/keeper/# and gate-mqtt/doctor/# under the ACL; bridges are not subject to it":
+    'anonimowy klient samej bramki na {{at}} korzysta z gate-mqtt/keeper/# i gate-mqtt/doctor/# mimo ACL; mostów ACL nie dotyczy',
+  "the gateway's own anonymous client on {{at}} gets no answer on gate-mqtt/{{topic}}/# ({{said}}): the keeper would take the broker for hung":
+    'anonimowy klient samej bramki na {{at}} nie dostaje odpowiedzi na gate-mqtt/{{topic}}/# ({{said}}): strażnik uznałby broker za zawieszony',
+  'let anonymous clients use gate-mqtt/# in the ACL (a "topic readwrite gate-mqtt/#" line before the first "user" line), or: gate-mqtt access set lan-login':
+    'pozwól anonimowym klientom na gate-mqtt/# w ACL (linia „topic readwrite gate-mqtt/#” przed pierwszą linią „user”) albo: gate-mqtt access set lan-login',
+  "the gateway's own clients under the ACL": 'klienci samej bramki a ACL',
+  "no listener lets anonymous clients in: the keeper's and the doctor's probes count a refusal as an answer":
+    'żaden listener nie wpuszcza anonimowych klientów: strażnik i diagnostyka uznają odmowę za odpowiedź',
 };
