@@ -27,7 +27,7 @@ const PROGRAMS = ['mosquitto', 'pm2', 'mqtt', 'termux', 'ansible', 'ssh', 'sshd'
 // true and false are mosquitto's values (allow_anonymous false).
 const TERMS = ['broker', 'listener', 'port', 'host', 'log', 'test', 'topic', 'limit', 'model', 'plugin', 'prefix']
   .concat(['loopback', 'websockets', 'retained', 'qos', 'stderr', 'stdout', 'terminal', 'pty', 'dump', 'root'])
-  .concat(['true', 'false', 'sdk']);
+  .concat(['true', 'false', 'sdk', 'acl']);
 // Polish words spelt like English ones (most = bridge; restart, router and folder are Polish nouns too).
 const POLISH = ['most', 'program', 'folder', 'restart', 'router', 'start'];
 // Hyphenated names of programs and packages, taken whole before words are split on hyphens.
