@@ -86,7 +86,7 @@ async function undoFiles(ctx: Context, change: FilesChange): Promise<string> {
   let changed = false;
   for (const { file, from } of change.files) {
     if (from && (await fileHash(file)) !== from.sha256)
-      changed = (await putBack(ctx, file, from, change.reason)) || changed;
+      changed = (await putBack(ctx, file, from, `${change.reason}-rejected`)) || changed;
     if (!from) changed = (await ctx.writer.remove(file, { reason: `${change.reason}-rejected` })) || changed;
   }
   await serveAndVerify(ctx, changed ? ['rolled-back'] : []);
