@@ -71,12 +71,13 @@ export function withUsers(acl: AclFile, names: readonly string[]): AclFile {
   return { hand: acl.hand, users };
 }
 
-/** One rule given to a user: an allow replaces the user's allow of the same topic, a deny its deny. */
+/** One rule given to a user: an allow replaces the user's allow of the same topic in place, a deny its deny. */
 export function withRule(acl: AclFile, user: string, rule: TopicRule): AclFile {
   const isDeny = rule.access === 'deny';
-  const kept = (acl.users.get(user) ?? []).filter((r) => r.topic !== rule.topic || (r.access === 'deny') !== isDeny);
+  const rules = acl.users.get(user) ?? [];
+  const at = rules.findIndex((r) => r.topic === rule.topic && (r.access === 'deny') === isDeny);
   const users = new Map(acl.users);
-  users.set(user, [...kept, rule]);
+  users.set(user, at === -1 ? [...rules, rule] : rules.map((r, i) => (i === at ? rule : r)));
   return { hand: acl.hand, users };
 }
 

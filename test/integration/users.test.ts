@@ -75,6 +75,11 @@ test('users and login: login on every address, topics per user, nothing secret w
   const wider = await box.cli(['users', 'allow', 'tablet1', '--topic', 'gate-mqtt-test/#', '--readwrite']);
   assert.equal(wider.code, 0, wider.stdout);
   assert.equal((await roundTrip({ host, port, username: 'tablet1', password: SECRET })).ok, true, 'now allowed');
+  const sameRule = parseJson<Result>(
+    await box.cli(['users', 'allow', 'tablet1', '--topic', 'home/#', '--readwrite', '--json']),
+  );
+  assert.equal(sameRule.changed, false, 'the same rule again changes nothing');
+  assert.equal(sameRule.steps.find((s) => s.id === 'broker.restart')?.restart, undefined, 'and restarts nothing');
   const deny = await box.cli(['users', 'deny', 'tablet1', '--topic', 'gate-mqtt-test/#']);
   assert.equal(deny.code, 0, deny.stdout);
   assert.equal((await roundTrip({ host, port, username: 'tablet1', password: SECRET })).ok, false, 'deny wins');

@@ -20,7 +20,12 @@ test('the ACL: hand-written lines kept above our block; a user without allows ma
   acl = withRule(acl, 'a', { access: 'deny', topic: 'home/alarm' });
   acl = withRule(acl, 'a', { access: 'readwrite', topic: 'home/#' }); // replaces the read
   const text = renderAcl(acl);
-  assert.match(text, /^user a\ntopic deny home\/alarm\ntopic readwrite home\/#\nuser b\n/m);
+  assert.match(text, /^user a\ntopic readwrite home\/#\ntopic deny home\/alarm\nuser b\n/m, 'replaced in place');
+  const twice = withRule(withRule(acl, 'a', { access: 'read', topic: 'x' }), 'a', {
+    access: 'readwrite',
+    topic: 'home/#',
+  });
+  assert.equal(renderAcl(withRule(twice, 'a', { access: 'read', topic: 'x' })), renderAcl(twice), 'the same again');
   assert.doesNotMatch(text.split('user b')[0]!, /topic readwrite #$/m, 'a has allows: no longer every topic');
   assert.deepEqual([...withUsers(parseAcl(text), ['b']).users.keys()], ['b'], 'a removed user loses its section');
 });
