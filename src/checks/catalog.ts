@@ -1,3 +1,4 @@
+import { accessOwnClients } from './access-own-clients.js';
 import { androidPhantom } from './android-phantom.js';
 import { androidWatchdog } from './android-watchdog.js';
 import { bridgesCheck } from './bridges.js';
@@ -39,6 +40,7 @@ export const CATALOG: readonly CheckModule[] = [
   brokerListening,
   brokerLocalhost,
   brokerRoundTrip,
+  accessOwnClients,
   bridgesCheck,
   tlsExpiry,
   diskSpace,

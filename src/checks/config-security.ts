@@ -26,7 +26,7 @@ export function judgeConfigSecurity(facts: ConfigFacts): CheckOutcome {
         { where },
       ),
       t(
-        'keep the gateway off untrusted networks and never forward this port on the router; to require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file (gate-mqtt config edit)',
+        'keep the gateway off untrusted networks and never forward this port on the router; to require a login on the LAN: gate-mqtt users add NAME --password-stdin, then gate-mqtt access set lan-login',
       ),
     );
   }

@@ -3,6 +3,7 @@ import type { Context } from '../context/context.js';
 import { msg, t } from '../i18n/translate.js';
 import { CHECK_EVERY } from '../keeper/definition.js';
 import { badInput } from '../model/errors.js';
+import { USERS_COMMANDS, USERS_GROUPS } from './commands-users.js';
 import { LISTENER_COMMANDS, LISTENER_GROUPS } from './listener-commands.js';
 import {
   applyPolicy,
@@ -46,6 +47,7 @@ export const GROUPS: Record<string, string> = {
   bridge: msg('bridges to other brokers (SUPLA cloud): add, list, remove'),
   'bridge add': msg('add a bridge, or update it in place'),
   ...LISTENER_GROUPS,
+  ...USERS_GROUPS,
 };
 
 export const COMMANDS: CommandDef[] = [
@@ -275,6 +277,7 @@ export const COMMANDS: CommandDef[] = [
         checkEvery: parseCheckEvery(options),
       }),
   },
+  ...USERS_COMMANDS,
 ];
 
 /** --check-every: undefined when not given (the keeper keeps the interval it has). */

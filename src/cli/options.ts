@@ -158,6 +158,10 @@ export const OPTION_SPECS = {
     flags: '--ours',
     description: msg("gate-mqtt's run logs and the pm2 daemon's log instead of the broker's log"),
   },
+  topic: { flags: '--topic <pattern>', example: "'home/+/temp'", description: msg('an MQTT topic filter (+ and #)') },
+  read: { flags: '--read', description: msg('subscribe (receive) only') },
+  write: { flags: '--write', description: msg('publish (send) only') },
+  readwrite: { flags: '--readwrite', description: msg('subscribe and publish') },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTION_SPECS;
@@ -228,6 +232,8 @@ export const VALUE_NAMES: Record<string, string> = {
   'host:port': msg('host:port'),
   id: msg('id'),
   n: msg('n'),
+  name: msg('name'),
+  profile: msg('profile'),
   path: msg('path'),
   pattern: msg('pattern'),
   'pl|en': msg('pl|en'),

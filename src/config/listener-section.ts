@@ -20,14 +20,15 @@ export type ListenerSpec =
   | { kind: 'websockets'; port: number };
 
 /** The section exactly as written: the header, the listener on every IPv4 address (as the factory one), its files. */
-export function listenerSectionLines(spec: ListenerSpec): string[] {
+export function listenerSectionLines(spec: ListenerSpec, access: readonly string[] = []): string[] {
   const head = [`${LISTENER_HEADER} (${spec.kind === 'tls' ? 'TLS' : 'websockets'})`, `listener ${spec.port} 0.0.0.0`];
-  if (spec.kind === 'websockets') return [...head, 'protocol websockets'];
+  if (spec.kind === 'websockets') return [...head, 'protocol websockets', ...access];
   return [
     ...head,
     `certfile ${spec.certfile}`,
     `keyfile ${spec.keyfile}`,
     ...(spec.cafile ? [`cafile ${spec.cafile}`] : []),
+    ...access,
   ];
 }
 
@@ -66,10 +67,18 @@ export function findListenerSection(doc: ConfDoc, port: number): Range | undefin
   return { start, end, listenerIndex, ours, factory: header === FACTORY_HEADER && listenerIndex === 1 };
 }
 
-/** The new text with the section added, or ours updated in place; undefined when it already is as asked. */
-export function upsertListener(text: string, spec: ListenerSpec, file: string): string | undefined {
+/**
+ * The new text with the section added, or ours updated in place; undefined when it already is as asked.
+ * `access`: the login lines the section needs where the config's access is per listener.
+ */
+export function upsertListener(
+  text: string,
+  spec: ListenerSpec,
+  file: string,
+  access: readonly string[] = [],
+): string | undefined {
   const doc = parseConfig(text, file);
-  const section = listenerSectionLines(spec);
+  const section = listenerSectionLines(spec, access);
   const range = findListenerSection(doc, spec.port);
   const raws = doc.lines.map((l) => l.raw);
   if (range) {

@@ -31,3 +31,26 @@ export function holdsPassword(fileText: string, username: string, password: stri
 }
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/** The user names of a password file, in order (lines without a colon are not users). */
+export function passwordUsers(fileText: string | undefined): string[] {
+  return (fileText ?? '')
+    .split('\n')
+    .filter((line) => line.includes(':'))
+    .map((line) => line.slice(0, line.indexOf(':')));
+}
+
+/** The file with `username` left out (every other line byte for byte). */
+export function withoutUser(fileText: string | undefined, username: string): string {
+  const lines = (fileText ?? '').split('\n').filter((line) => line !== '' && !line.startsWith(`${username}:`));
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** The file with `username` set to this password: its line replaced in place, or added at the end. */
+export function withUser(fileText: string | undefined, username: string, password: string): string {
+  const lines = (fileText ?? '').split('\n').filter((line) => line !== '');
+  const at = lines.findIndex((line) => line.startsWith(`${username}:`));
+  if (at === -1) lines.push(passwordLine(username, password));
+  else lines[at] = passwordLine(username, password);
+  return `${lines.join('\n')}\n`;
+}

@@ -41,6 +41,14 @@ async function resolveHost(host: string): Promise<string[] | undefined> {
 export function overlaps(a: Listener, b: Listener): boolean {
   if (a.port !== b.port || a.port === 0) return false;
   const family = (host: string | undefined) => (host === undefined ? 'any' : isIP(host) === 6 ? 6 : 4);
+  // bind_interface: mosquitto binds that interface's own address, which only a wildcard (or the same
+  // interface) meets; 127.0.0.1 beside a LAN interface's listener on one port is fine (access lan-login)
+  const [ia, ib] = [a, b].map((l) => l.options.get('bind_interface')?.value);
+  if (ia !== undefined || ib !== undefined) {
+    if (ia !== undefined && ib !== undefined) return ia === ib;
+    const other = ia === undefined ? a : b;
+    return other.bind === undefined || other.bind === '0.0.0.0' || other.bind === '::';
+  }
   if (a.bind === undefined || b.bind === undefined) return true;
   if (a.bind === b.bind) return true;
   const wild = (h: string) => h === '0.0.0.0' || h === '::';

@@ -1,4 +1,4 @@
-import { chmod, lstat, readdir, readlink, rm, truncate, unlink } from 'node:fs/promises';
+import { chmod, chown, lstat, readdir, readlink, rm, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
@@ -176,6 +176,22 @@ export class DeviceWriter {
       return true;
     }
     await makeDirs(dir, mode);
+    return true;
+  }
+
+  /** A folder only its owner may enter (0700, that owner): created, or its mode and owner set; true when changed. */
+  async ensurePrivateDir(dir: string, owner?: { uid: number; gid: number }): Promise<boolean> {
+    await this.refuseLink(dir);
+    const info = await lstat(dir).catch(() => undefined);
+    const wrongOwner = owner !== undefined && (info?.uid !== owner.uid || info?.gid !== owner.gid);
+    if (info && (info.mode & 0o7777) === 0o700 && !wrongOwner) return false;
+    if (this.dryRun) {
+      this.plan.add(`chmod 700 ${dir}${owner ? ` (owner ${owner.uid}:${owner.gid})` : ''}`);
+      return true;
+    }
+    await makeDirs(dir, 0o700);
+    await chmod(dir, 0o700);
+    if (owner) await chown(dir, owner.uid, owner.gid);
     return true;
   }
 

@@ -17,6 +17,7 @@ export type CheckId =
   | 'broker.listening'
   | 'broker.localhost'
   | 'broker.roundtrip'
+  | 'access.own-clients'
   | 'bridge'
   | 'disk.space'
   | 'log.errors'

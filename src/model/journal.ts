@@ -32,6 +32,12 @@ export type Change =
       toState: PackageState;
       config?: FileBefore;
     }
+  | {
+      /** Files the broker reads besides its config (users: the password and ACL files), changed together. */
+      kind: 'files';
+      files: Array<{ file: string; from: FileBefore | null; to: string | null }>;
+      reason: string;
+    }
   | { kind: 'uninstall'; purge: boolean };
 
 /**

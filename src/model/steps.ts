@@ -13,7 +13,8 @@ export type RestartReason =
   | 'orphan-replaced'
   | 'rolled-back'
   | 'database-set-aside'
-  | 'certificate-changed';
+  | 'certificate-changed'
+  | 'users-changed';
 
 /** The English texts (message keys); describeReasons shows them in the chosen language. */
 export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
@@ -26,6 +27,7 @@ export const RESTART_REASON_TEXT: Record<RestartReason, string> = {
   'rolled-back': msg('the previous config was put back'),
   'database-set-aside': msg("the broker's persistence database was moved into the backups"),
   'certificate-changed': msg('a TLS certificate changed'),
+  'users-changed': msg('the password or ACL file changed'),
 };
 
 /**

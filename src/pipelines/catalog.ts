@@ -27,6 +27,7 @@ import {
   type UninstallOptions,
 } from '../tasks/uninstall.js';
 import { type UpgradeOptions, upgradeInstallStep } from '../tasks/upgrade.js';
+import { type UsersEdit, usersFilesStep } from '../tasks/users.js';
 import { verifyStep } from '../tasks/verify.js';
 import { watchdogStep } from '../tasks/watchdog.js';
 
@@ -99,6 +100,18 @@ export interface WholeConfig extends ApplyPolicy {
   from: string;
   /** The file named in validation messages (apply: the user's file). */
   label?: string;
+}
+
+/** A users command: the password and ACL files changed together, the broker made to read them and proven. */
+const usersChange = (ctx: Context, command: string, edit: UsersEdit): Pipeline => ({
+  command,
+  steps: [usersFilesStep(ctx, command, edit), restartOrUndoStep(ctx, 'config')],
+});
+
+/** An access profile: the ACL in step with the users, then the config's listeners changed the safe way. */
+export interface AccessOptions {
+  users: UsersEdit;
+  config: Omit<ConfigChange, 'command'>;
 }
 
 const whole = (ctx: Context, command: string, reason: string, o: WholeConfig) =>
@@ -184,6 +197,18 @@ export const PIPELINES = {
       compose: withoutBridge(o.id, ctx.profile.paths.configFile),
     }),
 
+  'users add': (ctx: Context, o: UsersEdit) => usersChange(ctx, 'users add', o),
+  'users passwd': (ctx: Context, o: UsersEdit) => usersChange(ctx, 'users passwd', o),
+  'users remove': (ctx: Context, o: UsersEdit) => usersChange(ctx, 'users remove', o),
+  'users allow': (ctx: Context, o: UsersEdit) => usersChange(ctx, 'users allow', o),
+  'users deny': (ctx: Context, o: UsersEdit) => usersChange(ctx, 'users deny', o),
+
+  /** open, lan-login or login: the files a login needs in place first, then the config (composed, validated…). */
+  'access set': (ctx: Context, o: AccessOptions): Pipeline => {
+    const change = configChange(ctx, { ...o.config, command: 'access set' });
+    return { command: 'access set', steps: [usersFilesStep(ctx, 'access set', o.users), ...change.steps] };
+  },
+
   /**
    * A TLS or websockets listener added, or ours updated in place; with --self-signed the local CA and the
    * server certificate (kept when good) are made before the new config is validated, so it names files that are there.
@@ -192,7 +217,7 @@ export const PIPELINES = {
     const change = configChange(ctx, {
       command: 'listener add',
       reason: 'listener-add',
-      compose: withListener(o.spec, ctx.profile.paths.configFile),
+      compose: withListener(o.spec, ctx.profile.paths.configFile, ctx.profile.paths),
     });
     // after the compose (a refused port makes no certificate), before the validation (it reads them)
     const [compose, ...rest] = change.steps;

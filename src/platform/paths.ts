@@ -12,10 +12,16 @@ export interface GatewayPaths {
   etcMosquitto: string;
   configFile: string;
   tlsCaFile: string;
-  /** The password file of the --auth profile (made by us, removed by reset). */
+  /** Our access folder (0700, the broker's user): the password file and the ACL file, both ours. */
+  accessDir: string;
+  /** The password file of `users` and the --auth profile (made by us, removed by reset). */
   passwordFile: string;
+  /** Where `provision --auth` kept its users before `users` existed; read once to carry them over. */
+  legacyPasswordFile: string;
   /** The TLS listeners' certificates gate-mqtt makes (`listener add tls --self-signed`). */
   certsDir: string;
+  /** The ACL file of `users allow/deny` (our block at its end; lines written by hand kept). */
+  aclFile: string;
   pm2Home: string;
   bootDir: string;
   bootHook: string;
@@ -73,6 +79,7 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
   const logDir = path.join(prefix, 'var', 'log', 'gate-mqtt');
   const stateDir = path.join(prefix, 'var', 'lib', 'gate-mqtt');
   const bootDir = path.join(home, '.termux', 'boot');
+  const accessDir = path.join(etcMosquitto, 'gate-mqtt');
   const device = {
     prefix,
     home,
@@ -80,8 +87,11 @@ export function buildPaths(root: string, devicePrefix: string): GatewayPaths {
     etcMosquitto,
     configFile: path.join(etcMosquitto, 'mosquitto.conf'),
     tlsCaFile: path.join(prefix, 'etc', 'tls', 'cert.pem'),
-    passwordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
     certsDir: path.join(etcMosquitto, 'certs'),
+    accessDir,
+    passwordFile: path.join(accessDir, 'passwd'),
+    legacyPasswordFile: path.join(etcMosquitto, 'gate-mqtt.passwd'),
+    aclFile: path.join(accessDir, 'acl'),
     pm2Home: path.join(home, '.pm2'),
     bootDir,
     bootHook: path.join(bootDir, 'start-mqtt'),

@@ -6,6 +6,7 @@ import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { badInput } from '../model/errors.js';
 import { done, type Step } from '../model/steps.js';
+import type { GatewayPaths } from '../platform/paths.js';
 
 export interface AuthOptions {
   username: string;
@@ -33,6 +34,14 @@ export async function brokerUser(ctx: Context): Promise<{ uid: number; gid: numb
   return uid && gid ? { uid: Number(uid), gid: Number(gid) } : undefined;
 }
 
+/**
+ * The users the broker's password file holds: ours, or before the first change of it the file an older
+ * `provision --auth` wrote beside the config (its users are carried over into ours, never dropped).
+ */
+export async function currentPasswords(paths: GatewayPaths): Promise<string | undefined> {
+  return (await readText(paths.passwordFile)) ?? (await readText(paths.legacyPasswordFile));
+}
+
 /** The --auth password file: written (0600, hashed, backed up) unless it already holds this user and password. */
 export function passwordStep(ctx: Context, auth: AuthOptions): Step {
   const file = ctx.profile.paths.passwordFile;
@@ -42,8 +51,9 @@ export function passwordStep(ctx: Context, auth: AuthOptions): Step {
     title: t('Password file'),
     run: async () => {
       ctx.secrets.add(auth.password);
-      const current = await readText(file);
-      if (current !== undefined && holdsPassword(current, auth.username, auth.password)) {
+      const ours = await readText(file);
+      const current = ours ?? (await currentPasswords(ctx.profile.paths));
+      if (ours !== undefined && holdsPassword(ours, auth.username, auth.password)) {
         return done(t('{{file}} holds user {{user}}', { file, user: auth.username }), false, {
           learned: { credentials },
         });
@@ -52,6 +62,7 @@ export function passwordStep(ctx: Context, auth: AuthOptions): Step {
       const content = `${[...others, passwordLine(auth.username, auth.password)].join('\n')}\n`;
       // Started as root, mosquitto reads its password file after dropping to its own user.
       const owner = await brokerUser(ctx);
+      await ctx.writer.ensurePrivateDir(ctx.profile.paths.accessDir, owner);
       await ctx.writer.write(file, content, { mode: 0o600, reason: 'passwords', ...(owner ? { owner } : {}) });
       const detail =
         current === undefined

@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import { brokersServing, describeOrphans, orphanBrokers, stopProcesses } from '../broker/orphans.js';
 import { isListening } from '../broker/port.js';
 import { describePortHolder } from '../broker/port-holder.js';
+import { parseConfig } from '../config/parse.js';
 import type { Context } from '../context/context.js';
+import { readText } from '../fsx/read.js';
 import { t } from '../i18n/translate.js';
 import { failed } from '../model/errors.js';
 import { describeReasons, done, type RestartReason, type RunFacts, type Step } from '../model/steps.js';
@@ -40,7 +42,8 @@ export function planBrokerAction(input: {
   if (current.status !== 'online') return { kind: 'start', reasons: ['broker-down', ...reasons] };
   if (current.execPath !== definition.script || input.binaryNewerThanBroker) reasons.add('binary-changed');
   else if (input.definitionWritten || !matchesDefinition(current, definition)) reasons.add('definition-changed');
-  if (input.configNewerThanBroker) reasons.add('config-newer-than-broker');
+  // a users change restarts for its own files: that they are newer than the broker says nothing more
+  if (input.configNewerThanBroker && !reasons.has('users-changed')) reasons.add('config-newer-than-broker');
   return reasons.size ? { kind: 'restart', reasons: [...reasons] } : { kind: 'keep' };
 }
 
@@ -57,8 +60,16 @@ async function newerThan(file: string, broker: Pm2Process | undefined): Promise<
  */
 export async function runsOlderConfig(configFile: string, broker: Pm2Process | undefined): Promise<boolean> {
   if (!broker?.uptimeSince) return false;
-  const info = await stat(configFile).catch(() => undefined);
-  return info !== undefined && info.mtimeMs > broker.uptimeSince;
+  const since = broker.uptimeSince;
+  const newer = async (file: string) => ((await stat(file).catch(() => undefined))?.mtimeMs ?? 0) > since;
+  if (await newer(configFile)) return true;
+  // the password and ACL files it names are read at start too (gate-mqtt users changes them alone)
+  const text = (await readText(configFile).catch(() => undefined)) ?? '';
+  const named = parseConfig(text, configFile)
+    .lines.filter((line) => line.kind === 'directive' && (line.name === 'password_file' || line.name === 'acl_file'))
+    .map((line) => (line.kind === 'directive' ? line.value : ''));
+  for (const file of new Set(named)) if (file && (await newer(file))) return true;
+  return false;
 }
 
 /** The pid pm2 runs the broker as (0 in pm2 means none): a broker with another pid is not pm2's. */

@@ -1,3 +1,4 @@
+import { type AccessFiles, sectionAccess } from '../config/access-profile.js';
 import { connectionName, removeBridge, type SuplaBridge, upsertSupla } from '../config/bridge-section.js';
 import { type ListenerSpec, removeListener, upsertListener } from '../config/listener-section.js';
 import { t } from '../i18n/translate.js';
@@ -44,11 +45,11 @@ export const withoutBridge =
 
 /** listener add: our section appended, or updated in place; the same listener again changes nothing. */
 export const withListener =
-  (spec: ListenerSpec, file: string) =>
+  (spec: ListenerSpec, file: string, files: AccessFiles) =>
   (current: string | undefined): Composed => {
     if (current === undefined) throw noConfig(file);
     const words = { port: spec.port, kind: spec.kind === 'tls' ? 'TLS' : 'websockets' };
-    const text = upsertListener(current, spec, file);
+    const text = upsertListener(current, spec, file, sectionAccess(current, file, files));
     if (text === undefined) return { detail: t('{{kind}} listener {{port}} is already as asked', words) };
     const known = current.split('\n').some((line) => line.startsWith(`listener ${spec.port} `));
     return {

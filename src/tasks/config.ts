@@ -72,6 +72,16 @@ export function factoryConfigStep(ctx: Context, { port, auth, portAsked = false 
           : t('factory config in place (listener {{port}})', { port });
         return done(detail, false, { learned: { target: inForce } });
       }
+      // An older gate-mqtt's auth profile named its password file beside the config; the users were
+      // carried into ours by the password step before this one, so the config now names ours.
+      if (auth && current.text === authConfig(inForce.port, ctx.profile.paths.legacyPasswordFile)) {
+        const written = await ctx.writer.write(file, desired, { mode: 0o644, reason: 'provision-auth' });
+        const detail = t('the auth profile now reads the password file {{file}}, backup {{backup}}', {
+          file: ctx.profile.paths.passwordFile,
+          backup: written.backupId ?? '-',
+        });
+        return done(detail, true, { learned: { target: inForce }, needsRestart: 'config-changed' });
+      }
       if (auth && current.text === factoryConfig(inForce.port)) {
         const written = await ctx.writer.write(file, desired, { mode: 0o644, reason: 'provision-auth' });
         const detail = written.backupId

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, lstat } from 'node:fs/promises';
 import type { Context } from '../context/context.js';
 import { localTime } from '../i18n/format.js';
 import { msg, t } from '../i18n/translate.js';
@@ -37,7 +37,10 @@ async function putBack(ctx: Context, file: string, before: FileBefore, reason: s
     .find(file, before.backup)
     .then((manifest) => store.read(manifest, file))
     .catch((error: unknown) => Promise.reject(wayBackGone(error)));
-  return (await ctx.writer.write(file, data, { mode: before.mode, reason })).changed;
+  // a file the broker reads as its own user (started as root) keeps that owner
+  const now = await lstat(file).catch(() => undefined);
+  const owner = now && process.getuid?.() === 0 ? { owner: { uid: now.uid, gid: now.gid } } : {};
+  return (await ctx.writer.write(file, data, { mode: before.mode, reason, ...owner })).changed;
 }
 
 type PackageChange = Extract<Change, { kind: 'package' }>;
@@ -76,10 +79,28 @@ async function undoPackage(ctx: Context, change: PackageChange): Promise<string>
   return t('mosquitto {{version}} was put back and the broker answers', { version: change.from.broker.version });
 }
 
+type FilesChange = Extract<Change, { kind: 'files' }>;
+
+/** Each file as it was (one that was not there removed again), the broker restarted when one changed. */
+async function undoFiles(ctx: Context, change: FilesChange): Promise<string> {
+  let changed = false;
+  for (const { file, from } of change.files) {
+    if (from && (await fileHash(file)) !== from.sha256)
+      changed = (await putBack(ctx, file, from, `${change.reason}-rejected`)) || changed;
+    if (!from) changed = (await ctx.writer.remove(file, { reason: `${change.reason}-rejected` })) || changed;
+  }
+  await serveAndVerify(ctx, changed ? ['rolled-back'] : []);
+  await endChange(ctx);
+  return changed
+    ? t('the previous password and ACL files were put back and the broker answers')
+    : t('the password and ACL files still were the previous ones, and the broker answers');
+}
+
 /** Undoes this run's (or a killed run's) change and proves the broker serves; says what it did. */
 export async function undoChange(ctx: Context, journal: Journal): Promise<string> {
   const { change } = journal;
   if (change.kind === 'package') return undoPackage(ctx, change);
+  if (change.kind === 'files') return undoFiles(ctx, change);
   if (change.kind === 'config' && change.undo && change.from) {
     const changed = await putBack(ctx, change.file, change.from, `${change.reason}-rejected`);
     await serveAndVerify(ctx, changed ? ['rolled-back'] : []);
@@ -104,6 +125,10 @@ export async function undoChange(ctx: Context, journal: Journal): Promise<string
 /** Whether what the change was going to put in place is there now (a package: installed again from its files). */
 async function arrived(ctx: Context, change: Exclude<Change, { kind: 'uninstall' }>): Promise<boolean> {
   if (change.kind === 'config') return (await fileHash(change.file)) === change.to;
+  if (change.kind === 'files') {
+    for (const { file, to } of change.files) if ((await fileHash(file)) !== to) return false;
+    return true;
+  }
   try {
     await installKept(ctx, change.toState);
     return true;
@@ -157,7 +182,7 @@ export async function finishChange(ctx: Context, journal: Journal, options: Fini
       false,
     );
   }
-  const mayUndo = change.kind === 'package' || (change.undo && change.from !== null);
+  const mayUndo = change.kind !== 'config' || (change.undo && change.from !== null);
   if (!there && !mayUndo) {
     // A reset that had not written its config: what is on disk is served; the reset runs again when asked.
     const served = await serveAndVerify(ctx);
@@ -188,5 +213,6 @@ export async function finishChange(ctx: Context, journal: Journal, options: Fini
 export function backupOfChange(change: Change): string | undefined {
   if (change.kind === 'config') return change.from?.backup || undefined;
   if (change.kind === 'package') return change.config?.backup || undefined;
+  if (change.kind === 'files') return change.files.find((f) => f.from?.backup)?.from?.backup;
   return undefined;
 }

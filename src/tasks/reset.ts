@@ -21,7 +21,7 @@ async function differences(
   const paths = ctx.profile.paths;
   const config = (await readText(paths.configFile).catch(() => undefined)) !== factoryConfig(options.port);
   const made: string[] = [];
-  for (const file of [paths.passwordFile])
+  for (const file of [paths.passwordFile, paths.aclFile, paths.legacyPasswordFile])
     if ((await readText(file).catch(() => undefined)) !== undefined) made.push(file);
   const data = !options.keepData && (await readdir(paths.dataDir).catch(() => [])).length > 0;
   return { config, made, data };

@@ -27,7 +27,7 @@ const PROGRAMS = ['mosquitto', 'pm2', 'mqtt', 'termux', 'ansible', 'ssh', 'sshd'
 // true and false are mosquitto's values (allow_anonymous false).
 const TERMS = ['broker', 'listener', 'port', 'host', 'log', 'test', 'topic', 'limit', 'model', 'plugin', 'prefix']
   .concat(['loopback', 'websockets', 'retained', 'qos', 'stderr', 'stdout', 'terminal', 'pty', 'dump', 'root'])
-  .concat(['true', 'false', 'sdk']);
+  .concat(['true', 'false', 'sdk', 'acl']);
 // Polish words spelt like English ones (most = bridge; restart, router and folder are Polish nouns too).
 const POLISH = ['most', 'program', 'folder', 'restart', 'router', 'start'];
 // Hyphenated names of programs and packages, taken whole before words are split on hyphens.
@@ -41,7 +41,7 @@ const TERMUX_PROGRAM = /^termux(-[a-z]+)+$/i;
  */
 const NEVER = ['changed', 'same', 'online', 'stopped', 'up', 'local', 'error', 'usage', 'options', 'got']
   .concat(['connection', 'refused', 'since', 'would', 'dry', 'run', 'file', 'lines', 'data', 'yes', 'fix'])
-  .concat(['follow', 'keep', 'only', 'allow', 'refuse', 'exposed', 'verbose', 'strict', 'timeout', 'target']);
+  .concat(['follow', 'keep', 'only', 'refuse', 'exposed', 'verbose', 'strict', 'timeout', 'target']);
 
 const words = (text: string) => text.match(/\p{L}+/gu) ?? [];
 const english = (word: string) => /^[a-z]{3,}$/i.test(word);

@@ -12,6 +12,7 @@ import { folder, U1, U2 } from './debs.js';
 import { freePort, PROJECT, type Sandbox } from './sandbox.js';
 import { lines, suplaSection } from './text.js';
 import type { Scenario } from './walk.js';
+import { usersScenarios } from './walk-users.js';
 
 /** The steps a pipeline of the table has for these options, on this gateway. */
 export function stepsOf(box: Sandbox, build: (ctx: Context) => Pipeline): string[] {
@@ -33,7 +34,7 @@ async function provision(box: Sandbox, extra: string[] = []): Promise<void> {
   copyFileSync('/etc/ssl/certs/ca-certificates.crt', path.join(box.paths.prefix, 'etc', 'tls', 'cert.pem'));
 }
 
-async function provisionedBox(box: Sandbox): Promise<void> {
+export async function provisionedBox(box: Sandbox): Promise<void> {
   spawnSync('mkdir', ['-p', path.join(box.paths.prefix, 'etc', 'tls')]);
   await provision(box);
 }
@@ -231,6 +232,7 @@ export const SCENARIOS: Record<PipelineName, Scenario> = {
       };
     },
   },
+  ...usersScenarios({ provisioned: provisionedBox, stepsOf }),
   uninstall: {
     name: 'uninstall',
     prepare: async (_t, box) => {

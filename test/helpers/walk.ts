@@ -25,6 +25,8 @@ export interface WalkRun {
   config: string | undefined;
   /** mqtt online under pm2 and answering (false: given up, out of pm2 and its dump). */
   serving: boolean;
+  /** The round trip logs in (a config that refuses anonymous clients: access set login). */
+  login?: { username: string; password: string };
   /** The package version recorded at the end (upgrade). */
   version?: string;
   /** The steps of the command's pipeline (from src/pipelines/catalog.ts): each must be met. */
@@ -165,7 +167,8 @@ export async function assertWanted(box: Sandbox, run: WalkRun, where: string): P
     assert.equal(box.mqtt()?.status, 'online', `${where}: mqtt online under pm2`);
     await waitFor(`${where}: exactly one broker`, () => brokersOf(config).length === 1, 5000);
     const port = Number(/^listener (\d+)/m.exec(run.config ?? '')?.[1]);
-    assert.equal((await roundTrip({ host: '127.0.0.1', port })).ok, true, `${where}: a round trip on ${port}`);
+    const trip = await roundTrip({ host: '127.0.0.1', port, ...run.login });
+    assert.equal(trip.ok, true, `${where}: a round trip on ${port}`);
     assert.ok(
       saved.some((p) => p.name === 'mqtt'),
       `${where}: pm2's dump holds mqtt`,

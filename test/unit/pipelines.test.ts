@@ -7,6 +7,7 @@ import { allSteps } from '../../src/pipelines/run.js';
 import { unitContext } from '../helpers/unit-context.js';
 
 const BRIDGE = { id: 'b', address: '127.0.0.1:1', username: 'u', password: 'p', cafile: '/ca.pem' };
+const USERS = { reason: 'r', edit: () => ({ passwords: '', acl: { hand: [], users: new Map() }, detail: '' }) };
 const WHOLE = { text: 'listener 1883 0.0.0.0\n', from: 'x.conf' };
 
 /** Every pipeline, built with options that turn on every step it has (a site of steps, not a run). */
@@ -28,7 +29,17 @@ function everyPipeline(ctx: Parameters<(typeof PIPELINES)['provision']>[0]): Rec
     'listener renew': PIPELINES['listener renew'](ctx),
     upgrade: PIPELINES.upgrade(ctx, { packagesDir: '/d' }),
     uninstall: PIPELINES.uninstall(ctx, { purge: true }),
-  };
+    ...Object.fromEntries(
+      (['users add', 'users passwd', 'users remove', 'users allow', 'users deny'] as const).map((name) => [
+        name,
+        PIPELINES[name](ctx, USERS),
+      ]),
+    ),
+    'access set': PIPELINES['access set'](ctx, {
+      users: USERS,
+      config: { reason: 'r', compose: () => ({ detail: '' }) },
+    }),
+  } as Record<PipelineName, Pipeline>;
 }
 
 const PREFLIGHT = ['preflight.node', 'preflight.lock', 'preflight.disk', 'preflight.journal'];
@@ -51,6 +62,12 @@ const EXPECTED: Record<PipelineName, string[]> = {
   'listener renew': ['tls.certificates', 'tls.reload'],
   upgrade: ['package.install', 'broker.restart', 'pm2.keeper', 'pm2.save'],
   uninstall: ['pm2.remove', 'pm2.save', 'startup.hook', 'config.purge'],
+  'users add': ['users.files', 'broker.restart'],
+  'users passwd': ['users.files', 'broker.restart'],
+  'users remove': ['users.files', 'broker.restart'],
+  'users allow': ['users.files', 'broker.restart'],
+  'users deny': ['users.files', 'broker.restart'],
+  'access set': ['users.files', ...CONFIG_CHANGE],
 };
 
 test('every step of every command, listed from the one table of pipelines', (t) => {
@@ -68,7 +85,13 @@ test('every step of every command, listed from the one table of pipelines', (t) 
 test('every command that changes the device runs a pipeline of the table', () => {
   const changing = COMMANDS.filter((def) => def.needsDevice).map((def) => def.path.join(' '));
   const named = (path: string) =>
-    path === 'bridge add supla' ? 'bridge add' : path.startsWith('listener add ') ? 'listener add' : path;
+    path === 'bridge add supla'
+      ? 'bridge add'
+      : path.startsWith('listener add ')
+        ? 'listener add'
+        : path.startsWith('access set ')
+          ? 'access set'
+          : path;
   assert.deepEqual(
     changing.map(named).filter((name) => !(name in PIPELINES)),
     [],

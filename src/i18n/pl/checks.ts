@@ -87,8 +87,8 @@ export const CHECKS: Catalog = {
     'ustaw uprawnienia pliku konfiguracyjnego: chmod 600 (gate-mqtt sam zapisuje go z uprawnieniami 0600)',
   'anonymous clients are allowed on {{where}}: anyone on this network can read and send every message (the factory default, meant for a trusted home LAN)':
     'anonimowi klienci mogą się łączyć na {{where}}: każdy w tej sieci może czytać i wysyłać wszystkie komunikaty (ustawienie fabryczne, przeznaczone dla zaufanej sieci domowej)',
-  'keep the gateway off untrusted networks and never forward this port on the router; to require passwords: gate-mqtt provision --auth on a factory config, or allow_anonymous false with a password_file (gate-mqtt config edit)':
-    'nie podłączaj bramki do niezaufanych sieci i nigdy nie przekierowuj tego portu na routerze; aby wymagać haseł, uruchom gate-mqtt provision --auth na fabrycznej konfiguracji albo ustaw allow_anonymous false i password_file (gate-mqtt config edit)',
+  'keep the gateway off untrusted networks and never forward this port on the router; to require a login on the LAN: gate-mqtt users add NAME --password-stdin, then gate-mqtt access set lan-login':
+    'nie podłączaj bramki do niezaufanych sieci i nigdy nie przekierowuj tego portu na routerze; aby wymagać logowania w sieci lokalnej: gate-mqtt users add NAZWA --password-stdin, potem gate-mqtt access set lan-login',
   'no anonymous listener reachable from the network': 'żaden listener z anonimowym dostępem nie jest osiągalny z sieci',
 
   // network.exposure

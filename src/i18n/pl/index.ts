@@ -10,6 +10,7 @@ import { PACKAGES } from './packages.js';
 import { PERSISTENCE } from './persistence.js';
 import { REMOTE } from './remote.js';
 import { TASKS } from './tasks.js';
+import { USERS } from './users.js';
 
 /** The Polish catalog: one module per part of the program, merged here. */
 export const PL: Catalog = {
@@ -24,4 +25,5 @@ export const PL: Catalog = {
   ...PERSISTENCE,
   ...KEEPER,
   ...LISTENERS,
+  ...USERS,
 };

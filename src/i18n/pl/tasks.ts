@@ -333,6 +333,8 @@ export const TASKS: Catalog = {
     'pozostawiono {{file}} bez zmian, ale to nie jest działająca konfiguracja ({{problem}}); zobacz: gate-mqtt doctor',
   'auth profile config in place (listener {{port}})': 'konfiguracja profilu --auth jest na miejscu (listener {{port}})',
   'factory config in place (listener {{port}})': 'konfiguracja fabryczna jest na miejscu (listener {{port}})',
+  'the auth profile now reads the password file {{file}}, backup {{backup}}':
+    'profil --auth czyta teraz plik haseł {{file}}, kopia zapasowa {{backup}}',
   'replaced the factory config by the auth profile (listener {{port}}), backup {{backup}}':
     'zastąpiono konfigurację fabryczną profilem --auth (listener {{port}}), kopia zapasowa {{backup}}',
   'replaced the factory config by the auth profile (listener {{port}})':
