@@ -25,6 +25,7 @@ import {
   pm2RemoveStep,
   purgeStep,
   type UninstallOptions,
+  watchdogRemoveStep,
 } from '../tasks/uninstall.js';
 import { type UpgradeOptions, upgradeInstallStep } from '../tasks/upgrade.js';
 import { type UsersEdit, usersFilesStep } from '../tasks/users.js';
@@ -255,6 +256,7 @@ export const PIPELINES = {
       pm2RemoveStep(ctx, o),
       dumpWithoutStep(ctx, o),
       bootHookRemoveStep(ctx, o),
+      watchdogRemoveStep(ctx, o),
       ...(o.purge ? [purgeStep(ctx)] : []),
     ],
   }),

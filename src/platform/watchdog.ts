@@ -66,11 +66,26 @@ export function watchdogScheduleArgs(script: string): string[] {
  * True only when it runs our script, periodically and persisted.
  */
 export function hasWatchdogJob(printed: string, script: string): boolean {
-  const head = `Pending Job ${WATCHDOG_JOB_ID}: ${script}`;
-  return printed.split('\n').some((line) => {
-    if (!line.startsWith(head)) return false;
-    // a tab after the path, as a pty may have turned it into spaces; never a longer path
-    const rest = line.slice(head.length);
-    return /^\s/.test(rest) && rest.includes(`(periodic: ${WATCHDOG_PERIOD_MS}ms)`) && rest.includes('(persisted)');
-  });
+  return jobLines(printed, script).some(
+    (rest) => rest.includes(`(periodic: ${WATCHDOG_PERIOD_MS}ms)`) && rest.includes('(persisted)'),
+  );
 }
+
+/** Termux:API lists a job of our id running our script, however it is scheduled (uninstall cancels it). */
+export const listsWatchdogJob = (printed: string, script: string) => jobLines(printed, script).length > 0;
+
+/** What follows our script's path on each line listing our job id with it. */
+function jobLines(printed: string, script: string): string[] {
+  const head = `Pending Job ${WATCHDOG_JOB_ID}: ${script}`;
+  return (
+    printed
+      .split('\n')
+      .filter((line) => line.startsWith(head))
+      .map((line) => line.slice(head.length))
+      // a tab after the path, as a pty may have turned it into spaces; never a longer path
+      .filter((rest) => /^\s/.test(rest))
+  );
+}
+
+/** termux-job-scheduler's arguments that cancel our job (and exit). */
+export const watchdogCancelArgs = () => ['--cancel', '--job-id', String(WATCHDOG_JOB_ID)];

@@ -6,9 +6,11 @@ import { t } from '../i18n/translate.js';
 import { OUR_PROCESSES } from '../keeper/definition.js';
 import { orphanKeepers } from '../keeper/processes.js';
 import { done, type Step } from '../model/steps.js';
+import { WATCHDOG_JOB_ID } from '../platform/watchdog.js';
 import { dumpWithout } from '../pm2/pm2.js';
 import { replaceOrphans } from './broker-process.js';
 import { beginChange, readJournal } from './journal.js';
+import { cancelWatchdogJob } from './watchdog.js';
 
 export interface UninstallOptions {
   /** Also remove the config and the broker's data, after a final backup (the backups folder stays). */
@@ -55,13 +57,28 @@ async function dropFromDump(ctx: Context, purge: boolean): Promise<boolean> {
   return true;
 }
 
-async function removeHook(ctx: Context, purge: boolean): Promise<boolean> {
-  const there = await lstat(ctx.profile.paths.bootHook).then(
+const present = (file: string) =>
+  lstat(file).then(
     () => true,
     () => false,
   );
-  if (there) await begin(ctx, purge);
+
+async function removeHook(ctx: Context, purge: boolean): Promise<boolean> {
+  if (await present(ctx.profile.paths.bootHook)) await begin(ctx, purge);
   return ctx.writer.remove(ctx.profile.paths.bootHook, { reason: 'uninstall' });
+}
+
+/** Termux:API's periodic job cancelled and its script removed (backed up): nothing of ours runs at all. */
+async function removeWatchdog(ctx: Context, purge: boolean): Promise<{ parts: string[]; problem?: string }> {
+  const script = ctx.profile.paths.watchdogScript;
+  const job = await cancelWatchdogJob(ctx, () => begin(ctx, purge));
+  if (await present(script)) await begin(ctx, purge);
+  const removed = await ctx.writer.remove(script, { reason: 'uninstall' });
+  const parts = [
+    ...(job.cancelled ? [t('job {{id}} cancelled (Termux:API)', { id: WATCHDOG_JOB_ID })] : []),
+    ...(removed ? [t('removed {{file}} (a backup is kept)', { file: script })] : []),
+  ];
+  return { parts, ...(job.problem ? { problem: job.problem } : {}) };
 }
 
 /** --purge: one final backup of the config folder and the broker's data, then both emptied. */
@@ -81,6 +98,7 @@ export async function completeUninstall(ctx: Context, purge: boolean): Promise<s
   const removed = await removeProcesses(ctx, purge);
   await dropFromDump(ctx, purge);
   await removeHook(ctx, purge);
+  await removeWatchdog(ctx, purge);
   if (purge) await purgeFiles(ctx);
   return removed.length
     ? t('removed {{names}}; the boot hook and the saved process list are clear', { names: removed.join(', ') })
@@ -119,6 +137,21 @@ export function bootHookRemoveStep(ctx: Context, options: UninstallOptions): Ste
       (await removeHook(ctx, options.purge))
         ? done(t('removed {{file}} (a backup is kept)', { file: ctx.profile.paths.bootHook }), true)
         : done(t('no boot hook at {{file}}', { file: ctx.profile.paths.bootHook })),
+  };
+}
+
+export function watchdogRemoveStep(ctx: Context, options: UninstallOptions): Step {
+  return {
+    id: 'startup.watchdog-remove',
+    title: t('Brought back after Android kills pm2'),
+    run: async () => {
+      const { parts, problem } = await removeWatchdog(ctx, options.purge);
+      const detail = [...parts, ...(problem ? [problem] : [])].join('; ') || t('no periodic job of gate-mqtt');
+      if (!problem) return done(detail, parts.length > 0);
+      return done(detail, parts.length > 0, {
+        warning: t('cancel it in Termux: termux-job-scheduler --cancel --job-id {{id}}', { id: WATCHDOG_JOB_ID }),
+      });
+    },
   };
 }
 

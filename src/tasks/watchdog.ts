@@ -6,10 +6,12 @@ import { t } from '../i18n/translate.js';
 import { done, type Step } from '../model/steps.js';
 import {
   hasWatchdogJob,
+  listsWatchdogJob,
   renderWatchdog,
   SCHEDULER_TIMEOUT_MS,
   WATCHDOG_JOB_ID,
   WATCHDOG_PERIOD_MS,
+  watchdogCancelArgs,
   watchdogScheduleArgs,
 } from '../platform/watchdog.js';
 import { describeFailure, type RunResult, tail } from '../run/runner.js';
@@ -60,4 +62,32 @@ export function watchdogStep(ctx: Context): Step {
       return done(t('registered job {{id}}: {{file}} every {{period}} (Termux:API)', job), true);
     },
   };
+}
+
+/**
+ * Uninstall: our job cancelled where Termux:API lists it (checked by listing again). `before` runs just
+ * before the cancel (the uninstall's journal). Termux:API not answering is a problem said, never a
+ * failure: the script does nothing once the boot hook is gone.
+ */
+export async function cancelWatchdogJob(
+  ctx: Context,
+  before: () => Promise<void>,
+): Promise<{ cancelled: boolean; problem?: string }> {
+  const { jobScheduler: scheduler, watchdogScript: script } = ctx.profile.paths;
+  if (!(await executable(scheduler))) return { cancelled: false };
+  const list = () => ctx.runner.run([scheduler, ['--pending']], { timeoutMs: SCHEDULER_TIMEOUT_MS });
+  const pending = await list();
+  if (pending.exitCode !== 0 || pending.timedOut) return { cancelled: false, problem: why(pending) };
+  if (!listsWatchdogJob(pending.stdout, script)) return { cancelled: false };
+  await before();
+  const cancel = await ctx.runner.run([scheduler, watchdogCancelArgs()], {
+    timeoutMs: SCHEDULER_TIMEOUT_MS,
+    mutates: true,
+  });
+  if (cancel.skipped) return { cancelled: true };
+  if (cancel.exitCode !== 0 || cancel.timedOut) return { cancelled: false, problem: why(cancel) };
+  const after = await list();
+  if (after.exitCode !== 0 || after.timedOut || listsWatchdogJob(after.stdout, script))
+    return { cancelled: false, problem: why(after) };
+  return { cancelled: true };
 }

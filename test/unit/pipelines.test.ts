@@ -61,7 +61,7 @@ const EXPECTED: Record<PipelineName, string[]> = {
   'listener remove': CONFIG_CHANGE,
   'listener renew': ['tls.certificates', 'tls.reload'],
   upgrade: ['package.install', 'broker.restart', 'pm2.keeper', 'pm2.save'],
-  uninstall: ['pm2.remove', 'pm2.save', 'startup.hook', 'config.purge'],
+  uninstall: ['pm2.remove', 'pm2.save', 'startup.hook', 'startup.watchdog-remove', 'config.purge'],
   'users add': ['users.files', 'broker.restart'],
   'users passwd': ['users.files', 'broker.restart'],
   'users remove': ['users.files', 'broker.restart'],

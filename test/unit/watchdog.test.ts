@@ -7,6 +7,7 @@ import { initialFacts } from '../../src/model/steps.js';
 import { processAlive } from '../../src/platform/process-info.js';
 import type { Profile } from '../../src/platform/profile.js';
 import { renderWatchdog } from '../../src/platform/watchdog.js';
+import { watchdogRemoveStep } from '../../src/tasks/uninstall.js';
 import { watchdogStep } from '../../src/tasks/watchdog.js';
 import { PROJECT } from '../helpers/sandbox.js';
 import { unitContext } from '../helpers/unit-context.js';
@@ -116,4 +117,29 @@ test('a dry run registers nothing', async (t) => {
   assert.equal(existsSync(ctx.profile.paths.watchdogScript), false);
   const calls = readFileSync(`${ctx.profile.paths.jobScheduler}.calls`, 'utf8');
   assert.ok(!calls.includes('--job-id'), calls);
+});
+
+test('uninstall cancels the job and removes its script; again: nothing to do; a silent scheduler is a warning', async (t) => {
+  const { ctx } = unitContext(t);
+  const { paths } = ctx.profile;
+  mkdirSync(paths.bin, { recursive: true });
+  copyFileSync(FAKE_SCHEDULER, paths.jobScheduler);
+  await watchdogStep(ctx).run(FACTS);
+  const pending = () => spawnSync(paths.jobScheduler, ['--pending'], { encoding: 'utf8' }).stdout;
+  assert.match(pending(), /^Pending Job 1883: /m, 'registered first');
+  const step = watchdogRemoveStep(ctx, { purge: false });
+  const removed = await step.run(FACTS);
+  assert.equal(removed.changed, true, removed.detail);
+  assert.match(removed.detail, /^job 1883 cancelled \(Termux:API\); removed .*pm2-watchdog/);
+  assert.equal(existsSync(paths.watchdogScript), false);
+  assert.doesNotMatch(pending(), /Job 1883/, 'Termux:API lists it no more');
+  const again = await step.run(FACTS);
+  assert.equal(again.changed, false, again.detail);
+  assert.equal(again.detail, 'no periodic job of gate-mqtt');
+
+  await watchdogStep(ctx).run(FACTS);
+  writeFileSync(paths.jobScheduler, '#!/bin/sh\ncase "$1" in --pending) echo "Pending Job 1883: x";; esac\nexit 3\n');
+  const silent = await step.run(FACTS);
+  assert.match(silent.detail, /termux-job-scheduler failed \(exit 3\)/);
+  assert.match(silent.warning ?? '', /termux-job-scheduler --cancel --job-id 1883/);
 });

@@ -35,6 +35,10 @@ export const ANDROID: Catalog = {
   'Brought back after Android kills pm2': 'Przywracanie pm2 zabitego przez Androida',
   'no termux-job-scheduler (Termux:API): no periodic job; the boot hook brings pm2 back at boot':
     'brak termux-job-scheduler (Termux:API): bez okresowego zadania; pm2 wraca tylko przy starcie bramki (skrypt startowy)',
+  'job {{id}} cancelled (Termux:API)': 'zadanie {{id}} anulowane (Termux:API)',
+  'no periodic job of gate-mqtt': 'brak okresowego zadania gate-mqtt',
+  'cancel it in Termux: termux-job-scheduler --cancel --job-id {{id}}':
+    'anuluj je w Termuksie: termux-job-scheduler --cancel --job-id {{id}}',
   'termux-job-scheduler did not answer (is the Termux:API app installed?)':
     'termux-job-scheduler nie odpowiada (czy aplikacja Termux:API jest zainstalowana?)',
   'install the Termux:API app and open it once, then run: gate-mqtt provision':
