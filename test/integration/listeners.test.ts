@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,23 @@ function tlsPublish(host: string, port: number, cafile: string, netns?: string) 
   const [file, argv] = netns ? inNamespace(netns, 'mosquitto_pub', args) : ['mosquitto_pub', args];
   const run = spawnSync(file, argv, { encoding: 'utf8', timeout: 15_000 });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** mosquitto_sub over TLS trusting only `cafile`: what it received while `tlsPublish` sent (one message). */
+async function tlsSubscribe(host: string, port: number, cafile: string): Promise<string> {
+  const args = ['-h', host, '-p', String(port), '--cafile', cafile, '-t', 'gmt/tls', '-C', '1', '-W', '10'];
+  const child = spawn('mosquitto_sub', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  // published until the subscriber has its message (its TLS handshake may take a moment)
+  for (let i = 0; i < 20 && child.exitCode === null; i++) {
+    tlsPublish(host, port, cafile);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await closed;
+  return out.trim();
 }
 
 /** The fingerprint of the certificate the listener presents. */
@@ -100,6 +117,7 @@ test('listener add tls --self-signed: a TLS client trusting the CA connects; aga
     const client = tlsPublish(host, port, files.ca);
     assert.ok(client.ok, `${host}: ${client.output}`);
   }
+  assert.equal(await tlsSubscribe('127.0.0.1', port, files.ca), 'hello', 'mosquitto_sub --cafile receives');
   const plain = await roundTrip({ host: '127.0.0.1', port: box.port });
   assert.ok(plain.ok, 'the factory listener still serves');
 
