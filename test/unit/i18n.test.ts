@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formatNumber } from '../../src/i18n/format.js';
 import { PL } from '../../src/i18n/pl/index.js';
 import { chooseLanguage, setLanguage, t } from '../../src/i18n/translate.js';
 import { messageKeys, placesOf, untranslated } from '../helpers/messages.js';
@@ -56,5 +57,22 @@ test('places are filled and Polish plural forms chosen by count', async (t_) => 
     );
   } finally {
     delete PL['{{count}} test file(s)'];
+  }
+});
+
+test('numbers are written as Intl.NumberFormat writes them, in both languages', async (t_) => {
+  t_.after(() => void setLanguage('en'));
+  const values = [0, -0, 5, 2.5, 999, 1000, 1234, 9999, 10_000, 12_345, 80_559.5, 1_234_567.25, 1e7, -3.45, -0.04];
+  const more = [0.05, 1.005, 0.15, 99.95, 1023.96, 15, 3600 / 7, 86_400 * 2.1];
+  for (const lang of ['en', 'pl'] as const) {
+    await setLanguage(lang);
+    const intl = (value: number, digits: number) =>
+      new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(value);
+    for (const value of [...values, ...more])
+      for (const digits of [0, 1, 2])
+        assert.equal(formatNumber(value, digits), intl(value, digits), `${lang} ${value} ${digits}`);
   }
 });
