@@ -88,7 +88,8 @@ test('access profiles keep the listeners `listener add` wrote: login lines on ea
   assert.deepEqual(sectionAccess(open, 'm', FILES), [], 'the global lines cover it');
   const lan = withProfile(open, 'm', 'lan-login', FILES, ['wlan0']);
   const login = ['allow_anonymous false', 'password_file /p/passwd', 'acl_file /p/acl'];
-  const sections = `\n${listenerSectionLines(tls, login).join('\n')}\n\n${listenerSectionLines(ws, login).join('\n')}\n`;
+  const [tlsLines, wsLines] = [tls, ws].map((spec) => listenerSectionLines(spec, login).join('\n'));
+  const sections = `\n${tlsLines}\n\n${wsLines}\n`;
   assert.ok(lan.endsWith(`acl_file /p/acl\n${sections}`), lan);
   assert.equal(readProfile(analyzeText(lan, 'm'), FILES), 'lan-login');
   assert.deepEqual(sectionAccess(lan, 'm', FILES), login, 'a new listener under lan-login asks for a login');

@@ -119,7 +119,7 @@ test('a dry run registers nothing', async (t) => {
   assert.ok(!calls.includes('--job-id'), calls);
 });
 
-test('uninstall cancels the job and removes its script; again: nothing to do; a silent scheduler is a warning', async (t) => {
+test('uninstall cancels the job, removes its script; again: nothing; a silent scheduler: a warning', async (t) => {
   const { ctx } = unitContext(t);
   const { paths } = ctx.profile;
   mkdirSync(paths.bin, { recursive: true });
