@@ -99,16 +99,21 @@ function knownFailures(target: string, user: string, port: string): Known[] {
   ];
 }
 
+/** The client's failure when its words name one we know (refused, host key, login…), else undefined. */
+export function knownConnectFailure(target: string, user: string, port: number, output: string): GateError | undefined {
+  const said = clientWords(output).join('\n');
+  const known = knownFailures(target, user, String(port)).find((k) => k.pattern.test(said));
+  return known ? failed(known.message(), known.hint()) : undefined;
+}
+
 /**
  * Why the client (ssh, adb) ended before a shell answered, as one line and a hint, from its own words.
  * Exit 1: the checks could not run. Nothing of our own framing reaches the user.
  */
 export function connectFailure(target: string, user: string, port: number, output: string): GateError {
-  const words = clientWords(output);
-  const said = words.join('\n');
-  for (const known of knownFailures(target, user, String(port)))
-    if (known.pattern.test(said)) return failed(known.message(), known.hint());
-  const last = words.at(-1);
+  const known = knownConnectFailure(target, user, port, output);
+  if (known) return known;
+  const last = clientWords(output).at(-1);
   return failed(
     last
       ? t('the connection to {{target}} closed: {{said}}', { target, said: last })

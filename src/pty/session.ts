@@ -1,7 +1,7 @@
 import { t } from '../i18n/translate.js';
 import { randomBytes } from '../run/lazy-builtins.js';
 import { cleanPtyText } from './ansi.js';
-import { clientWords, connectFailure, findProgram, missingClient } from './connect-failure.js';
+import { clientWords, connectFailure, findProgram, knownConnectFailure, missingClient } from './connect-failure.js';
 import { openTerminal, type Terminal } from './terminal.js';
 
 /** How to reach a shell on the device: a program to spawn in a pty, and lines to send once it answers. */
@@ -75,6 +75,8 @@ export class PtySession {
     notify?: (message: string) => void,
     /** Gives up at once when aborted (a site's gateway out of time): the client is killed. */
     signal?: AbortSignal,
+    /** This is the second try of a client that ended without words we know (see below). */
+    again = false,
   ): Promise<PtySession> {
     if (spec.client && !findProgram(spec.file, spec.env.PATH)) throw missingClient(spec.client.kind, spec.file);
     const term = await openTerminal({
@@ -111,7 +113,15 @@ export class PtySession {
       session.close();
       const said = cleanPtyText(session.buffer);
       // The client ended at once (refused, unknown host key, no device): say why, in its terms.
-      if (session.exited && spec.client) throw connectFailure(spec.name, spec.client.user, spec.client.port, said);
+      if (session.exited && spec.client) {
+        const { user, port } = spec.client;
+        const known = knownConnectFailure(spec.name, user, port, said);
+        if (known) throw known;
+        // node-pty can lose a client's last words when it ends at once (node-pty#72: "ssh: … Connection
+        // refused" after a warning line): one more try, before it is told as "the connection closed".
+        if (!again && !signal?.aborted) return PtySession.open(spec, undefined, signal, true);
+        throw connectFailure(spec.name, user, port, said);
+      }
       const seen = clientWords(said).slice(-2).join(' | ');
       const why = session.exited
         ? t('the connection closed')

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { cleanPtyText } from '../../src/pty/ansi.js';
 import { PtySession } from '../../src/pty/session.js';
@@ -67,4 +70,33 @@ test('commands queued at once run in turn and each gets its own output', async (
 
 test('a missing transport program fails to open with a clear error', async () => {
   await assert.rejects(() => shell('/nonexistent/shell'), /no shell answered/);
+});
+
+test('a client that ends without words we know is tried once more, then told in its terms', async (t) => {
+  // A stand-in client (a shell script): the first run's words are not known, the second's are; the
+  // first try is what node-pty gives when it loses a refused ssh's last line (node-pty#72).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gmt-client-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const client = path.join(dir, 'client');
+  const count = path.join(dir, 'runs');
+  writeFileSync(
+    client,
+    `#!/bin/sh\necho x >> '${count}'\n[ "$(wc -l < '${count}')" -gt 1 ] && echo 'ssh: connect to host h port 1: Connection refused' || echo 'Warning: something'\nexit 255\n`,
+    { mode: 0o755 },
+  );
+  const spec = {
+    name: 'ssh://u@h:1',
+    file: client,
+    args: [],
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    setup: [],
+    connectTimeoutMs: 5000,
+    client: { kind: 'ssh' as const, user: 'u', port: 1 },
+  };
+  await assert.rejects(PtySession.open(spec), /refused the connection/);
+  assert.equal(readFileSync(count, 'utf8'), 'x\nx\n', 'two runs');
+  writeFileSync(count, 'x\nx\nx\n');
+  writeFileSync(client, `#!/bin/sh\necho x >> '${count}'\necho 'Warning: something'\nexit 255\n`, { mode: 0o755 });
+  await assert.rejects(PtySession.open(spec), /the connection to ssh:\/\/u@h:1 closed: Warning: something/);
+  assert.equal(readFileSync(count, 'utf8').split('\n').length - 1, 5, 'tried twice, not more');
 });
