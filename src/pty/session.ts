@@ -33,6 +33,8 @@ const consoleError = console.error;
 console.error = (...args: unknown[]) => {
   if (args[0] !== 'Unhandled pty write error') consoleError(...args);
 };
+/** How many times a client that ended at once without words we know is started (node-pty#72). */
+const CLIENT_TRIES = 3;
 /** After this long without an answer, the user hears that the device's login scripts are slow. */
 const SLOW_SHELL_MS = 3000;
 
@@ -75,8 +77,8 @@ export class PtySession {
     notify?: (message: string) => void,
     /** Gives up at once when aborted (a site's gateway out of time): the client is killed. */
     signal?: AbortSignal,
-    /** This is the second try of a client that ended without words we know (see below). */
-    again = false,
+    /** Which try this is of a client that ended without words we know (see below). */
+    attempt = 1,
   ): Promise<PtySession> {
     if (spec.client && !findProgram(spec.file, spec.env.PATH)) throw missingClient(spec.client.kind, spec.file);
     const term = await openTerminal({
@@ -117,9 +119,10 @@ export class PtySession {
         const { user, port } = spec.client;
         const known = knownConnectFailure(spec.name, user, port, said);
         if (known) throw known;
-        // node-pty can lose a client's last words when it ends at once (node-pty#72: "ssh: … Connection
-        // refused" after a warning line): one more try, before it is told as "the connection closed".
-        if (!again && !signal?.aborted) return PtySession.open(spec, undefined, signal, true);
+        // node-pty can lose a client's last words when it ends at once (node-pty#72): when its process is
+        // not scheduled for 200 ms, its timer destroys the pty before the last read (seen on 2 busy cores:
+        // "Connection refused" lost). Tried again, up to 3 times, before it is told as "the connection closed".
+        if (attempt < CLIENT_TRIES && !signal?.aborted) return PtySession.open(spec, undefined, signal, attempt + 1);
         throw connectFailure(spec.name, user, port, said);
       }
       const seen = clientWords(said).slice(-2).join(' | ');
